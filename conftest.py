@@ -1,0 +1,119 @@
+"""The shared cast, as healthchecks does with alice, bob and charlie.
+
+Every view test includes the ``outsider``: signed in, no role, and refused everywhere.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jalinan.accounts.models import Unit
+from jalinan.accounts.roles import Role
+from jalinan.accounts.services import user_create
+from jalinan.partners.models import Organisation
+
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_quiet(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def unit_eng(db):
+    return Unit.objects.create(code="koe", name="Kulliyyah of Engineering",
+                               name_ms="Kulliyyah Kejuruteraan", kind=Unit.Kind.KULLIYYAH)
+
+
+@pytest.fixture
+def unit_ict(db):
+    return Unit.objects.create(code="kict", name="Kulliyyah of ICT", kind=Unit.Kind.KULLIYYAH)
+
+
+@pytest.fixture
+def org_acme(db):
+    return Organisation.objects.create(legal_name="Acme Robotics Sdn. Bhd.", org_type="sme",
+                                       search_name="acme robotics")
+
+
+@pytest.fixture
+def org_other(db):
+    return Organisation.objects.create(legal_name="Borneo Timber Berhad", org_type="glc",
+                                       search_name="borneo timber")
+
+
+def _make(email, name, roles, **extra):
+    return user_create(email=email, full_name=name, password=PASSWORD, roles=roles, **extra)
+
+
+@pytest.fixture
+def oil_admin(db):
+    return _make("admin@uni.test", "Aisyah Admin", [Role.OIL_ADMIN])
+
+
+@pytest.fixture
+def officer(db):
+    return _make("officer@uni.test", "Omar Officer", [Role.OIL_OFFICER])
+
+
+@pytest.fixture
+def coordinator(db, unit_eng):
+    return _make("coord@uni.test", "Chong Coordinator", [Role.COORDINATOR], unit=unit_eng)
+
+
+@pytest.fixture
+def academic(db, unit_eng):
+    return _make("academic@uni.test", "Dr Amina Academic", [Role.ACADEMIC], unit=unit_eng)
+
+
+@pytest.fixture
+def student(db, unit_eng):
+    return _make("student@uni.test", "Siti Student", [Role.STUDENT], unit=unit_eng)
+
+
+@pytest.fixture
+def committee(db):
+    return _make("mcom@uni.test", "Kamal Committee", [Role.COMMITTEE, Role.ACADEMIC])
+
+
+@pytest.fixture
+def management(db):
+    return _make("mgmt@uni.test", "Maryam Management", [Role.MANAGEMENT])
+
+
+@pytest.fixture
+def partner_user(db, org_acme):
+    return _make("pat@acme.test", "Pat Partner", [Role.PARTNER], organisation=org_acme)
+
+
+@pytest.fixture
+def other_partner(db, org_other):
+    return _make("olly@borneo.test", "Olly Other", [Role.PARTNER], organisation=org_other)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, no role: must be refused (404) on every record."""
+    return _make("outsider@elsewhere.test", "Oscar Outsider", [])
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)`` gives a test client signed in as ``user``."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,6 @@
+from django import forms
+
+
+class PartnerSignupForm(forms.Form):
+    def signup(self, request, user):
+        pass

@@ -1,0 +1,19 @@
+"""Create one group per role (roles are groups)."""
+
+from django.db import migrations
+
+ROLES = [
+    "oil_admin", "oil_officer", "coordinator", "academic", "student", "partner", "committee",
+    "management",
+]
+
+
+def create_groups(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0002_initial"), ("auth", "0012_alter_user_first_name_max_length")]
+    operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]

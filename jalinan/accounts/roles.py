@@ -1,0 +1,63 @@
+"""Roles are groups. A user may hold several (an academic on the committee, say)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OIL_ADMIN = "oil_admin", _("OIL administrator")
+    OIL_OFFICER = "oil_officer", _("OIL officer")
+    COORDINATOR = "coordinator", _("KCDIO coordinator")
+    ACADEMIC = "academic", _("Academic staff")
+    STUDENT = "student", _("Student")
+    PARTNER = "partner", _("Industry partner user")
+    COMMITTEE = "committee", _("Committee member (MCOM)")
+    MANAGEMENT = "management", _("Management")
+
+
+OIL_ROLES = frozenset({Role.OIL_ADMIN, Role.OIL_OFFICER})
+STAFF_ROLES = frozenset(
+    {Role.OIL_ADMIN, Role.OIL_OFFICER, Role.COORDINATOR, Role.ACADEMIC, Role.COMMITTEE,
+     Role.MANAGEMENT}
+)
+
+
+def user_roles(user) -> frozenset[str]:
+    """The role keys of ``user``, read once per request and kept on the user object."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_jalinan_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True)) & set(Role.values)
+        if user.is_superuser:
+            cached = cached | {Role.OIL_ADMIN}
+        user._jalinan_roles = cached
+    return cached
+
+
+def has_role(user, *roles: str) -> bool:
+    return bool(user_roles(user) & set(roles))
+
+
+def is_oil(user) -> bool:
+    """OIL admins and officers run the office and see everything it holds."""
+    return has_role(user, *OIL_ROLES)
+
+
+def is_oil_admin(user) -> bool:
+    return has_role(user, Role.OIL_ADMIN)
+
+
+def is_staff_member(user) -> bool:
+    return has_role(user, *STAFF_ROLES)
+
+
+def is_partner_user(user) -> bool:
+    """An approved partner user attached to an organisation."""
+    return (
+        has_role(user, Role.PARTNER)
+        and getattr(user, "organisation_id", None) is not None
+        and user.approval_status == "approved"
+    )

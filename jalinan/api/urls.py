@@ -1,0 +1,48 @@
+"""The REST API under /api/v1/: each app's router, one OpenAPI document, a docs page."""
+
+from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from ninja import NinjaAPI
+
+from .auth import AUTH
+
+api = NinjaAPI(
+    title="Jalinan API",
+    version="1.0.0",
+    description=(
+        "The REST API of Jalinan. Authenticate with a personal access token created on your "
+        "profile page: `Authorization: Bearer jal_…`. Every endpoint applies the same "
+        "per-object permissions as the web pages."
+    ),
+    auth=AUTH,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    return api.create_response(
+        request, {"detail": str(exc) or "You may not do this."}, status=403
+    )
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": "Invalid input.", "errors": errors}, status=422)
+
+
+def _mount():
+    from jalinan.accounts.api import router as accounts_router
+    from jalinan.partners.api import router as partners_router
+
+    api.add_router("/accounts", accounts_router)
+    api.add_router("/partners", partners_router)
+
+
+_mount()

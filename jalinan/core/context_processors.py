@@ -1,0 +1,24 @@
+from django.conf import settings
+
+from jalinan.accounts.roles import Role, user_roles
+
+from jalinan.partners.permissions import can_see_partner_registry
+
+from .institution import get_institution
+
+
+def jalinan(request):
+    user = getattr(request, "user", None)
+    roles = user_roles(user) if user is not None else frozenset()
+    unread = 0
+    if user is not None and user.is_authenticated:
+        unread = user.notifications.filter(read_at__isnull=True).count()
+    return {
+        "institution": get_institution(),
+        "roles": roles,
+        "Role": Role,
+        "is_oil": bool(roles & {Role.OIL_ADMIN, Role.OIL_OFFICER}),
+        "unread_notifications": unread,
+        "can_see_partners": can_see_partner_registry(user),
+        "JALINAN_MODE": settings.MODE,
+    }

@@ -1,0 +1,128 @@
+"""Cross-cutting records: the audit log, notifications, and the institution's profile."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEntry(models.Model):
+    """One change to one object: who, when, what, and the field-level differences.
+
+    Written only by :func:`jalinan.core.audit.audit_log`, called from services.
+    """
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Updated")
+        DELETE = "delete", _("Deleted")
+        MERGE = "merge", _("Merged")
+        TRANSITION = "transition", _("Status changed")
+        IMPORT = "import", _("Imported")
+        OTHER = "other", _("Other")
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_repr = models.CharField(max_length=255, blank=True)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(max_length=255)
+    changes = models.JSONField(default=dict, blank=True)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.object_repr} by {self.actor_repr}"
+
+
+class Notification(models.Model):
+    """A message to one person, shown in the app and, by their preference, e-mailed."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=64)
+    title = models.CharField(max_length=255)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    # Set when a periodic job must send this once only (reminders): kind + key is unique.
+    dedupe_key = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "dedupe_key"],
+                condition=~models.Q(dedupe_key=""),
+                name="notification_unique_dedupe_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NotificationPreference(models.Model):
+    """How one person wants one kind of notification delivered."""
+
+    class Delivery(models.TextChoices):
+        IMMEDIATE = "immediate", _("E-mail immediately")
+        DIGEST = "digest", _("Daily digest")
+        OFF = "off", _("In the app only")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=64)
+    delivery = models.CharField(max_length=12, choices=Delivery.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_pref_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.kind}: {self.delivery}"
+
+
+class InstitutionProfile(models.Model):
+    """The university this installation serves: its name, logo, colours and contact.
+
+    A single row (pk=1); when absent, :func:`jalinan.core.institution.get_institution` falls
+    back to the values in settings.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    name_ms = models.CharField(_("name in Malay"), max_length=255, blank=True)
+    short_name = models.CharField(_("short name"), max_length=40)
+    office_name = models.CharField(_("industry office"), max_length=255)
+    office_name_ms = models.CharField(_("industry office in Malay"), max_length=255, blank=True)
+    office_short_name = models.CharField(_("office short name"), max_length=40)
+    logo_url = models.CharField(_("logo URL"), max_length=500, blank=True)
+    primary_colour = models.CharField(_("primary colour"), max_length=7, default="#0b6e4f")
+    secondary_colour = models.CharField(_("secondary colour"), max_length=7, default="#c9a227")
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("institution profile")
+
+    def __str__(self) -> str:
+        return self.name

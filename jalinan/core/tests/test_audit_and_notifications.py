@@ -1,0 +1,59 @@
+from django.core import mail
+
+from jalinan.core.audit import audit_log, diff, history_for, snapshot
+from jalinan.core.models import AuditEntry, Notification
+from jalinan.core.notifications import notify, preference_set
+from jalinan.core.tasks import send_digests
+
+
+def test_audit_records_field_changes(org_acme, officer):
+    before = snapshot(org_acme)
+    org_acme.city = "Kuantan"
+    org_acme.save()
+    audit_log(actor=officer, action="update", obj=org_acme, changes=diff(before, snapshot(org_acme)))
+    entry = history_for(org_acme).get()
+    assert entry.changes == {"city": ["", "Kuantan"]}
+    assert entry.actor_repr == "officer@uni.test"
+
+
+def test_notify_emails_immediately_and_only_once_with_dedupe_key(
+    officer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        n = notify(recipient=officer, kind="general", title="Memo expires", url="/x/",
+                   dedupe_key="k1")
+    assert n is not None
+    assert len(mail.outbox) == 1
+    assert "Memo expires" in mail.outbox[0].subject
+    assert notify(recipient=officer, kind="general", title="Memo expires", dedupe_key="k1") is None
+    assert Notification.objects.filter(recipient=officer).count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_digest_preference_defers_email_to_the_daily_digest(officer):
+    preference_set(user=officer, kind="general", delivery="digest")
+    notify(recipient=officer, kind="general", title="One")
+    notify(recipient=officer, kind="general", title="Two")
+    assert mail.outbox == []
+    assert send_digests() == 1
+    assert len(mail.outbox) == 1
+    assert "One" in mail.outbox[0].body and "Two" in mail.outbox[0].body
+    assert send_digests() == 0  # nothing is sent twice
+
+
+def test_off_preference_keeps_it_in_the_app_only(officer):
+    preference_set(user=officer, kind="general", delivery="off")
+    notify(recipient=officer, kind="general", title="Quiet")
+    assert mail.outbox == []
+    assert send_digests() == 0
+    assert Notification.objects.filter(recipient=officer, title="Quiet").exists()
+
+
+def test_audit_list_is_for_the_office_only(client_for, officer, outsider, academic, org_acme):
+    audit_log(actor=officer, action="create", obj=org_acme)
+    assert client_for(outsider).get("/core/audit/").status_code == 404
+    assert client_for(academic).get("/core/audit/").status_code == 404
+    resp = client_for(officer).get("/core/audit/")
+    assert resp.status_code == 200
+    assert "Acme Robotics" in resp.content.decode()
+    assert AuditEntry.objects.count() >= 1

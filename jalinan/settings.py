@@ -1,0 +1,252 @@
+"""Jalinan settings, read from environment variables.
+
+Defaults give the embedded mode (SQLite file, eager background work, local files, console
+e-mail). ``JALINAN_MODE=production`` refuses to start with unsafe values. A bad value fails at
+start with a message that names the variable.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+env = environ.Env()
+DEFAULT_SECRET_KEY = "jalinan-insecure-development-key-do-not-use-in-production"  # noqa: S105
+
+
+def _env(name, cast, default):
+    try:
+        return cast(name, default=default)
+    except (ValueError, ImproperlyConfigured) as exc:
+        raise ImproperlyConfigured(f"Environment variable {name} has a bad value: {exc}") from exc
+
+
+MODE = _env("JALINAN_MODE", env.str, "development")
+if MODE not in {"development", "test", "production"}:
+    raise ImproperlyConfigured(
+        "Environment variable JALINAN_MODE must be development, test or production."
+    )
+PRODUCTION = MODE == "production"
+
+SECRET_KEY = _env("SECRET_KEY", env.str, DEFAULT_SECRET_KEY)
+DEBUG = _env("DEBUG", env.bool, not PRODUCTION)
+ALLOWED_HOSTS = _env(
+    "ALLOWED_HOSTS", env.list, [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
+CSRF_TRUSTED_ORIGINS = _env("CSRF_TRUSTED_ORIGINS", env.list, [])
+
+if PRODUCTION:
+    problems = []
+    if SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50:
+        problems.append("SECRET_KEY must be set to a random value of at least 50 characters")
+    if DEBUG:
+        problems.append("DEBUG must be off")
+    if not ALLOWED_HOSTS:
+        problems.append("ALLOWED_HOSTS must list the host names this site answers to")
+    if problems:
+        raise ImproperlyConfigured(
+            "JALINAN_MODE=production refuses to start: " + "; ".join(problems) + "."
+        )
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "django_htmx",
+    "django_filters",
+    "django_countries",
+    "ninja",
+    "jalinan.core",
+    "jalinan.accounts",
+    "jalinan.partners",
+    "jalinan.portal",
+    "jalinan.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "jalinan.accounts.middleware.UserLanguageMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "jalinan.urls"
+WSGI_APPLICATION = "jalinan.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "jalinan.core.context_processors.jalinan",
+            ],
+        },
+    },
+]
+
+# Database: a SQLite file by default; DATABASE_URL switches to PostgreSQL.
+DATA_DIR = Path(_env("JALINAN_DATA_DIR", env.str, str(BASE_DIR / "var")))
+DATABASES = {
+    "default": _env("DATABASE_URL", env.db_url, f"sqlite:///{DATA_DIR / 'jalinan.sqlite3'}")
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})
+    # WAL and a busy timeout let the dev server and a background task share the file.
+    DATABASES["default"]["OPTIONS"].update(
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"}
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": _env("CACHE_URL", env.cache_url, "locmemcache://jalinan"),
+}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "portal:my_work"
+LOGOUT_REDIRECT_URL = "portal:home"
+
+# django-allauth: e-mail is the login; sign-up is only for partner users (others are invited).
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_ADAPTER = "jalinan.accounts.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "jalinan.accounts.forms.PartnerSignupForm"
+ACCOUNT_SESSION_REMEMBER = None
+# Login throttling: allauth refuses further attempts for an address after repeated failures.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": _env("JALINAN_LOGIN_FAILED_LIMIT", env.str, "20/m/ip,5/5m/key"),
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Jalinan"
+
+# Internationalisation: English and Malay (Bahasa Melayu).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("ms", _("Bahasa Melayu"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "jalinan_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+TIME_ZONE = _env("TIME_ZONE", env.str, "Asia/Kuala_Lumpur")
+USE_I18N = True
+USE_TZ = True
+
+# Static and uploaded files. Front-end libraries come from the npm registry into node_modules.
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",
+    ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
+    ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
+]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(_env("MEDIA_ROOT", env.str, str(DATA_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+JALINAN_MAX_IMPORT_BYTES = _env("JALINAN_MAX_IMPORT_BYTES", env.int, 5 * 1024 * 1024)
+
+# E-mail: console by default, SMTP when EMAIL_URL (smtp://user:pass@host:587) is set.
+if os.environ.get("EMAIL_URL"):
+    vars().update(_env("EMAIL_URL", env.email_url, ""))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = _env("DEFAULT_FROM_EMAIL", env.str, "Jalinan <no-reply@jalinan.local>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work: Celery tasks run in-process unless a broker is configured.
+CELERY_BROKER_URL = _env("CELERY_BROKER_URL", env.str, "")
+CELERY_RESULT_BACKEND = _env("CELERY_RESULT_BACKEND", env.str, CELERY_BROKER_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TIMEZONE = TIME_ZONE
+
+# Security. Production mode turns on everything `check --deploy` asks for.
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = _env("SECURE_SSL_REDIRECT", env.bool, True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = _env("SECURE_HSTS_SECONDS", env.int, 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+# Pagination and lists.
+JALINAN_PAGE_SIZE = 25
+JALINAN_INVITATION_DAYS = _env("JALINAN_INVITATION_DAYS", env.int, 7)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": _env("LOG_LEVEL", env.str, "INFO")},
+    "loggers": {"django.server": {"level": "INFO"}},
+}
+
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+JALINAN_SITE_URL = _env("JALINAN_SITE_URL", env.str, "http://127.0.0.1:8000")
+# Shown until an OIL admin saves the institution profile (Settings > Institution).
+JALINAN_INSTITUTION_DEFAULTS = {
+    "name": _env("JALINAN_INSTITUTION_NAME", env.str, "Your University"),
+    "short_name": _env("JALINAN_INSTITUTION_SHORT_NAME", env.str, "University"),
+    "office_name": _env("JALINAN_OFFICE_NAME", env.str, "Industry Office"),
+    "office_short_name": _env("JALINAN_OFFICE_SHORT_NAME", env.str, "Office"),
+    "contact_email": _env("JALINAN_CONTACT_EMAIL", env.str, ""),
+}
