@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "jalinan.core",
     "jalinan.accounts",
     "jalinan.partners",
+    "jalinan.experts",
+    "jalinan.matching",
+    "jalinan.sdgs",
     "jalinan.portal",
     "jalinan.api",
 ]
