@@ -16,11 +16,18 @@ class BootstrapFormMixin:
                 css = "form-select"
             else:
                 css = "form-control"
-            if self.is_bound and name in self.errors:
-                css += " is-invalid"
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = f"id_{self.add_prefix(name)}_error"
             widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+
+    def full_clean(self):
+        super().full_clean()
+        # Mark invalid fields after validation (not in __init__, which must not validate).
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                if "is-invalid" not in attrs.get("class", ""):
+                    attrs["class"] = (attrs.get("class", "") + " is-invalid").strip()
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"id_{self.add_prefix(name)}_error"
 
 
 class InstitutionForm(BootstrapFormMixin, forms.ModelForm):

@@ -57,3 +57,13 @@ def test_audit_list_is_for_the_office_only(client_for, officer, outsider, academ
     assert resp.status_code == 200
     assert "Acme Robotics" in resp.content.decode()
     assert AuditEntry.objects.count() >= 1
+
+
+def test_send_digests_command_is_rerunnable(officer):
+    from django.core.management import call_command
+
+    preference_set(user=officer, kind="general", delivery="digest")
+    notify(recipient=officer, kind="general", title="Digest me")
+    call_command("send_digests")
+    call_command("send_digests")
+    assert len(mail.outbox) == 1

@@ -1,0 +1,233 @@
+"""Every write to partner records: validated, atomic, audited."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from jalinan.core.audit import audit_log, diff, snapshot
+
+from .choices import OrganisationStatus
+from .dedupe import normalise_name
+from .models import Contact, Organisation
+
+ORG_FIELDS = {
+    f.name for f in Organisation._meta.concrete_fields
+} - {"id", "search_name", "created_at", "updated_at", "merged_into", "created_by"}
+CONTACT_FIELDS = {
+    f.name for f in Contact._meta.concrete_fields
+} - {"id", "organisation", "created_at", "updated_at"}
+
+
+def _clean_other_names(names) -> list[str]:
+    if isinstance(names, str):
+        names = names.splitlines()
+    out: list[str] = []
+    for n in names or []:
+        n = " ".join(str(n).split())
+        if n and n not in out:
+            out.append(n)
+    return out
+
+
+def _apply(obj, fields: dict, allowed: set[str]):
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    for key, value in fields.items():
+        if isinstance(value, str) and key not in {"description", "address", "notes"}:
+            value = value.strip()
+        setattr(obj, key, value)
+
+
+@transaction.atomic
+def organisation_create(*, by, **fields) -> Organisation:
+    """Register an organisation. Duplicates are not refused here: the form warns first."""
+    if "other_names" in fields:
+        fields["other_names"] = _clean_other_names(fields["other_names"])
+    org = Organisation(created_by=by if getattr(by, "pk", None) else None)
+    _apply(org, fields, ORG_FIELDS)
+    org.search_name = normalise_name(org.legal_name)
+    org.full_clean()
+    org.save()
+    audit_log(actor=by, action="create", obj=org, changes=diff({}, snapshot(org)))
+    return org
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, by, **fields) -> Organisation:
+    if Organisation.objects.filter(pk=organisation.pk, status=OrganisationStatus.MERGED).exists():
+        raise ValidationError(_("A merged organisation cannot be changed."))
+    if "other_names" in fields:
+        fields["other_names"] = _clean_other_names(fields["other_names"])
+    before = snapshot(organisation)
+    _apply(organisation, fields, ORG_FIELDS)
+    organisation.search_name = normalise_name(organisation.legal_name)
+    organisation.full_clean()
+    organisation.save()
+    changes = diff(before, snapshot(organisation))
+    if changes:
+        audit_log(actor=by, action="update", obj=organisation, changes=changes)
+    return organisation
+
+
+def organisation_set_vetted(*, organisation: Organisation, by, vetted: bool) -> Organisation:
+    return organisation_update(organisation=organisation, by=by, is_vetted=vetted)
+
+
+def _contact_audit(contact: Contact, by, action: str, changes: dict, message: str = ""):
+    # The contact's own history, and its organisation's page shows it too.
+    audit_log(actor=by, action=action, obj=contact, changes=changes, message=message)
+    audit_log(
+        actor=by, action="update", obj=contact.organisation,
+        changes={f"contact {contact.name}: {k}": v for k, v in changes.items()},
+        message=message or _("Contact %(name)s: %(action)s") % {
+            "name": contact.name, "action": action,
+        },
+    )
+
+
+@transaction.atomic
+def contact_create(*, organisation: Organisation, by, **fields) -> Contact:
+    contact = Contact(organisation=organisation)
+    _apply(contact, fields, CONTACT_FIELDS)
+    contact.full_clean()
+    contact.save()
+    _contact_audit(contact, by, "create", diff({}, snapshot(contact, list(CONTACT_FIELDS))))
+    return contact
+
+
+@transaction.atomic
+def contact_update(*, contact: Contact, by, **fields) -> Contact:
+    before = snapshot(contact, list(CONTACT_FIELDS))
+    _apply(contact, fields, CONTACT_FIELDS)
+    contact.full_clean()
+    contact.save()
+    changes = diff(before, snapshot(contact, list(CONTACT_FIELDS)))
+    if changes:
+        _contact_audit(contact, by, "update", changes)
+    return contact
+
+
+@transaction.atomic
+def contact_delete(*, contact: Contact, by) -> None:
+    before = snapshot(contact, list(CONTACT_FIELDS))
+    _contact_audit(contact, by, "delete", diff(before, {}))
+    contact.delete()
+
+
+@transaction.atomic
+def organisation_merge(
+    *, survivor: Organisation, duplicates: list[Organisation], by
+) -> Organisation:
+    """Fold ``duplicates`` into ``survivor``: every related record moves to the survivor.
+
+    Relations are found through the model's metadata, so records of apps added later (memoranda,
+    projects, placements…) move too without changing this function.
+    """
+    survivor = Organisation.objects.select_for_update().get(pk=survivor.pk)
+    if survivor.status == OrganisationStatus.MERGED:
+        raise ValidationError(_("The surviving organisation has itself been merged."))
+    dupes = []
+    for d in duplicates:
+        d = Organisation.objects.select_for_update().get(pk=d.pk)
+        if d.pk == survivor.pk:
+            raise ValidationError(_("An organisation cannot be merged into itself."))
+        if d.status == OrganisationStatus.MERGED:
+            raise ValidationError(
+                _("%(name)s has already been merged.") % {"name": d.legal_name}
+            )
+        dupes.append(d)
+    if not dupes:
+        raise ValidationError(_("Choose at least one duplicate to merge."))
+
+    before = snapshot(survivor)
+    names = list(survivor.other_names)
+    for d in dupes:
+        moved: dict[str, int] = {}
+        for rel in Organisation._meta.related_objects:
+            if rel.related_model is Organisation:
+                continue  # merged_from: the self-relation is handled below
+            accessor = rel.field.name
+            if rel.many_to_many:
+                if rel.auto_created and not rel.concrete:
+                    manager = getattr(d, rel.get_accessor_name())
+                    items = list(manager.all())
+                    if items:
+                        getattr(survivor, rel.get_accessor_name()).add(*items)
+                        manager.clear()
+                        moved[rel.related_model._meta.verbose_name_plural] = len(items)
+                continue
+            if rel.one_to_one:
+                continue
+            count = rel.related_model._base_manager.filter(**{accessor: d}).update(
+                **{accessor: survivor}
+            )
+            if count:
+                moved[str(rel.related_model._meta.verbose_name_plural)] = count
+        # Many-to-many fields declared on other models pointing at Organisation.
+        for model in _models_with_m2m_to_organisation():
+            for field in model._meta.many_to_many:
+                if field.related_model is not Organisation:
+                    continue
+                through = field.remote_field.through
+                src = field.m2m_reverse_field_name()
+                own = field.m2m_field_name()
+                rows = list(through.objects.filter(**{src: d}))
+                for row in rows:
+                    exists = through.objects.filter(
+                        **{src: survivor, own: getattr(row, f"{own}_id")}
+                    ).exists()
+                    if exists:
+                        row.delete()
+                    else:
+                        setattr(row, src, survivor)
+                        row.save()
+                if rows:
+                    key = str(model._meta.verbose_name_plural)
+                    moved[key] = moved.get(key, 0) + len(rows)
+        for n in [d.legal_name, *d.other_names]:
+            if n and n != survivor.legal_name and n not in names:
+                names.append(n)
+        for field in ("registration_number", "msic_section", "msic_division", "state", "city",
+                      "address", "size", "website", "email", "phone", "description"):
+            if not getattr(survivor, field) and getattr(d, field):
+                setattr(survivor, field, getattr(d, field))
+        if not survivor.lead_unit_id and d.lead_unit_id:
+            survivor.lead_unit_id = d.lead_unit_id
+        survivor.is_vetted = survivor.is_vetted or d.is_vetted
+        d_before = snapshot(d)
+        d.status = OrganisationStatus.MERGED
+        d.merged_into = survivor
+        d.save(update_fields=["status", "merged_into", "updated_at"])
+        moved_text = ", ".join(f"{v} {k}" for k, v in sorted(moved.items())) or _("no records")
+        audit_log(
+            actor=by, action="merge", obj=d, changes=diff(d_before, snapshot(d)),
+            message=_("Merged into %(survivor)s; moved %(moved)s.") % {
+                "survivor": survivor.legal_name, "moved": moved_text,
+            },
+        )
+        audit_log(
+            actor=by, action="merge", obj=survivor,
+            message=_("Absorbed %(dupe)s (#%(pk)s); moved %(moved)s.") % {
+                "dupe": d.legal_name, "pk": d.pk, "moved": moved_text,
+            },
+        )
+    survivor.other_names = names
+    survivor.search_name = normalise_name(survivor.legal_name)
+    survivor.full_clean()
+    survivor.save()
+    changes = diff(before, snapshot(survivor))
+    if changes:
+        audit_log(actor=by, action="update", obj=survivor, changes=changes)
+    return survivor
+
+
+def _models_with_m2m_to_organisation() -> list[type[models.Model]]:
+    from django.apps import apps
+
+    return [
+        m for m in apps.get_models()
+        if any(f.related_model is Organisation for f in m._meta.many_to_many)
+    ]
