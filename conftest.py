@@ -32,8 +32,12 @@ def _fast_and_quiet(settings, tmp_path):
 
 @pytest.fixture
 def unit_eng(db):
-    return Unit.objects.create(code="koe", name="Kulliyyah of Engineering",
-                               name_ms="Kulliyyah Kejuruteraan", kind=Unit.Kind.KULLIYYAH)
+    return Unit.objects.create(
+        code="koe",
+        name="Kulliyyah of Engineering",
+        name_ms="Kulliyyah Kejuruteraan",
+        kind=Unit.Kind.KULLIYYAH,
+    )
 
 
 @pytest.fixture
@@ -43,14 +47,16 @@ def unit_ict(db):
 
 @pytest.fixture
 def org_acme(db):
-    return Organisation.objects.create(legal_name="Acme Robotics Sdn. Bhd.", org_type="sme",
-                                       search_name="acme robotics")
+    return Organisation.objects.create(
+        legal_name="Acme Robotics Sdn. Bhd.", org_type="sme", search_name="acme robotics"
+    )
 
 
 @pytest.fixture
 def org_other(db):
-    return Organisation.objects.create(legal_name="Borneo Timber Berhad", org_type="glc",
-                                       search_name="borneo timber")
+    return Organisation.objects.create(
+        legal_name="Borneo Timber Berhad", org_type="glc", search_name="borneo timber"
+    )
 
 
 def _make(email, name, roles, **extra):

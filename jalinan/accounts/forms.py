@@ -1,6 +1,198 @@
 from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from jalinan.core.forms import BootstrapFormMixin
+from jalinan.core.models import NotificationPreference
+from jalinan.core.notifications import KINDS
+
+from .models import Unit, User
+from .roles import Role
 
 
 class PartnerSignupForm(forms.Form):
+    """Extra fields on allauth's sign-up page: only industry partners register themselves."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    organisation_name = forms.CharField(
+        label=_("Organisation"), max_length=255, help_text=_("The company or agency you represent.")
+    )
+    job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the office may process these details to manage our partnership "
+            "(Personal Data Protection Act 2010)."
+        ),
+    )
+
     def signup(self, request, user):
-        pass
+        from .services import partner_signup_complete
+
+        partner_signup_complete(
+            user=user,
+            full_name=self.cleaned_data["full_name"],
+            organisation_name=self.cleaned_data["organisation_name"],
+            job_title=self.cleaned_data.get("job_title", ""),
+            phone=self.cleaned_data.get("phone", ""),
+        )
+
+
+class ProfileForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "title", "job_title", "phone", "language"]
+
+
+class PreferencesForm(BootstrapFormMixin, forms.Form):
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = dict(
+            NotificationPreference.objects.filter(user=user).values_list("kind", "delivery")
+        )
+        for key, kind in KINDS.items():
+            self.fields[f"kind_{key}"] = forms.ChoiceField(
+                label=kind.label,
+                choices=NotificationPreference.Delivery.choices,
+                initial=current.get(key, kind.default),
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+
+
+class TokenForm(BootstrapFormMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_("What it is for, e.g. “reporting script”."),
+    )
+    days = forms.IntegerField(
+        label=_("Expires after (days)"),
+        required=False,
+        min_value=1,
+        max_value=3650,
+        help_text=_("Leave empty for no expiry."),
+    )
+
+
+ROLE_CHOICES = Role.choices
+
+
+class InvitationForm(BootstrapFormMixin, forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=ROLE_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+    unit = forms.ModelChoiceField(
+        label=_("KCDIO unit"), queryset=Unit.objects.none(), required=False
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation (for partner users)"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, allowed_roles=None, units=None, **kwargs):
+        from jalinan.partners.models import Organisation
+
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.exclude(status="merged")
+        self.fields["unit"].queryset = (
+            units if units is not None else Unit.objects.filter(is_active=True)
+        )
+        if allowed_roles is not None:
+            self.fields["roles"].choices = [c for c in ROLE_CHOICES if c[0] in allowed_roles]
+        self.fields["roles"].widget.attrs["class"] = ""
+
+    def clean(self):
+        data = super().clean()
+        if Role.PARTNER in (data.get("roles") or []) and not data.get("organisation"):
+            self.add_error("organisation", _("A partner user must belong to an organisation."))
+        return data
+
+
+class InvitationAcceptForm(BootstrapFormMixin, forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    password1 = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords differ."))
+        elif p1:
+            try:
+                validate_password(p1, User(email=self.email, full_name=data.get("full_name", "")))
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return data
+
+
+class ApprovalForm(BootstrapFormMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Link to organisation"), queryset=None, required=False
+    )
+    create_new = forms.BooleanField(label=_("Register the organisation as new"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from jalinan.partners.models import Organisation
+
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.exclude(status="merged")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organisation") and not data.get("create_new"):
+            raise forms.ValidationError(
+                _("Choose an organisation, or register the organisation as new.")
+            )
+        return data
+
+
+class RejectForm(BootstrapFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the person)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class UserEditForm(BootstrapFormMixin, forms.ModelForm):
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=ROLE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "full_name",
+            "title",
+            "job_title",
+            "staff_id",
+            "unit",
+            "organisation",
+            "approval_status",
+            "is_active",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].initial = sorted(self.instance.roles) if self.instance.pk else []
+        self.fields["roles"].widget.attrs["class"] = ""
+        self.fields["organisation"].queryset = self.fields["organisation"].queryset.exclude(
+            status="merged"
+        )
+
+
+class UnitForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["code", "name", "name_ms", "kind", "parent", "is_active"]

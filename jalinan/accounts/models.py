@@ -30,7 +30,11 @@ class Unit(models.Model):
     name_ms = models.CharField(_("name in Malay"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent unit"),
     )
     is_active = models.BooleanField(_("active"), default=True)
@@ -51,7 +55,9 @@ class Unit(models.Model):
         ids = {self.pk}
         frontier = [self.pk]
         while frontier:
-            frontier = list(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            frontier = list(
+                Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+            )
             ids.update(frontier)
         return ids
 
@@ -91,12 +97,20 @@ class User(AbstractBaseUser, PermissionsMixin):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     staff_id = models.CharField(_("staff or matric number"), max_length=40, blank=True)
     unit = models.ForeignKey(
-        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="members",
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
         verbose_name=_("KCDIO unit"),
     )
     organisation = models.ForeignKey(
-        "partners.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="users", verbose_name=_("organisation"),
+        "partners.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="users",
+        verbose_name=_("organisation"),
     )
     requested_organisation = models.CharField(
         _("organisation (as given at sign-up)"), max_length=255, blank=True
@@ -160,7 +174,10 @@ class Invitation(models.Model):
         Unit, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("KCDIO unit")
     )
     organisation = models.ForeignKey(
-        "partners.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
+        "partners.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         verbose_name=_("organisation"),
     )
     token_hash = models.CharField(max_length=64, unique=True)
@@ -172,7 +189,10 @@ class Invitation(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="invitations_accepted",
     )
 
@@ -195,7 +215,8 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return (
-            self.accepted_at is None and self.revoked_at is None
+            self.accepted_at is None
+            and self.revoked_at is None
             and self.expires_at > timezone.now()
         )
 

@@ -19,8 +19,14 @@ class Role(models.TextChoices):
 
 OIL_ROLES = frozenset({Role.OIL_ADMIN, Role.OIL_OFFICER})
 STAFF_ROLES = frozenset(
-    {Role.OIL_ADMIN, Role.OIL_OFFICER, Role.COORDINATOR, Role.ACADEMIC, Role.COMMITTEE,
-     Role.MANAGEMENT}
+    {
+        Role.OIL_ADMIN,
+        Role.OIL_OFFICER,
+        Role.COORDINATOR,
+        Role.ACADEMIC,
+        Role.COMMITTEE,
+        Role.MANAGEMENT,
+    }
 )
 
 

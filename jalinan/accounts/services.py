@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jalinan.core.audit import audit_log, diff, snapshot
 
-from .models import Unit, User
+from .models import ApiToken, Invitation, Unit, User
 from .roles import Role
 
 
@@ -30,8 +37,12 @@ def user_create(
     user.full_clean()
     user.save()
     user_set_roles(user=user, roles=roles, by=by, audit=False)
-    audit_log(actor=by, action="create", obj=user,
-              changes={"roles": [None, sorted(roles)], **diff({}, snapshot(user))})
+    audit_log(
+        actor=by,
+        action="create",
+        obj=user,
+        changes={"roles": [None, sorted(roles)], **diff({}, snapshot(user))},
+    )
     return user
 
 
@@ -49,7 +60,8 @@ def user_set_roles(*, user: User, roles, by=None, audit: bool = True) -> User:
 
 
 def user_update(*, user: User, by, **fields) -> User:
-    before = snapshot(user)
+    # From the database: a bound ModelForm may already have changed the instance in memory.
+    before = snapshot(User.objects.get(pk=user.pk))
     for k, v in fields.items():
         setattr(user, k, v)
     user.full_clean()
@@ -69,16 +81,223 @@ def unit_create(*, by, **fields) -> Unit:
 
 
 def unit_update(*, unit: Unit, by, **fields) -> Unit:
-    before = snapshot(unit)
+    before = snapshot(Unit.objects.get(pk=unit.pk))
     for k, v in fields.items():
         setattr(unit, k, v)
-    if unit.parent_id and unit.pk in (unit.parent.descendant_ids() if unit.parent else set()):
-        from django.core.exceptions import ValidationError
-
-        raise ValidationError({"parent": "A unit cannot sit below itself."})
+    if unit.pk and unit.parent_id and unit.parent_id in unit.descendant_ids():
+        raise ValidationError({"parent": _("A unit cannot sit below itself.")})
     unit.full_clean()
     unit.save()
     changes = diff(before, snapshot(unit))
     if changes:
         audit_log(actor=by, action="update", obj=unit, changes=changes)
     return unit
+
+
+# -- invitations ------------------------------------------------------------------------------
+
+
+def _send_invitation(invitation: Invitation, raw_token: str) -> None:
+    from .tasks import send_invitation_email
+
+    transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, raw_token))
+
+
+@transaction.atomic
+def invitation_create(
+    *, by, email: str, full_name: str, roles, unit=None, organisation=None
+) -> tuple[Invitation, str]:
+    """Invite a person by e-mail; returns the invitation and the raw token (sent by e-mail)."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("A person with this e-mail address already has an account.")}
+        )
+    unknown = set(roles) - set(Role.values)
+    if unknown or not roles:
+        raise ValidationError({"roles": _("Choose at least one known role.")})
+    raw, hashed = Invitation.new_token()
+    invitation = Invitation(
+        email=email,
+        full_name=full_name.strip(),
+        roles=sorted(roles),
+        unit=unit,
+        organisation=organisation,
+        token_hash=hashed,
+        invited_by=by,
+        expires_at=timezone.now() + timedelta(days=settings.JALINAN_INVITATION_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    audit_log(
+        actor=by,
+        action="create",
+        obj=invitation,
+        changes={"email": [None, email], "roles": [None, sorted(roles)]},
+    )
+    _send_invitation(invitation, raw)
+    return invitation, raw
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation, by) -> str:
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation was already accepted."))
+    raw, hashed = Invitation.new_token()
+    invitation.token_hash = hashed
+    invitation.revoked_at = None
+    invitation.expires_at = timezone.now() + timedelta(days=settings.JALINAN_INVITATION_DAYS)
+    invitation.save()
+    audit_log(actor=by, action="update", obj=invitation, message="Invitation sent again")
+    _send_invitation(invitation, raw)
+    return raw
+
+
+def invitation_revoke(*, invitation: Invitation, by) -> Invitation:
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation was already accepted."))
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    audit_log(actor=by, action="update", obj=invitation, message="Invitation revoked")
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, password: str, full_name: str = "") -> User:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError(_("This invitation link can no longer be used."))
+    user = user_create(
+        email=invitation.email,
+        full_name=full_name or invitation.full_name,
+        password=password,
+        roles=invitation.roles,
+        by=invitation.invited_by,
+        unit=invitation.unit,
+        organisation=invitation.organisation,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.user = user
+    invitation.save(update_fields=["accepted_at", "user"])
+    audit_log(actor=user, action="update", obj=invitation, message="Invitation accepted")
+    return user
+
+
+def invitation_status(invitation: Invitation) -> str:
+    if invitation.accepted_at:
+        return "accepted"
+    if invitation.revoked_at:
+        return "revoked"
+    if invitation.expires_at <= timezone.now():
+        return "expired"
+    return "pending"
+
+
+# -- partner self-registration ----------------------------------------------------------------
+
+
+def partner_signup_complete(
+    *, user: User, full_name: str, organisation_name: str, job_title: str = "", phone: str = ""
+) -> User:
+    """A person registered as an industry partner: wait for an officer's approval."""
+    user.full_name = full_name
+    user.requested_organisation = organisation_name
+    user.job_title = job_title
+    user.phone = phone
+    user.approval_status = User.Approval.PENDING
+    user.full_clean()
+    user.save()
+    user_set_roles(user=user, roles=[Role.PARTNER], audit=False)
+    audit_log(
+        actor=user,
+        action="create",
+        obj=user,
+        message=f"Registered as a partner user for {organisation_name}",
+    )
+    from jalinan.core.notifications import notify
+
+    for officer in User.objects.filter(
+        groups__name__in=[Role.OIL_ADMIN, Role.OIL_OFFICER], is_active=True
+    ).distinct():
+        notify(
+            recipient=officer,
+            kind="account",
+            title=_("New partner sign-up: %(name)s (%(org)s)")
+            % {"name": full_name, "org": organisation_name},
+            body=_("Approve or reject it on the partner sign-ups page."),
+            url=reverse("accounts:approval_list"),
+        )
+    return user
+
+
+@transaction.atomic
+def partner_signup_approve(*, user: User, organisation, by) -> User:
+    if user.approval_status == User.Approval.APPROVED and user.organisation_id:
+        raise ValidationError(_("This sign-up was already approved."))
+    before = snapshot(user)
+    user.organisation = organisation
+    user.approval_status = User.Approval.APPROVED
+    user.save(update_fields=["organisation", "approval_status"])
+    audit_log(
+        actor=by,
+        action="update",
+        obj=user,
+        changes=diff(before, snapshot(user)),
+        message=f"Partner sign-up approved for {organisation}",
+    )
+    from jalinan.core.notifications import notify
+
+    notify(
+        recipient=user,
+        kind="account",
+        title=_("Your account is approved"),
+        body=_("You now have access to %(org)s's records.") % {"org": organisation.legal_name},
+        url=reverse("portal:my_work"),
+    )
+    return user
+
+
+@transaction.atomic
+def partner_signup_reject(*, user: User, reason: str, by) -> User:
+    before = snapshot(user)
+    user.approval_status = User.Approval.REJECTED
+    user.save(update_fields=["approval_status"])
+    audit_log(
+        actor=by,
+        action="update",
+        obj=user,
+        changes=diff(before, snapshot(user)),
+        message=f"Partner sign-up rejected: {reason}",
+    )
+    from jalinan.core.notifications import notify
+
+    notify(
+        recipient=user, kind="account", title=_("Your registration was not approved"), body=reason
+    )
+    return user
+
+
+# -- API tokens -------------------------------------------------------------------------------
+
+
+def api_token_create(*, user: User, name: str, days: int | None = None) -> tuple[ApiToken, str]:
+    raw, hashed = ApiToken.new_token()
+    token = ApiToken(
+        user=user,
+        name=name.strip() or "token",
+        token_hash=hashed,
+        hint=raw[:8],
+        expires_at=timezone.now() + timedelta(days=days) if days else None,
+    )
+    token.full_clean()
+    token.save()
+    audit_log(actor=user, action="create", obj=token, changes={"name": [None, token.name]})
+    return token, raw
+
+
+def api_token_revoke(*, token: ApiToken, by) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_log(actor=by, action="update", obj=token, message="API token revoked")
+    return token

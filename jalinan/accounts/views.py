@@ -1,11 +1,412 @@
-# Placeholder views: the accounts helper replaces these.
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jalinan.core.exports import export_response
+from jalinan.core.notifications import KINDS, preference_set
+from jalinan.core.pagination import paginate
+
+from . import services
+from .forms import (
+    ApprovalForm,
+    InvitationAcceptForm,
+    InvitationForm,
+    PreferencesForm,
+    ProfileForm,
+    RejectForm,
+    TokenForm,
+    UnitForm,
+    UserEditForm,
+)
+from .models import ApiToken, Invitation, Unit, User
+from .roles import Role, has_role, is_oil, is_staff_member
+from .selectors import pending_partner_signups
+
+
+def _require_oil(user):
+    if not is_oil(user):
+        raise Http404
+
+
+# -- profile ----------------------------------------------------------------------------------
 
 
 @login_required
 def profile(request):
-    return HttpResponse("profile")
+    user = request.user
+    action = request.POST.get("action") if request.method == "POST" else None
+    form = ProfileForm(request.POST if action == "profile" else None, instance=user)
+    prefs = PreferencesForm(request.POST if action == "preferences" else None, user=user)
+    token_form = TokenForm(request.POST if action == "token" else None)
+    new_token = None
+    if action == "profile" and form.is_valid():
+        services.user_update(user=user, by=user, **form.cleaned_data)
+        messages.success(request, _("Your profile was saved."))
+        response = redirect("accounts:profile")
+        _remember_language(response, user.language)
+        return response
+    if action == "preferences" and prefs.is_valid():
+        for key in KINDS:
+            preference_set(user=user, kind=key, delivery=prefs.cleaned_data[f"kind_{key}"])
+        messages.success(request, _("Your notification preferences were saved."))
+        return redirect("accounts:profile")
+    if action == "token" and token_form.is_valid():
+        _token, new_token = services.api_token_create(
+            user=user, name=token_form.cleaned_data["name"], days=token_form.cleaned_data["days"]
+        )
+        token_form = TokenForm()
+    if action == "profile":
+        user.refresh_from_db()
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "prefs": prefs,
+            "token_form": token_form,
+            "new_token": new_token,
+            "tokens": user.api_tokens.all(),
+            "now": timezone.now(),
+        },
+    )
 
 
-user_list = invitation_list = approval_list = unit_list = profile
+@login_required
+@require_POST
+def token_revoke(request, pk):
+    token = ApiToken.objects.filter(pk=pk, user=request.user).first()
+    if token is None:
+        raise Http404
+    services.api_token_revoke(token=token, by=request.user)
+    messages.success(request, _("The token was revoked."))
+    return redirect("accounts:profile")
+
+
+def _remember_language(response, language):
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.PRODUCTION,
+    )
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language and remember it (cookie, and the account if signed in)."""
+    language = request.POST.get("language", "")
+    nxt = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
+        nxt = "/"
+    response = HttpResponseRedirect(nxt)
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        _remember_language(response, language)
+        if request.user.is_authenticated and request.user.language != language:
+            User.objects.filter(pk=request.user.pk).update(language=language)
+    return response
+
+
+# -- invitations ------------------------------------------------------------------------------
+
+
+def _invite_scope(user):
+    """Roles and units this user may invite to (None = any), or raise 404."""
+    if is_oil(user):
+        return None, None
+    if has_role(user, Role.COORDINATOR) and user.unit_id:
+        return [Role.ACADEMIC, Role.STUDENT], Unit.objects.filter(pk__in=user.unit.descendant_ids())
+    raise Http404
+
+
+@login_required
+def invitation_list(request):
+    roles, units = _invite_scope(request.user)
+    form = InvitationForm(request.POST or None, allowed_roles=roles, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errs in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errs)
+        else:
+            messages.success(
+                request,
+                _("The invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("accounts:invitation_list")
+    qs = Invitation.objects.select_related("unit", "invited_by", "organisation")
+    if not is_oil(request.user):
+        qs = qs.filter(invited_by=request.user)
+    q = request.GET.get("q", "").strip()
+    if q:
+        qs = qs.filter(Q(email__icontains=q) | Q(full_name__icontains=q))
+    page = paginate(request, qs)
+    for inv in page:
+        inv.status = services.invitation_status(inv)
+    return render(request, "accounts/invitation_list.html", {"form": form, "page": page, "q": q})
+
+
+def _invitation_for(request, pk):
+    _invite_scope(request.user)
+    inv = get_object_or_404(Invitation, pk=pk)
+    if not is_oil(request.user) and inv.invited_by_id != request.user.pk:
+        raise Http404
+    return inv
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, pk):
+    inv = _invitation_for(request, pk)
+    try:
+        services.invitation_revoke(invitation=inv, by=request.user)
+        messages.success(request, _("The invitation was revoked."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("accounts:invitation_list")
+
+
+@login_required
+@require_POST
+def invitation_resend(request, pk):
+    inv = _invitation_for(request, pk)
+    try:
+        services.invitation_resend(invitation=inv, by=request.user)
+        messages.success(request, _("The invitation was sent again."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("accounts:invitation_list")
+
+
+def invitation_accept(request, token):
+    invitation = Invitation.find(token)
+    if invitation is None or not invitation.is_usable:
+        status = services.invitation_status(invitation) if invitation else "unknown"
+        return render(
+            request,
+            "accounts/invitation_invalid.html",
+            {"status": status},
+            status=410 if invitation else 404,
+        )
+    form = InvitationAcceptForm(
+        request.POST or None, email=invitation.email, initial={"full_name": invitation.full_name}
+    )
+    if request.method == "POST" and form.is_valid():
+        user = services.invitation_accept(
+            invitation=invitation,
+            password=form.cleaned_data["password1"],
+            full_name=form.cleaned_data["full_name"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome! Your account is ready."))
+        return redirect("portal:my_work")
+    return render(
+        request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
+
+
+# -- partner sign-up approval -----------------------------------------------------------------
+
+
+@login_required
+def approval_list(request):
+    _require_oil(request.user)
+    from jalinan.partners.dedupe import find_duplicates
+
+    pending = list(pending_partner_signups())
+    for u in pending:
+        u.candidates = (
+            find_duplicates(legal_name=u.requested_organisation, threshold=70)
+            if u.requested_organisation
+            else []
+        )
+        u.form = ApprovalForm(
+            prefix=f"u{u.pk}",
+            initial={"organisation": u.candidates[0].organisation.pk if u.candidates else None},
+        )
+    return render(
+        request, "accounts/approval_list.html", {"pending": pending, "reject_form": RejectForm()}
+    )
+
+
+@login_required
+@require_POST
+def approval_decide(request, pk):
+    _require_oil(request.user)
+    user = get_object_or_404(pending_partner_signups(), pk=pk)
+    if request.POST.get("decision") == "reject":
+        form = RejectForm(request.POST)
+        if form.is_valid():
+            services.partner_signup_reject(
+                user=user, reason=form.cleaned_data["reason"], by=request.user
+            )
+            messages.success(request, _("The sign-up was rejected and the person told why."))
+        else:
+            messages.error(request, _("Give a reason for the rejection."))
+        return redirect("accounts:approval_list")
+    form = ApprovalForm(request.POST, prefix=f"u{user.pk}")
+    if not form.is_valid():
+        messages.error(request, " ".join(form.non_field_errors()) or _("Check the form."))
+        return redirect("accounts:approval_list")
+    org = form.cleaned_data["organisation"]
+    if org is None:
+        from jalinan.partners.services import organisation_create
+
+        org = organisation_create(
+            by=request.user,
+            legal_name=user.requested_organisation,
+            org_type="other",
+            status="prospect",
+        )
+    services.partner_signup_approve(user=user, organisation=org, by=request.user)
+    messages.success(
+        request,
+        _("%(name)s can now work for %(org)s.") % {"name": user.full_name, "org": org.legal_name},
+    )
+    return redirect("accounts:approval_list")
+
+
+# -- people -----------------------------------------------------------------------------------
+
+
+@login_required
+def user_list(request):
+    _require_oil(request.user)
+    qs = User.objects.select_related("unit", "organisation").prefetch_related("groups")
+    q = request.GET.get("q", "").strip()
+    if q:
+        qs = qs.filter(Q(full_name__icontains=q) | Q(email__icontains=q) | Q(staff_id__icontains=q))
+    role = request.GET.get("role", "")
+    if role in Role.values:
+        qs = qs.filter(groups__name=role)
+    if request.GET.get("unit", "").isdigit():
+        qs = qs.filter(unit_id=int(request.GET["unit"]))
+    if request.GET.get("active") in ("yes", "no"):
+        qs = qs.filter(is_active=request.GET["active"] == "yes")
+    fmt = request.GET.get("export")
+    if fmt:
+        rows = (
+            (
+                u.pk,
+                u.full_name,
+                u.email,
+                ", ".join(str(Role(g.name).label) for g in u.groups.all() if g.name in Role.values),
+                u.unit.name if u.unit else "",
+                u.organisation.legal_name if u.organisation else "",
+                u.get_approval_status_display(),
+                _("yes") if u.is_active else _("no"),
+            )
+            for u in qs
+        )
+        return export_response(
+            headers=[
+                _("Id"),
+                _("Name"),
+                _("E-mail"),
+                _("Roles"),
+                _("Unit"),
+                _("Organisation"),
+                _("Approval"),
+                _("Active"),
+            ],
+            rows=rows,
+            filename="people",
+            fmt=fmt,
+        )
+    return render(
+        request,
+        "accounts/user_list.html",
+        {
+            "page": paginate(request, qs.distinct()),
+            "q": q,
+            "roles": Role.choices,
+            "role": role,
+            "units": Unit.objects.filter(is_active=True),
+            "f": request.GET,
+        },
+    )
+
+
+@login_required
+def user_update(request, pk):
+    _require_oil(request.user)
+    person = get_object_or_404(User, pk=pk)
+    if person.is_superuser and not request.user.is_superuser:
+        raise PermissionDenied
+    form = UserEditForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        roles = data.pop("roles")
+        services.user_update(user=person, by=request.user, **data)
+        services.user_set_roles(user=person, roles=roles, by=request.user)
+        messages.success(request, _("The changes were saved."))
+        return redirect("accounts:user_list")
+    from jalinan.core.audit import history_for
+
+    return render(
+        request,
+        "accounts/user_form.html",
+        {"form": form, "person": person, "history": history_for(person)[:30]},
+    )
+
+
+# -- units ------------------------------------------------------------------------------------
+
+
+def _tree(units):
+    children: dict = {}
+    for u in units:
+        children.setdefault(u.parent_id, []).append(u)
+    out = []
+
+    def walk(parent_id, depth):
+        for u in children.get(parent_id, []):
+            u.depth = depth
+            out.append(u)
+            walk(u.pk, depth + 1)
+
+    walk(None, 0)
+    return out
+
+
+@login_required
+def unit_list(request):
+    if not is_staff_member(request.user):
+        raise Http404
+    units = Unit.objects.annotate(member_count=Count("members")).order_by("name")
+    return render(
+        request,
+        "accounts/unit_list.html",
+        {"units": _tree(list(units)), "can_edit": is_oil(request.user)},
+    )
+
+
+@login_required
+def unit_edit(request, pk=None):
+    _require_oil(request.user)
+    unit = get_object_or_404(Unit, pk=pk) if pk else None
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if unit:
+                services.unit_update(unit=unit, by=request.user, **form.cleaned_data)
+            else:
+                services.unit_create(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errs in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errs)
+        else:
+            messages.success(request, _("The unit was saved."))
+            return redirect("accounts:unit_list")
+    return render(request, "accounts/unit_form.html", {"form": form, "unit": unit})

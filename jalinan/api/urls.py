@@ -1,7 +1,7 @@
 """The REST API under /api/v1/: each app's router, one OpenAPI document, a docs page."""
 
-from django.http import Http404
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from ninja import NinjaAPI
 
 from .auth import AUTH
@@ -26,9 +26,7 @@ def not_found(request, exc):
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
-    return api.create_response(
-        request, {"detail": str(exc) or "You may not do this."}, status=403
-    )
+    return api.create_response(request, {"detail": str(exc) or "You may not do this."}, status=403)
 
 
 @api.exception_handler(ValidationError)

@@ -4,7 +4,8 @@ Usage in a service::
 
     before = snapshot(org)
     ... change and save org ...
-    audit_log(actor=by, action=AuditEntry.Action.UPDATE, obj=org, changes=diff(before, snapshot(org)))
+    audit_log(actor=by, action="update", obj=org,
+              changes=diff(before, snapshot(org)))
 """
 
 from __future__ import annotations
@@ -51,9 +52,7 @@ def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, An
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """Field-level changes as ``{field: [old, new]}``; fields that did not change are left out."""
     keys = set(before) | set(after)
-    return {
-        k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)
-    }
+    return {k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
 
 
 def audit_log(

@@ -1,7 +1,6 @@
 from django.conf import settings
 
 from jalinan.accounts.roles import Role, user_roles
-
 from jalinan.partners.permissions import can_see_partner_registry
 
 from .institution import get_institution

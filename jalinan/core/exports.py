@@ -6,6 +6,7 @@ import datetime
 
 import tablib
 from django.http import HttpResponse
+from django.utils import timezone
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -35,6 +36,6 @@ def export_response(*, headers: list[str], rows, filename: str, fmt: str) -> Htt
     else:
         body = "\ufeff" + data.export("csv")  # BOM so Excel reads UTF-8 names correctly
     response = HttpResponse(body, content_type=FORMATS[fmt])
-    stamp = datetime.date.today().isoformat()
+    stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.{fmt}"'
     return response

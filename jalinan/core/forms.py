@@ -8,7 +8,7 @@ class BootstrapFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, (forms.CheckboxInput,)):
                 css = "form-check-input"
@@ -34,9 +34,19 @@ class InstitutionForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = InstitutionProfile
         fields = [
-            "name", "name_ms", "short_name", "office_name", "office_name_ms", "office_short_name",
-            "logo_url", "primary_colour", "secondary_colour", "contact_email", "contact_phone",
-            "address", "website",
+            "name",
+            "name_ms",
+            "short_name",
+            "office_name",
+            "office_name_ms",
+            "office_short_name",
+            "logo_url",
+            "primary_colour",
+            "secondary_colour",
+            "contact_email",
+            "contact_phone",
+            "address",
+            "website",
         ]
         widgets = {
             "primary_colour": forms.TextInput(attrs={"type": "color"}),

@@ -33,6 +33,10 @@ def institution_update(*, by, **fields) -> InstitutionProfile:
     inst.full_clean()
     inst.save()
     cache.delete(CACHE_KEY)
-    audit_log(actor=by, action="update" if before else "create", obj=inst,
-              changes=diff(before, snapshot(inst)))
+    audit_log(
+        actor=by,
+        action="update" if before else "create",
+        obj=inst,
+        changes=diff(before, snapshot(inst)),
+    )
     return inst

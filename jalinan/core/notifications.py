@@ -59,15 +59,22 @@ def notify(
     """
     if recipient is None or not recipient.is_active:
         return None
-    if dedupe_key and Notification.objects.filter(
-        recipient=recipient, kind=kind, dedupe_key=dedupe_key
-    ).exists():
+    if (
+        dedupe_key
+        and Notification.objects.filter(
+            recipient=recipient, kind=kind, dedupe_key=dedupe_key
+        ).exists()
+    ):
         return None
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
-                recipient=recipient, kind=kind, title=str(title)[:255], body=str(body),
-                url=url, dedupe_key=dedupe_key,
+                recipient=recipient,
+                kind=kind,
+                title=str(title)[:255],
+                body=str(body),
+                url=url,
+                dedupe_key=dedupe_key,
             )
     except IntegrityError:  # a concurrent run sent it first
         return None

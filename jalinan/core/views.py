@@ -54,22 +54,48 @@ def audit_list(request):
     fmt = request.GET.get("export")
     if fmt:
         rows = (
-            (e.created_at.isoformat(), e.actor_repr, e.get_action_display(), e.content_type.model,
-             e.object_id, e.object_repr, e.changes, e.message)
+            (
+                e.created_at.isoformat(),
+                e.actor_repr,
+                e.get_action_display(),
+                e.content_type.model,
+                e.object_id,
+                e.object_repr,
+                e.changes,
+                e.message,
+            )
             for e in qs[:50000]
         )
         return export_response(
-            headers=[_("When"), _("Who"), _("Action"), _("Type"), _("Id"), _("Object"),
-                     _("Changes"), _("Message")],
-            rows=rows, filename="audit-log", fmt=fmt,
+            headers=[
+                _("When"),
+                _("Who"),
+                _("Action"),
+                _("Type"),
+                _("Id"),
+                _("Object"),
+                _("Changes"),
+                _("Message"),
+            ],
+            rows=rows,
+            filename="audit-log",
+            fmt=fmt,
         )
     models = ContentType.objects.filter(
         pk__in=AuditEntry.objects.values("content_type").distinct()
     ).order_by("model")
-    return render(request, "core/audit_list.html", {
-        "page": paginate(request, qs, 50), "q": q, "action": action, "model": model,
-        "actions": AuditEntry.Action.choices, "models": models,
-    })
+    return render(
+        request,
+        "core/audit_list.html",
+        {
+            "page": paginate(request, qs, 50),
+            "q": q,
+            "action": action,
+            "model": model,
+            "actions": AuditEntry.Action.choices,
+            "models": models,
+        },
+    )
 
 
 @login_required

@@ -18,9 +18,32 @@ from .models import Organisation
 
 # Legal-form words dropped from the end of a name (after punctuation is removed), longest first.
 _SUFFIXES = [
-    "sendirian berhad", "sdn bhd", "sdn berhad", "berhad", "bhd", "public limited company",
-    "private limited", "pte ltd", "pvt ltd", "co ltd", "limited", "ltd", "plc", "incorporated",
-    "inc", "corporation", "corp", "company", "co", "llc", "llp", "pte", "gmbh", "ag", "sa", "bv",
+    "sendirian berhad",
+    "sdn bhd",
+    "sdn berhad",
+    "berhad",
+    "bhd",
+    "public limited company",
+    "private limited",
+    "pte ltd",
+    "pvt ltd",
+    "co ltd",
+    "limited",
+    "ltd",
+    "plc",
+    "incorporated",
+    "inc",
+    "corporation",
+    "corp",
+    "company",
+    "co",
+    "llc",
+    "llp",
+    "pte",
+    "gmbh",
+    "ag",
+    "sa",
+    "bv",
     "plt",
 ]
 _SUFFIX_RE = re.compile(r"(?:\s+(?:" + "|".join(re.escape(s) for s in _SUFFIXES) + r"))+$")
@@ -100,7 +123,10 @@ def find_duplicates(
         hits: dict[int, tuple[float, str]] = {}
         for name in wanted:
             for _match, score, idx in process.extract(
-                name, flat_names, scorer=fuzz.token_sort_ratio, limit=limit * 4,
+                name,
+                flat_names,
+                scorer=fuzz.token_sort_ratio,
+                limit=limit * 4,
                 score_cutoff=threshold,
             ):
                 pk = flat_keys[idx]
@@ -108,7 +134,8 @@ def find_duplicates(
                 score = 100.0 if exact else score
                 reason = (
                     _("Same name once legal suffixes and punctuation are ignored")
-                    if exact else _("Similar name (%(score)d%%)") % {"score": round(score)}
+                    if exact
+                    else _("Similar name (%(score)d%%)") % {"score": round(score)}
                 )
                 if pk not in hits or score > hits[pk][0]:
                     hits[pk] = (score, reason)

@@ -8,8 +8,20 @@ from . import msic
 from .models import Contact, Organisation
 
 BASE_FIELDS = [
-    "legal_name", "other_names", "registration_number", "org_type", "msic_section",
-    "msic_division", "country", "state", "city", "address", "size", "website", "email", "phone",
+    "legal_name",
+    "other_names",
+    "registration_number",
+    "org_type",
+    "msic_section",
+    "msic_division",
+    "country",
+    "state",
+    "city",
+    "address",
+    "size",
+    "website",
+    "email",
+    "phone",
     "description",
 ]
 OFFICE_FIELDS = ["status", "is_vetted", "lead_unit"]
@@ -37,11 +49,13 @@ class OtherNamesField(forms.CharField):
 
 class OrganisationForm(BootstrapFormMixin, forms.ModelForm):
     other_names = OtherNamesField(
-        label=_("Other names"), required=False,
+        label=_("Other names"),
+        required=False,
         help_text=_("One per line: trading names, abbreviations, former names."),
     )
     confirm_not_duplicate = forms.BooleanField(
-        label=_("This is a different organisation — save anyway"), required=False,
+        label=_("This is a different organisation — save anyway"),
+        required=False,
     )
 
     class Meta:
@@ -67,9 +81,11 @@ class OrganisationForm(BootstrapFormMixin, forms.ModelForm):
         data = super().clean()
         division, section = data.get("msic_division"), data.get("msic_section")
         if division and section and msic.section_of(division) != section:
-            self.add_error("msic_division", _(
-                "Division %(d)s belongs to section %(s)s, not %(given)s."
-            ) % {"d": division, "s": msic.section_of(division), "given": section})
+            self.add_error(
+                "msic_division",
+                _("Division %(d)s belongs to section %(s)s, not %(given)s.")
+                % {"d": division, "s": msic.section_of(division), "given": section},
+            )
         if data.get("state") and data.get("country") and data["country"] != "MY":
             self.add_error("state", _("A Malaysian state is only for organisations in Malaysia."))
         return data
@@ -87,12 +103,13 @@ class ContactForm(BootstrapFormMixin, forms.ModelForm):
 
 class MergeForm(forms.Form):
     duplicates = forms.ModelMultipleChoiceField(
-        queryset=Organisation.objects.none(), widget=forms.CheckboxSelectMultiple,
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
         label=_("Records to merge into this one"),
     )
 
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["duplicates"].queryset = candidates if candidates is not None else (
-            Organisation.objects.none()
+        self.fields["duplicates"].queryset = (
+            candidates if candidates is not None else (Organisation.objects.none())
         )

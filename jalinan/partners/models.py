@@ -18,11 +18,15 @@ class Organisation(models.Model):
 
     legal_name = models.CharField(_("legal name"), max_length=255)
     other_names = models.JSONField(
-        _("other names"), default=list, blank=True,
+        _("other names"),
+        default=list,
+        blank=True,
         help_text=_("Trading names, abbreviations and former names."),
     )
     registration_number = models.CharField(
-        _("registration number"), max_length=40, blank=True,
+        _("registration number"),
+        max_length=40,
+        blank=True,
         help_text=_("e.g. the SSM company number."),
     )
     org_type = models.CharField(_("type"), max_length=20, choices=OrganisationType.choices)
@@ -34,32 +38,44 @@ class Organisation(models.Model):
     )
     country = CountryField(_("country"), default="MY")
     state = models.CharField(
-        _("state"), max_length=3, choices=MalaysianState.choices, blank=True,
+        _("state"),
+        max_length=3,
+        choices=MalaysianState.choices,
+        blank=True,
         help_text=_("For organisations in Malaysia."),
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
     address = models.TextField(_("address"), blank=True)
-    size = models.CharField(
-        _("size"), max_length=10, choices=OrganisationSize.choices, blank=True
-    )
+    size = models.CharField(_("size"), max_length=10, choices=OrganisationSize.choices, blank=True)
     website = models.URLField(_("website"), max_length=300, blank=True)
     email = models.EmailField(_("general e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=OrganisationStatus.choices,
+        _("status"),
+        max_length=10,
+        choices=OrganisationStatus.choices,
         default=OrganisationStatus.ACTIVE,
     )
     is_vetted = models.BooleanField(
-        _("vetted"), default=False,
+        _("vetted"),
+        default=False,
         help_text=_("Checked by OIL; vetted partners may publish openings and challenges."),
     )
     lead_unit = models.ForeignKey(
-        "accounts.Unit", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="partner_organisations", verbose_name=_("lead KCDIO"),
+        "accounts.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partner_organisations",
+        verbose_name=_("lead KCDIO"),
     )
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
         verbose_name=_("merged into"),
     )
     # Lower-case, punctuation- and suffix-free name, kept by the service for duplicate checks.
@@ -67,7 +83,10 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -115,7 +134,9 @@ class Contact(models.Model):
     """A person at a partner organisation."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="contacts",
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="contacts",
         verbose_name=_("organisation"),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -123,7 +144,8 @@ class Contact(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     consent_to_contact = models.BooleanField(
-        _("consents to be contacted"), default=False,
+        _("consents to be contacted"),
+        default=False,
         help_text=_("Recorded consent under the Personal Data Protection Act 2010."),
     )
     is_primary = models.BooleanField(_("primary contact"), default=False)

@@ -78,15 +78,21 @@ DIVISIONS: dict[str, tuple[str, str]] = {
     "55": ("I", "Accommodation"),
     "56": ("I", "Food and beverage service activities"),
     "58": ("J", "Publishing activities"),
-    "59": ("J", "Motion picture, video and television programme production, sound recording "
-                "and music publishing activities"),
+    "59": (
+        "J",
+        "Motion picture, video and television programme production, sound recording "
+        "and music publishing activities",
+    ),
     "60": ("J", "Programming and broadcasting activities"),
     "61": ("J", "Telecommunications"),
     "62": ("J", "Computer programming, consultancy and related activities"),
     "63": ("J", "Information service activities"),
     "64": ("K", "Financial service activities, except insurance/takaful and pension funding"),
-    "65": ("K", "Insurance/takaful, reinsurance/retakaful and pension funding, except "
-                "compulsory social security"),
+    "65": (
+        "K",
+        "Insurance/takaful, reinsurance/retakaful and pension funding, except "
+        "compulsory social security",
+    ),
     "66": ("K", "Activities auxiliary to financial service and insurance/takaful activities"),
     "68": ("L", "Real estate activities"),
     "69": ("M", "Legal and accounting activities"),
@@ -115,8 +121,11 @@ DIVISIONS: dict[str, tuple[str, str]] = {
     "95": ("S", "Repair of computers and personal and household goods"),
     "96": ("S", "Other personal service activities"),
     "97": ("T", "Activities of households as employers of domestic personnel"),
-    "98": ("T", "Undifferentiated goods- and services-producing activities of private "
-                "households for own use"),
+    "98": (
+        "T",
+        "Undifferentiated goods- and services-producing activities of private "
+        "households for own use",
+    ),
     "99": ("U", "Activities of extraterritorial organisations and bodies"),
 }
 

@@ -12,12 +12,20 @@ from .choices import OrganisationStatus
 from .dedupe import normalise_name
 from .models import Contact, Organisation
 
-ORG_FIELDS = {
-    f.name for f in Organisation._meta.concrete_fields
-} - {"id", "search_name", "created_at", "updated_at", "merged_into", "created_by"}
-CONTACT_FIELDS = {
-    f.name for f in Contact._meta.concrete_fields
-} - {"id", "organisation", "created_at", "updated_at"}
+ORG_FIELDS = {f.name for f in Organisation._meta.concrete_fields} - {
+    "id",
+    "search_name",
+    "created_at",
+    "updated_at",
+    "merged_into",
+    "created_by",
+}
+CONTACT_FIELDS = {f.name for f in Contact._meta.concrete_fields} - {
+    "id",
+    "organisation",
+    "created_at",
+    "updated_at",
+}
 
 
 def _clean_other_names(names) -> list[str]:
@@ -61,7 +69,8 @@ def organisation_update(*, organisation: Organisation, by, **fields) -> Organisa
         raise ValidationError(_("A merged organisation cannot be changed."))
     if "other_names" in fields:
         fields["other_names"] = _clean_other_names(fields["other_names"])
-    before = snapshot(organisation)
+    # From the database: a bound ModelForm may already have changed the instance in memory.
+    before = snapshot(Organisation.objects.get(pk=organisation.pk))
     _apply(organisation, fields, ORG_FIELDS)
     organisation.search_name = normalise_name(organisation.legal_name)
     organisation.full_clean()
@@ -80,10 +89,15 @@ def _contact_audit(contact: Contact, by, action: str, changes: dict, message: st
     # The contact's own history, and its organisation's page shows it too.
     audit_log(actor=by, action=action, obj=contact, changes=changes, message=message)
     audit_log(
-        actor=by, action="update", obj=contact.organisation,
+        actor=by,
+        action="update",
+        obj=contact.organisation,
         changes={f"contact {contact.name}: {k}": v for k, v in changes.items()},
-        message=message or _("Contact %(name)s: %(action)s") % {
-            "name": contact.name, "action": action,
+        message=message
+        or _("Contact %(name)s: %(action)s")
+        % {
+            "name": contact.name,
+            "action": action,
         },
     )
 
@@ -100,7 +114,7 @@ def contact_create(*, organisation: Organisation, by, **fields) -> Contact:
 
 @transaction.atomic
 def contact_update(*, contact: Contact, by, **fields) -> Contact:
-    before = snapshot(contact, list(CONTACT_FIELDS))
+    before = snapshot(Contact.objects.get(pk=contact.pk), list(CONTACT_FIELDS))
     _apply(contact, fields, CONTACT_FIELDS)
     contact.full_clean()
     contact.save()
@@ -135,9 +149,7 @@ def organisation_merge(
         if d.pk == survivor.pk:
             raise ValidationError(_("An organisation cannot be merged into itself."))
         if d.status == OrganisationStatus.MERGED:
-            raise ValidationError(
-                _("%(name)s has already been merged.") % {"name": d.legal_name}
-            )
+            raise ValidationError(_("%(name)s has already been merged.") % {"name": d.legal_name})
         dupes.append(d)
     if not dupes:
         raise ValidationError(_("Choose at least one duplicate to merge."))
@@ -190,8 +202,19 @@ def organisation_merge(
         for n in [d.legal_name, *d.other_names]:
             if n and n != survivor.legal_name and n not in names:
                 names.append(n)
-        for field in ("registration_number", "msic_section", "msic_division", "state", "city",
-                      "address", "size", "website", "email", "phone", "description"):
+        for field in (
+            "registration_number",
+            "msic_section",
+            "msic_division",
+            "state",
+            "city",
+            "address",
+            "size",
+            "website",
+            "email",
+            "phone",
+            "description",
+        ):
             if not getattr(survivor, field) and getattr(d, field):
                 setattr(survivor, field, getattr(d, field))
         if not survivor.lead_unit_id and d.lead_unit_id:
@@ -203,15 +226,25 @@ def organisation_merge(
         d.save(update_fields=["status", "merged_into", "updated_at"])
         moved_text = ", ".join(f"{v} {k}" for k, v in sorted(moved.items())) or _("no records")
         audit_log(
-            actor=by, action="merge", obj=d, changes=diff(d_before, snapshot(d)),
-            message=_("Merged into %(survivor)s; moved %(moved)s.") % {
-                "survivor": survivor.legal_name, "moved": moved_text,
+            actor=by,
+            action="merge",
+            obj=d,
+            changes=diff(d_before, snapshot(d)),
+            message=_("Merged into %(survivor)s; moved %(moved)s.")
+            % {
+                "survivor": survivor.legal_name,
+                "moved": moved_text,
             },
         )
         audit_log(
-            actor=by, action="merge", obj=survivor,
-            message=_("Absorbed %(dupe)s (#%(pk)s); moved %(moved)s.") % {
-                "dupe": d.legal_name, "pk": d.pk, "moved": moved_text,
+            actor=by,
+            action="merge",
+            obj=survivor,
+            message=_("Absorbed %(dupe)s (#%(pk)s); moved %(moved)s.")
+            % {
+                "dupe": d.legal_name,
+                "pk": d.pk,
+                "moved": moved_text,
             },
         )
     survivor.other_names = names
@@ -228,6 +261,7 @@ def _models_with_m2m_to_organisation() -> list[type[models.Model]]:
     from django.apps import apps
 
     return [
-        m for m in apps.get_models()
+        m
+        for m in apps.get_models()
         if any(f.related_model is Organisation for f in m._meta.many_to_many)
     ]

@@ -31,8 +31,12 @@ from .permissions import (
 )
 from .selectors import contacts_for, organisations_for
 
-SORTS = {"name": "legal_name", "-name": "-legal_name", "newest": "-created_at",
-         "oldest": "created_at"}
+SORTS = {
+    "name": "legal_name",
+    "-name": "-legal_name",
+    "newest": "-created_at",
+    "oldest": "created_at",
+}
 
 
 def _filtered(request):
@@ -42,8 +46,10 @@ def _filtered(request):
     q = g.get("q", "").strip()
     if q:
         qs = qs.filter(
-            Q(legal_name__icontains=q) | Q(other_names__icontains=q)
-            | Q(registration_number__icontains=q) | Q(city__icontains=q)
+            Q(legal_name__icontains=q)
+            | Q(other_names__icontains=q)
+            | Q(registration_number__icontains=q)
+            | Q(city__icontains=q)
         )
     if g.get("type") in OrganisationType.values:
         qs = qs.filter(org_type=g["type"])
@@ -72,46 +78,86 @@ def organisation_list(request):
         return _export(request, qs, fmt)
     qs = qs.annotate(contact_count=Count("contacts"))
     countries = (
-        organisations_for(request.user).exclude(country="").values_list("country", flat=True)
-        .distinct().order_by("country")
+        organisations_for(request.user)
+        .exclude(country="")
+        .values_list("country", flat=True)
+        .distinct()
+        .order_by("country")
     )
     ctx = {
-        "page": paginate(request, qs), "q": q, "types": OrganisationType.choices,
-        "sections": msic.SECTION_CHOICES, "states": MalaysianState.choices,
-        "statuses": OrganisationStatus.choices, "units": Unit.objects.filter(is_active=True),
-        "countries": countries, "can_create": can_create_organisation(request.user),
-        "can_manage": can_manage_registry(request.user), "f": request.GET,
+        "page": paginate(request, qs),
+        "q": q,
+        "types": OrganisationType.choices,
+        "sections": msic.SECTION_CHOICES,
+        "states": MalaysianState.choices,
+        "statuses": OrganisationStatus.choices,
+        "units": Unit.objects.filter(is_active=True),
+        "countries": countries,
+        "can_create": can_create_organisation(request.user),
+        "can_manage": can_manage_registry(request.user),
+        "f": request.GET,
     }
     return render_page_or_partial(request, "partners/list.html", "partners/_rows.html", ctx)
 
 
 def _export(request, qs, fmt):
     user = request.user
-    headers = [_("Id"), _("Legal name"), _("Other names"), _("Registration number"), _("Type"),
-               _("MSIC section"), _("MSIC division"), _("Country"), _("State"), _("City"),
-               _("Size"), _("Website"), _("Status"), _("Vetted"), _("Lead KCDIO")]
+    headers = [
+        _("Id"),
+        _("Legal name"),
+        _("Other names"),
+        _("Registration number"),
+        _("Type"),
+        _("MSIC section"),
+        _("MSIC division"),
+        _("Country"),
+        _("State"),
+        _("City"),
+        _("Size"),
+        _("Website"),
+        _("Status"),
+        _("Vetted"),
+        _("Lead KCDIO"),
+    ]
     with_contacts = is_contacts_exportable(user)
     if with_contacts:
         headers += [_("Contacts")]
         qs = qs.prefetch_related("contacts")
     rows = []
     for o in qs:
-        row = [o.pk, o.legal_name, o.other_names, o.registration_number, o.get_org_type_display(),
-               o.msic_section, o.msic_division, o.country.code, o.get_state_display(), o.city,
-               o.get_size_display(), o.website, o.get_status_display(),
-               _("yes") if o.is_vetted else _("no"), o.lead_unit.name if o.lead_unit else ""]
+        row = [
+            o.pk,
+            o.legal_name,
+            o.other_names,
+            o.registration_number,
+            o.get_org_type_display(),
+            o.msic_section,
+            o.msic_division,
+            o.country.code,
+            o.get_state_display(),
+            o.city,
+            o.get_size_display(),
+            o.website,
+            o.get_status_display(),
+            _("yes") if o.is_vetted else _("no"),
+            o.lead_unit.name if o.lead_unit else "",
+        ]
         if with_contacts:
-            row.append("; ".join(
-                f"{c.name} <{c.email}>" if c.email else c.name for c in o.contacts.all()
-                if can_view_contacts(user, o)
-            ))
+            row.append(
+                "; ".join(
+                    f"{c.name} <{c.email}>" if c.email else c.name
+                    for c in o.contacts.all()
+                    if can_view_contacts(user, o)
+                )
+            )
         rows.append(row)
     return export_response(headers=headers, rows=rows, filename="organisations", fmt=fmt)
 
 
 def is_contacts_exportable(user) -> bool:
-    return has_role(user, Role.OIL_ADMIN, Role.OIL_OFFICER, Role.MANAGEMENT, Role.COORDINATOR) \
-        or has_role(user, Role.PARTNER)
+    return has_role(
+        user, Role.OIL_ADMIN, Role.OIL_OFFICER, Role.MANAGEMENT, Role.COORDINATOR
+    ) or has_role(user, Role.PARTNER)
 
 
 @login_required
@@ -139,7 +185,8 @@ def _save_organisation(request, form, org=None):
     data = form.cleaned_data
     if not data.get("confirm_not_duplicate"):
         form.duplicates = find_duplicates(
-            legal_name=data["legal_name"], other_names=data.get("other_names") or [],
+            legal_name=data["legal_name"],
+            other_names=data.get("other_names") or [],
             registration_number=data.get("registration_number", ""),
             exclude_pk=org.pk if org else None,
         )
@@ -207,7 +254,8 @@ def check_duplicates(request):
     candidates = []
     if len(name) >= 3:
         candidates = find_duplicates(
-            legal_name=name, registration_number=request.GET.get("registration_number", ""),
+            legal_name=name,
+            registration_number=request.GET.get("registration_number", ""),
             exclude_pk=int(exclude) if exclude and exclude.isdigit() else None,
         )
     return render(request, "partners/_duplicates.html", {"duplicates": candidates, "live": True})
@@ -233,18 +281,27 @@ def organisation_merge(request, pk):
         raise PermissionDenied
     if org.status == OrganisationStatus.MERGED:
         raise Http404
-    suggested = [c.organisation.pk for c in find_duplicates(
-        legal_name=org.legal_name, other_names=org.other_names,
-        registration_number=org.registration_number, exclude_pk=org.pk, limit=10, threshold=75,
-    )]
+    suggested = [
+        c.organisation.pk
+        for c in find_duplicates(
+            legal_name=org.legal_name,
+            other_names=org.other_names,
+            registration_number=org.registration_number,
+            exclude_pk=org.pk,
+            limit=10,
+            threshold=75,
+        )
+    ]
     q = request.GET.get("q", "").strip()
     candidates = Organisation.objects.exclude(status=OrganisationStatus.MERGED).exclude(pk=org.pk)
     pool = Q(pk__in=suggested)
     if q:
         pool |= Q(legal_name__icontains=q) | Q(registration_number__icontains=q)
     candidates = candidates.filter(pool).annotate(contact_count=Count("contacts"))[:50]
-    form = MergeForm(request.POST or None, candidates=candidates.model.objects.filter(
-        pk__in=[c.pk for c in candidates]))
+    form = MergeForm(
+        request.POST or None,
+        candidates=candidates.model.objects.filter(pk__in=[c.pk for c in candidates]),
+    )
     if request.method == "POST" and form.is_valid():
         chosen = list(form.cleaned_data["duplicates"])
         if request.POST.get("confirm") == "1":
@@ -253,17 +310,27 @@ def organisation_merge(request, pk):
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
                 return redirect("partners:organisation_merge", pk=org.pk)
-            messages.success(request, _("Merged %(n)d record(s) into %(name)s.") % {
-                "n": len(chosen), "name": org.legal_name})
+            messages.success(
+                request,
+                _("Merged %(n)d record(s) into %(name)s.")
+                % {"n": len(chosen), "name": org.legal_name},
+            )
             return redirect(org)
-        moving = [
-            (d, d.contacts.count(), d.users.count()) for d in chosen
-        ]
-        return render(request, "partners/merge_confirm.html",
-                      {"org": org, "form": form, "moving": moving})
-    return render(request, "partners/merge.html", {
-        "org": org, "form": form, "candidates": candidates, "suggested": set(suggested), "q": q,
-    })
+        moving = [(d, d.contacts.count(), d.users.count()) for d in chosen]
+        return render(
+            request, "partners/merge_confirm.html", {"org": org, "form": form, "moving": moving}
+        )
+    return render(
+        request,
+        "partners/merge.html",
+        {
+            "org": org,
+            "form": form,
+            "candidates": candidates,
+            "suggested": set(suggested),
+            "q": q,
+        },
+    )
 
 
 @login_required
@@ -288,8 +355,11 @@ def contact_update(request, pk):
         messages.success(request, _("The contact was saved."))
         return redirect(contact.organisation)
     contact.refresh_from_db() if request.method == "POST" else None
-    return render(request, "partners/contact_form.html",
-                  {"form": form, "org": contact.organisation, "contact": contact})
+    return render(
+        request,
+        "partners/contact_form.html",
+        {"form": form, "org": contact.organisation, "contact": contact},
+    )
 
 
 @login_required

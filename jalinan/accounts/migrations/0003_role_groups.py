@@ -3,7 +3,13 @@
 from django.db import migrations
 
 ROLES = [
-    "oil_admin", "oil_officer", "coordinator", "academic", "student", "partner", "committee",
+    "oil_admin",
+    "oil_officer",
+    "coordinator",
+    "academic",
+    "student",
+    "partner",
+    "committee",
     "management",
 ]
 

@@ -10,7 +10,9 @@ def test_audit_records_field_changes(org_acme, officer):
     before = snapshot(org_acme)
     org_acme.city = "Kuantan"
     org_acme.save()
-    audit_log(actor=officer, action="update", obj=org_acme, changes=diff(before, snapshot(org_acme)))
+    audit_log(
+        actor=officer, action="update", obj=org_acme, changes=diff(before, snapshot(org_acme))
+    )
     entry = history_for(org_acme).get()
     assert entry.changes == {"city": ["", "Kuantan"]}
     assert entry.actor_repr == "officer@uni.test"
@@ -20,8 +22,9 @@ def test_notify_emails_immediately_and_only_once_with_dedupe_key(
     officer, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        n = notify(recipient=officer, kind="general", title="Memo expires", url="/x/",
-                   dedupe_key="k1")
+        n = notify(
+            recipient=officer, kind="general", title="Memo expires", url="/x/", dedupe_key="k1"
+        )
     assert n is not None
     assert len(mail.outbox) == 1
     assert "Memo expires" in mail.outbox[0].subject

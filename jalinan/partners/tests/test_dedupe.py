@@ -6,8 +6,13 @@ from jalinan.partners.services import organisation_create
 
 @pytest.mark.parametrize(
     "raw",
-    ["Petronas Dagangan Berhad", "PETRONAS DAGANGAN BHD.", "Petronas Dagangan Sdn. Bhd.",
-     "petronas  dagangan sdn bhd", "Petronas Dagangan Sendirian Berhad"],
+    [
+        "Petronas Dagangan Berhad",
+        "PETRONAS DAGANGAN BHD.",
+        "Petronas Dagangan Sdn. Bhd.",
+        "petronas  dagangan sdn bhd",
+        "Petronas Dagangan Sendirian Berhad",
+    ],
 )
 def test_legal_suffixes_case_and_punctuation_are_ignored(raw):
     assert normalise_name(raw) == "petronas dagangan"
@@ -24,8 +29,12 @@ def test_a_name_made_of_legal_words_is_not_emptied():
 
 @pytest.fixture
 def acme(db, officer):
-    return organisation_create(by=officer, legal_name="Acme Robotics Sdn. Bhd.", org_type="sme",
-                               registration_number="201901012345 (1234567-X)")
+    return organisation_create(
+        by=officer,
+        legal_name="Acme Robotics Sdn. Bhd.",
+        org_type="sme",
+        registration_number="201901012345 (1234567-X)",
+    )
 
 
 def test_suffix_variant_is_an_exact_duplicate(acme):
@@ -39,14 +48,19 @@ def test_typo_is_a_fuzzy_duplicate(acme):
 
 
 def test_registration_number_matches_whatever_the_spacing(acme):
-    [hit] = find_duplicates(legal_name="Something Else Entirely",
-                            registration_number="201901012345(1234567X)")
+    [hit] = find_duplicates(
+        legal_name="Something Else Entirely", registration_number="201901012345(1234567X)"
+    )
     assert hit.organisation == acme and hit.score == 100
 
 
 def test_other_names_are_checked(db, officer):
-    org = organisation_create(by=officer, legal_name="Telekom Malaysia Berhad", org_type="glc",
-                              other_names=["TM", "TM Research & Development"])
+    org = organisation_create(
+        by=officer,
+        legal_name="Telekom Malaysia Berhad",
+        org_type="glc",
+        other_names=["TM", "TM Research & Development"],
+    )
     assert find_duplicates(legal_name="TM Research and Development Sdn Bhd")[0].organisation == org
 
 

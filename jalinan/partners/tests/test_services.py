@@ -15,8 +15,12 @@ from jalinan.partners.services import (
 
 
 def test_create_sets_normalised_name_and_writes_audit(officer):
-    org = organisation_create(by=officer, legal_name="  Gombak Precision Sdn. Bhd. ",
-                              org_type="sme", other_names="GPE\n\nGombak Precision\nGPE")
+    org = organisation_create(
+        by=officer,
+        legal_name="  Gombak Precision Sdn. Bhd. ",
+        org_type="sme",
+        other_names="GPE\n\nGombak Precision\nGPE",
+    )
     assert org.legal_name == "Gombak Precision Sdn. Bhd."
     assert org.search_name == "gombak precision"
     assert org.other_names == ["GPE", "Gombak Precision"]
@@ -31,14 +35,17 @@ def test_update_records_only_changed_fields(officer, org_acme):
     assert entry.changes == {"city": ["", "Kuantan"]}
 
 
-@pytest.mark.parametrize("fields, field", [
-    ({"legal_name": "x" * 256}, "legal_name"),
-    ({"org_type": "pirate"}, "org_type"),
-    ({"msic_section": "Z"}, "msic_section"),
-    ({"msic_section": "A", "msic_division": "62"}, "msic_division"),
-    ({"email": "not-an-email"}, "email"),
-    ({"country": "SG", "state": "SGR"}, "state"),
-])
+@pytest.mark.parametrize(
+    "fields, field",
+    [
+        ({"legal_name": "x" * 256}, "legal_name"),
+        ({"org_type": "pirate"}, "org_type"),
+        ({"msic_section": "Z"}, "msic_section"),
+        ({"msic_section": "A", "msic_division": "62"}, "msic_division"),
+        ({"email": "not-an-email"}, "email"),
+        ({"country": "SG", "state": "SGR"}, "state"),
+    ],
+)
 def test_bad_values_are_refused_with_the_field_named(officer, fields, field):
     data = {"legal_name": "Valid Name", "org_type": "sme", **fields}
     with pytest.raises(ValidationError) as exc:
@@ -47,8 +54,9 @@ def test_bad_values_are_refused_with_the_field_named(officer, fields, field):
 
 
 def test_division_fills_its_section(officer):
-    org = organisation_create(by=officer, legal_name="Code Works", org_type="sme",
-                              msic_division="62")
+    org = organisation_create(
+        by=officer, legal_name="Code Works", org_type="sme", msic_division="62"
+    )
     assert org.msic_section == "J"
 
 
@@ -69,8 +77,13 @@ def test_contact_rejects_malformed_email(officer, org_acme):
 
 
 def test_merge_moves_contacts_users_and_names(officer, org_acme, partner_user):
-    dupe = organisation_create(by=officer, legal_name="ACME ROBOTICS BHD", org_type="sme",
-                               website="https://acme.example", other_names=["Acme"])
+    dupe = organisation_create(
+        by=officer,
+        legal_name="ACME ROBOTICS BHD",
+        org_type="sme",
+        website="https://acme.example",
+        other_names=["Acme"],
+    )
     contact_create(organisation=dupe, by=officer, name="Ravi", email="ravi@acme.test")
     partner_user.organisation = dupe
     partner_user.save()
