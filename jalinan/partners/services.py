@@ -12,7 +12,9 @@ from .choices import OrganisationStatus
 from .dedupe import normalise_name
 from .models import Contact, Organisation
 
-ORG_FIELDS = {f.name for f in Organisation._meta.concrete_fields} - {
+ORG_FIELDS = {n for f in Organisation._meta.concrete_fields for n in (f.name, f.attname)} - {
+    "merged_into_id",
+    "created_by_id",
     "id",
     "search_name",
     "created_at",
