@@ -123,3 +123,10 @@ def client_for(client):
         return client
 
     return login
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return f"jalinan database: {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('NAME', '')}"

@@ -28,6 +28,18 @@ def _env(name, cast, default):
         raise ImproperlyConfigured(f"Environment variable {name} has a bad value: {exc}") from exc
 
 
+def _strict_bool(name, default=None):
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"Environment variable {name} must be true or false, not {raw!r}.")
+
+
 MODE = _env("JALINAN_MODE", env.str, "development")
 if MODE not in {"development", "test", "production"}:
     raise ImproperlyConfigured(
@@ -36,7 +48,7 @@ if MODE not in {"development", "test", "production"}:
 PRODUCTION = MODE == "production"
 
 SECRET_KEY = _env("SECRET_KEY", env.str, DEFAULT_SECRET_KEY)
-DEBUG = _env("DEBUG", env.bool, not PRODUCTION)
+DEBUG = _strict_bool("DEBUG", not PRODUCTION)
 ALLOWED_HOSTS = _env(
     "ALLOWED_HOSTS", env.list, [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
 )
@@ -121,6 +133,13 @@ DATA_DIR = Path(_env("JALINAN_DATA_DIR", env.str, str(BASE_DIR / "var")))
 DATABASES = {
     "default": _env("DATABASE_URL", env.db_url, f"sqlite:///{DATA_DIR / 'jalinan.sqlite3'}")
 }
+if DATABASES["default"].get("ENGINE") not in {
+    "django.db.backends.sqlite3",
+    "django.db.backends.postgresql",
+}:
+    raise ImproperlyConfigured(
+        "Environment variable DATABASE_URL must be a sqlite:/// or postgres:// URL."
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     # WAL and a busy timeout let the dev server and a background task share the file.

@@ -1,6 +1,5 @@
 """Partners and contacts in the REST API, with the same permissions as the pages."""
 
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
@@ -230,5 +229,3 @@ def delete_contact(request, contact_id: int):
     contact = get_contact_for_user(request.auth, contact_id, write=True)
     services.contact_delete(contact=contact, by=request.auth)
     return 204, None
-
-

@@ -1,0 +1,62 @@
+"""Production mode refuses unsafe settings and passes Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+GOOD_KEY = "k" * 20 + "9f8e7d6c5b4a3928171615141312111009080706"
+
+
+def run_check(tmp_path, deploy=True, **env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "JALINAN_MODE"}
+    }
+    clean.update({"JALINAN_DATA_DIR": str(tmp_path)}, **env)
+    cmd = [sys.executable, "manage.py", "check"] + (
+        ["--deploy", "--fail-level", "WARNING"] if deploy else []
+    )
+    return subprocess.run(cmd, cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120)
+
+
+def test_production_with_safe_settings_passes_check_deploy(tmp_path):
+    result = run_check(
+        tmp_path,
+        JALINAN_MODE="production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="jalinan.example.edu",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "env, named",
+    [
+        ({"ALLOWED_HOSTS": "jalinan.example.edu"}, "SECRET_KEY"),
+        ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "x.edu", "DEBUG": "true"}, "DEBUG"),
+        ({"SECRET_KEY": GOOD_KEY}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_production_refuses_unsafe_settings(tmp_path, env, named):
+    result = run_check(tmp_path, deploy=False, JALINAN_MODE="production", **env)
+    assert result.returncode != 0
+    assert "refuses to start" in result.stderr and named in result.stderr
+
+
+@pytest.mark.parametrize(
+    "env, named",
+    [
+        ({"DEBUG": "maybe"}, "DEBUG"),
+        ({"DATABASE_URL": "nonsense://x"}, "DATABASE_URL"),
+        ({"JALINAN_MODE": "staging"}, "JALINAN_MODE"),
+    ],
+)
+def test_bad_values_name_the_variable(tmp_path, env, named):
+    result = run_check(tmp_path, deploy=False, **env)
+    assert result.returncode != 0 and named in result.stderr
