@@ -1,0 +1,43 @@
+from django.core.management import call_command
+
+from jalinan.accounts.models import Unit, User
+from jalinan.core.management.commands.seed_demo import (
+    DEMO_LOGINS,
+    DEMO_PASSWORD,
+    plan_organisations,
+)
+from jalinan.partners.dedupe import find_duplicates
+from jalinan.partners.models import Contact, Organisation
+
+
+def counts():
+    return (
+        Unit.objects.count(),
+        User.objects.count(),
+        Organisation.objects.count(),
+        Contact.objects.count(),
+    )
+
+
+def test_seed_is_idempotent_and_populated(db, client):
+    call_command("seed_demo", academics=30, verbosity=0)
+    first = counts()
+    call_command("seed_demo", academics=30, verbosity=0)
+    assert counts() == first
+    units, users, orgs, contacts = first
+    assert units >= 20 and orgs >= 140 and contacts >= orgs
+    assert User.objects.filter(groups__name="academic").count() >= 30
+    assert User.objects.filter(approval_status="pending").count() == 2
+    for email, _name, roles, _unit in DEMO_LOGINS:
+        assert client.login(email=email, password=DEMO_PASSWORD), email
+        client.logout()
+    partner = User.objects.get(email=DEMO_LOGINS[5][0])
+    assert partner.organisation is not None and partner.approval_status == "approved"
+    # the planted near-duplicates are found
+    assert len(find_duplicates(legal_name="Petrokimia Timur Berhad")) >= 2
+
+
+def test_the_plan_is_deterministic():
+    a, b = plan_organisations(7), plan_organisations(7)
+    assert a == b and len(a) >= 150 - 5
+    assert plan_organisations(8) != a
