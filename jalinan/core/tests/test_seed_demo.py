@@ -28,7 +28,7 @@ def test_seed_is_idempotent_and_populated(db, client):
     assert units >= 20 and orgs >= 140 and contacts >= orgs
     assert User.objects.filter(groups__name="academic").count() >= 30
     assert User.objects.filter(approval_status="pending").count() == 2
-    for email, _name, roles, _unit in DEMO_LOGINS:
+    for email, _name, _roles, _unit in DEMO_LOGINS:
         assert client.login(email=email, password=DEMO_PASSWORD), email
         client.logout()
     partner = User.objects.get(email=DEMO_LOGINS[5][0])

@@ -139,7 +139,7 @@ class Command(BaseCommand):
             f"Seeded in {time.monotonic() - started:.1f} s. Demo logins "
             f"(password: {DEMO_PASSWORD}):"
         )
-        for email, name, roles, _unit in DEMO_LOGINS:
+        for email, _name, roles, _unit in DEMO_LOGINS:
             self.stdout.write(f"  {email:34} {', '.join(roles)}")
 
     def _count(self, key: str, created: bool):
