@@ -1,11 +1,9 @@
 """Browser tests: Playwright drives Debian's chromium; nothing is downloaded."""
 
-import os
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 SHOTS = Path(__file__).resolve().parent.parent / "test-results"
 
 
