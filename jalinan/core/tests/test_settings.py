@@ -16,6 +16,7 @@ def run_check(tmp_path, deploy=True, **env):
         k: v
         for k, v in os.environ.items()
         if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "JALINAN_MODE"}
+        and not k.startswith("DJANGO_")
     }
     clean.update({"JALINAN_DATA_DIR": str(tmp_path)}, **env)
     cmd = [sys.executable, "manage.py", "check"] + (
