@@ -21,10 +21,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-jalinan/locale/ms/LC_MESSAGES/django.mo: jalinan/locale/ms/LC_MESSAGES/django.po | $(VENV)/.installed
-	cd jalinan && ../$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+var/.messages: jalinan/locale/ms/LC_MESSAGES/django.po jalinan/locale_vendor/ms/LC_MESSAGES/django.po | $(VENV)/.installed
+	cd jalinan && ../$(BIN)/python ../manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	mkdir -p var && touch $@
 
-install: $(VENV)/.installed node_modules/.installed jalinan/locale/ms/LC_MESSAGES/django.mo
+install: $(VENV)/.installed node_modules/.installed var/.messages
 
 demo: install
 	$(MANAGE) migrate --no-input -v 0
@@ -63,8 +64,8 @@ worker: install
 	$(BIN)/celery -A jalinan worker --loglevel=INFO --concurrency=2
 
 messages: install
-	cd jalinan && ../$(MANAGE) makemessages -l ms --ignore=.venv --ignore=node_modules --no-obsolete
-	cd jalinan && ../$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	cd jalinan && ../$(BIN)/python ../manage.py makemessages -l ms --ignore=.venv --ignore=node_modules --no-obsolete
+	cd jalinan && ../$(BIN)/python ../manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 clean:
 	rm -rf var .venv node_modules

@@ -188,7 +188,8 @@ MFA_TOTP_ISSUER = "Jalinan"
 # Internationalisation: English and Malay (Bahasa Melayu).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ms", _("Bahasa Melayu"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Our catalogue first; the second holds Malay for django-allauth's pages (allauth ships none).
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_vendor"]
 LANGUAGE_COOKIE_NAME = "jalinan_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = _env("TIME_ZONE", env.str, "Asia/Kuala_Lumpur")

@@ -52,7 +52,9 @@ def user_set_roles(*, user: User, roles, by=None, audit: bool = True) -> User:
         raise ValueError(f"Unknown roles: {sorted(unknown)}")
     before = sorted(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
     keep = user.groups.exclude(name__in=Role.values)
-    user.groups.set(list(keep) + list(Group.objects.filter(name__in=roles)))
+    # get_or_create: the groups come from a data migration, but a flushed database has none.
+    groups = [Group.objects.get_or_create(name=r)[0] for r in sorted(set(roles))]
+    user.groups.set(list(keep) + groups)
     user._jalinan_roles = None
     if audit and before != sorted(roles):
         audit_log(actor=by, action="update", obj=user, changes={"roles": [before, sorted(roles)]})
