@@ -21,11 +21,18 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-var/.messages: jalinan/locale/ms/LC_MESSAGES/django.po jalinan/locale_vendor/ms/LC_MESSAGES/django.po | $(VENV)/.installed
+# Every app keeps its Malay strings in its own catalogue (jalinan/<app>/locale).
+CATALOGUES := $(shell find jalinan -path '*/ms/LC_MESSAGES/django.po')
+
+var/.system:
+	bash scripts/ensure-system-packages base
+	mkdir -p var && touch $@
+
+var/.messages: $(CATALOGUES) | $(VENV)/.installed var/.system
 	cd jalinan && ../$(BIN)/python ../manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 	mkdir -p var && touch $@
 
-install: $(VENV)/.installed node_modules/.installed var/.messages
+install: var/.system $(VENV)/.installed node_modules/.installed var/.messages
 
 demo: install
 	$(MANAGE) migrate --no-input -v 0
@@ -61,7 +68,18 @@ format: install
 	$(BIN)/ruff format .
 
 worker: install
-	$(BIN)/celery -A jalinan worker --loglevel=INFO --concurrency=2
+	$(BIN)/celery -A jalinan worker --beat --loglevel=INFO --concurrency=2
+
+# Quality evaluations on ../shared/datasets (read at run time, never copied), JSON on stdout.
+DATASETS ?= ../shared/datasets
+eval: install
+	$(MANAGE) evaluate_matching --dataset $(DATASETS)/reviewer-goldstandard-dev --json
+	$(MANAGE) evaluate_sdg --benchmark $(DATASETS)/sdg-classification-benchmark/benchmark.csv --json
+
+# Performance benchmarks, JSON on stdout (timings never live in tests).
+bench: install
+	$(MANAGE) benchmark_matching --experts 10000 --publications 100000 --json
+	$(MANAGE) benchmark_pages --json
 
 messages: install
 	cd jalinan && ../$(BIN)/python ../manage.py makemessages -l ms --ignore=.venv --ignore=node_modules --no-obsolete

@@ -94,6 +94,16 @@ def committee(db):
 
 
 @pytest.fixture
+def legal(db):
+    return _make("legal@uni.test", "Laila Legal", [Role.LEGAL])
+
+
+@pytest.fixture
+def ip_committee(db):
+    return _make("ipc@uni.test", "Ismail IP Committee", [Role.IP_COMMITTEE, Role.ACADEMIC])
+
+
+@pytest.fixture
 def management(db):
     return _make("mgmt@uni.test", "Maryam Management", [Role.MANAGEMENT])
 

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -86,11 +87,31 @@ INSTALLED_APPS = [
     "jalinan.core",
     "jalinan.accounts",
     "jalinan.partners",
-    "jalinan.experts",
-    "jalinan.matching",
     "jalinan.sdgs",
+    "jalinan.matching",
+    "jalinan.experts",
+    "jalinan.agreements",
+    "jalinan.engagements",
+    "jalinan.challenges",
+    "jalinan.projects",
+    "jalinan.technologies",
+    "jalinan.placements",
+    "jalinan.reports",
     "jalinan.portal",
     "jalinan.api",
+]
+# The domain apps, in the order demo data is seeded (each may read what the ones before made).
+JALINAN_DOMAIN_APPS = [
+    "sdgs",
+    "matching",
+    "experts",
+    "agreements",
+    "engagements",
+    "challenges",
+    "projects",
+    "technologies",
+    "placements",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -205,11 +226,34 @@ STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
+    ("vendor/chartjs", NODE_MODULES / "chart.js" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(_env("MEDIA_ROOT", env.str, str(DATA_DIR / "media")))
+# Uploaded files: the local media folder by default; JALINAN_STORAGE=s3 puts them in any
+# S3-compatible store (pip install '.[s3]'; AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL,
+# AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_S3_REGION_NAME from the environment).
+JALINAN_STORAGE = _env("JALINAN_STORAGE", env.str, "local")
+if JALINAN_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured("Environment variable JALINAN_STORAGE must be local or s3.")
+if JALINAN_STORAGE == "s3":
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _env("AWS_STORAGE_BUCKET_NAME", env.str, ""),
+            "endpoint_url": _env("AWS_S3_ENDPOINT_URL", env.str, None),
+            "region_name": _env("AWS_S3_REGION_NAME", env.str, None),
+            "default_acl": None,
+            "querystring_auth": True,  # private files: links are signed and expire
+            "file_overwrite": False,
+        },
+    }
+    if not _default_storage["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("JALINAN_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -236,6 +280,15 @@ CELERY_RESULT_BACKEND = _env("CELERY_RESULT_BACKEND", env.str, CELERY_BROKER_URL
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# With a worker and `celery beat`, the daily jobs run at this hour; without, cron runs
+# `manage.py run_daily`.
+JALINAN_DAILY_HOUR = _env("JALINAN_DAILY_HOUR", env.int, 6)
+CELERY_BEAT_SCHEDULE = {
+    "daily-jobs": {
+        "task": "jalinan.core.tasks.run_daily_jobs",
+        "schedule": crontab(hour=JALINAN_DAILY_HOUR, minute=0),
+    }
+}
 
 # Security. Production mode turns on everything `check --deploy` asks for.
 SESSION_COOKIE_HTTPONLY = True

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
@@ -10,6 +9,16 @@ urlpatterns = [
     path("accounts/", include("jalinan.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("partners/", include("jalinan.partners.urls")),
+    path("experts/", include("jalinan.experts.urls")),
+    path("matching/", include("jalinan.matching.urls")),
+    path("sdgs/", include("jalinan.sdgs.urls")),
+    path("memoranda/", include("jalinan.agreements.urls")),
+    path("engagements/", include("jalinan.engagements.urls")),
+    path("challenges/", include("jalinan.challenges.urls")),
+    path("projects/", include("jalinan.projects.urls")),
+    path("technologies/", include("jalinan.technologies.urls")),
+    path("placements/", include("jalinan.placements.urls")),
+    path("reports/", include("jalinan.reports.urls")),
     path("core/", include("jalinan.core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
@@ -17,7 +26,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from a public URL: each app serves a file through a view
+# that checks the user's right to it (jalinan.core.files.file_response).

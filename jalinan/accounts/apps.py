@@ -1,7 +1,49 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "jalinan.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from jalinan.core.registry import register_nav
+
+        from .roles import Role, has_role, is_oil
+
+        def can_invite(user):
+            return is_oil(user) or (has_role(user, Role.COORDINATOR) and user.unit_id)
+
+        register_nav(
+            "accounts.people",
+            label=_("People"),
+            url_name="accounts:user_list",
+            visible=is_oil,
+            menu="office",
+            order=100,
+        )
+        register_nav(
+            "accounts.invitations",
+            label=_("Invitations"),
+            url_name="accounts:invitation_list",
+            visible=can_invite,
+            menu="office",
+            order=110,
+        )
+        register_nav(
+            "accounts.approvals",
+            label=_("Partner sign-ups"),
+            url_name="accounts:approval_list",
+            visible=is_oil,
+            menu="office",
+            order=120,
+        )
+        register_nav(
+            "accounts.units",
+            label=_("KCDIO units"),
+            url_name="accounts:unit_list",
+            visible=is_oil,
+            menu="office",
+            order=130,
+        )

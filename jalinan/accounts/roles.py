@@ -15,6 +15,8 @@ class Role(models.TextChoices):
     PARTNER = "partner", _("Industry partner user")
     COMMITTEE = "committee", _("Committee member (MCOM)")
     MANAGEMENT = "management", _("Management")
+    LEGAL = "legal", _("Legal adviser")
+    IP_COMMITTEE = "ip_committee", _("IP committee member")
 
 
 OIL_ROLES = frozenset({Role.OIL_ADMIN, Role.OIL_OFFICER})
@@ -26,6 +28,8 @@ STAFF_ROLES = frozenset(
         Role.ACADEMIC,
         Role.COMMITTEE,
         Role.MANAGEMENT,
+        Role.LEGAL,
+        Role.IP_COMMITTEE,
     }
 )
 

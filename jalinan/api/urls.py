@@ -35,12 +35,28 @@ def invalid(request, exc):
     return api.create_response(request, {"detail": "Invalid input.", "errors": errors}, status=422)
 
 
-def _mount():
-    from jalinan.accounts.api import router as accounts_router
-    from jalinan.partners.api import router as partners_router
+# Each app's router, at /api/v1/<prefix>/.
+ROUTERS = [
+    ("accounts", "jalinan.accounts.api"),
+    ("partners", "jalinan.partners.api"),
+    ("experts", "jalinan.experts.api"),
+    ("matching", "jalinan.matching.api"),
+    ("sdgs", "jalinan.sdgs.api"),
+    ("memoranda", "jalinan.agreements.api"),
+    ("engagements", "jalinan.engagements.api"),
+    ("challenges", "jalinan.challenges.api"),
+    ("projects", "jalinan.projects.api"),
+    ("technologies", "jalinan.technologies.api"),
+    ("placements", "jalinan.placements.api"),
+    ("reports", "jalinan.reports.api"),
+]
 
-    api.add_router("/accounts", accounts_router)
-    api.add_router("/partners", partners_router)
+
+def _mount():
+    from importlib import import_module
+
+    for prefix, module in ROUTERS:
+        api.add_router(f"/{prefix}", import_module(module).router)
 
 
 _mount()

@@ -1,7 +1,42 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "jalinan.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from jalinan.accounts.roles import is_oil, is_oil_admin
+
+        from .registry import register_daily_job, register_nav
+
+        register_nav(
+            "core.audit",
+            label=_("Audit log"),
+            url_name="core:audit_list",
+            visible=is_oil,
+            menu="office",
+            order=900,
+        )
+        register_nav(
+            "core.institution",
+            label=_("Institution settings"),
+            url_name="core:institution_edit",
+            visible=is_oil_admin,
+            menu="office",
+            order=950,
+        )
+
+        def digests():
+            from .tasks import send_digests
+
+            return send_digests()
+
+        register_daily_job(
+            "core.digests",
+            digests,
+            description="e-mail the daily notification digests",
+            order=1000,  # last, so that it carries what the other jobs sent today
+        )

@@ -66,3 +66,26 @@ def send_digests() -> int:
 def ping(value: str) -> str:
     """A trivial task, used to check that a worker answers."""
     return f"pong:{value}"
+
+
+@shared_task
+def run_daily_jobs(only: list[str] | None = None) -> dict[str, object]:
+    """Run every registered daily job (reminders, health checks, digests), in order.
+
+    One job failing does not stop the others; its error is logged and reported.
+    """
+    import logging
+
+    from .registry import daily_jobs
+
+    log = logging.getLogger(__name__)
+    results: dict[str, object] = {}
+    for job in daily_jobs():
+        if only and job.key not in only:
+            continue
+        try:
+            results[job.key] = job.run()
+        except Exception as exc:  # noqa: BLE001 - the other jobs must still run
+            log.exception("Daily job %s failed", job.key)
+            results[job.key] = f"failed: {exc}"
+    return results

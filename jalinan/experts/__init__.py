@@ -1,0 +1,1 @@
+"""Expert profiles of academic staff, publications and their import, expert search."""

@@ -1,0 +1,1 @@
+"""The matching engine: lexical and dense indexes, scorer, explanations. Knows no other app."""

@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from jalinan.core.audit import audit_log, diff, snapshot
+from jalinan.sdgs.services import sdg_request_classification
 
 from .choices import OrganisationStatus
 from .dedupe import normalise_name
@@ -62,6 +63,7 @@ def organisation_create(*, by, **fields) -> Organisation:
     org.full_clean()
     org.save()
     audit_log(actor=by, action="create", obj=org, changes=diff({}, snapshot(org)))
+    sdg_request_classification(obj=org)
     return org
 
 
@@ -80,6 +82,8 @@ def organisation_update(*, organisation: Organisation, by, **fields) -> Organisa
     changes = diff(before, snapshot(organisation))
     if changes:
         audit_log(actor=by, action="update", obj=organisation, changes=changes)
+        if {"legal_name", "description"} & set(changes):
+            sdg_request_classification(obj=organisation)
     return organisation
 
 

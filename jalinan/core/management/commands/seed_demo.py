@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import random
 import time
+from importlib import import_module
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -18,7 +20,7 @@ from django.db import transaction
 from jalinan.accounts.models import Unit, User
 from jalinan.accounts.roles import Role
 from jalinan.accounts.services import unit_create, user_create
-from jalinan.core.demo import data
+from jalinan.core.demo import DemoContext, data
 from jalinan.core.institution import institution_update
 from jalinan.partners.models import Organisation
 from jalinan.partners.services import contact_create, organisation_create
@@ -35,6 +37,13 @@ DEMO_LOGINS = [
     (f"partner@{DOMAIN}", "Lim Mei Ling", [Role.PARTNER], None),
     (f"committee@{DOMAIN}", "Prof. Dr Hasan Basri Lubis", [Role.COMMITTEE, Role.ACADEMIC], "aikol"),
     (f"management@{DOMAIN}", "Prof. Dato' Dr Zulkifli Bin Hamid", [Role.MANAGEMENT], None),
+    (f"legal@{DOMAIN}", "Puan Rohana Binti Idris", [Role.LEGAL], "ola"),
+    (
+        f"ipcommittee@{DOMAIN}",
+        "Prof. Dr Azman Bin Hashim",
+        [Role.IP_COMMITTEE, Role.ACADEMIC],
+        "koe",
+    ),
 ]
 
 
@@ -124,8 +133,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--academics", type=int, default=200)
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            help="multiply the size of each app's demo data (the tests use a small scale)",
+        )
+        parser.add_argument(
+            "--skip",
+            action="append",
+            default=[],
+            metavar="APP",
+            help="do not seed this domain app (e.g. --skip experts)",
+        )
 
-    def handle(self, *args, seed: int, academics: int, **options):
+    def handle(self, *args, seed: int, academics: int, scale: float, skip, **options):
         started = time.monotonic()
         self.counts: dict[str, list[int]] = {}
         with transaction.atomic():
@@ -133,6 +155,37 @@ class Command(BaseCommand):
             units = self._units()
             orgs = self._organisations(seed, units)
             self._people(seed, units, orgs, academics)
+        ctx = DemoContext(
+            seed=seed,
+            scale=scale,
+            units=units,
+            organisations=orgs,
+            logins={
+                u.email.split("@")[0]: u
+                for u in User.objects.filter(email__in=[e for e, *_ in DEMO_LOGINS])
+            },
+            academics=list(
+                User.objects.filter(email__startswith="staff", email__endswith=f"@{DOMAIN}")
+                .select_related("unit")
+                .order_by("email")
+            ),
+            stdout=self.stdout,
+            counts=self.counts,
+        )
+        for app in settings.JALINAN_DOMAIN_APPS:
+            if app in skip:
+                continue
+            try:
+                module = import_module(f"jalinan.{app}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"jalinan.{app}.demo":
+                    raise
+                continue
+            app_started = time.monotonic()
+            with transaction.atomic():
+                module.seed(ctx)
+            if options["verbosity"] > 1:
+                self.stdout.write(f"{app}: {time.monotonic() - app_started:.1f} s")
         for key, (made, present) in self.counts.items():
             self.stdout.write(f"{key:15} {made:5} created, {present:5} already present")
         self.stdout.write(

@@ -1,0 +1,3 @@
+"""Memoranda (MoU, MoA and other agreements): types, workflow, documents, deliverables, health,
+reminders.
+"""

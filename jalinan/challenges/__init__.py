@@ -1,0 +1,1 @@
+"""Industry challenges, proposals, review, brokerage pipeline and public enquiries."""

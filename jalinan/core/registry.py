@@ -1,0 +1,156 @@
+"""Extension points through which each app joins the shared pages without editing them.
+
+An app registers, from its ``AppConfig.ready()``:
+
+- **navigation items** (:func:`register_nav`): a link in the main menu or the *Office* menu,
+  shown to the users a predicate admits;
+- **panels** (:func:`register_panel`): a card on a shared page ("my_work" for the personal
+  page, "partner_detail" for an organisation's page, "home" for the public front page), whose
+  context comes from a function that returns ``None`` when the panel has nothing for this
+  user;
+- **daily jobs** (:func:`register_daily_job`): work that ``manage.py run_daily`` (cron) and the
+  Celery beat schedule run once a day. Each job must be idempotent: running it twice sends and
+  writes nothing twice.
+
+Shared pages render these in ``order`` and never know which apps exist.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+MENUS = ("main", "office")
+SLOTS = ("my_work", "partner_detail", "home")
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: Any  # a lazy translation
+    url_name: str
+    visible: Callable[[Any], bool]
+    menu: str = "main"
+    order: int = 100
+    icon: str = ""
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    template: str
+    context: Callable[..., dict | None]
+    order: int = 100
+    # Width on large screens, in Bootstrap columns (12 = full width).
+    width: int = 6
+
+
+@dataclass(frozen=True)
+class DailyJob:
+    key: str
+    run: Callable[[], Any]
+    description: str = ""
+    order: int = 100
+
+
+_NAV: dict[str, NavItem] = {}
+_PANELS: dict[str, dict[str, Panel]] = {slot: {} for slot in SLOTS}
+_JOBS: dict[str, DailyJob] = {}
+
+
+def register_nav(
+    key: str,
+    *,
+    label,
+    url_name: str,
+    visible: Callable[[Any], bool],
+    menu: str = "main",
+    order: int = 100,
+    icon: str = "",
+) -> NavItem:
+    if menu not in MENUS:
+        raise ValueError(f"Unknown menu {menu!r}; use one of {MENUS}")
+    item = NavItem(key, label, url_name, visible, menu, order, icon)
+    _NAV[key] = item
+    return item
+
+
+def nav_for(user, menu: str = "main") -> list[NavItem]:
+    """The menu items ``user`` may see, in order. A failing predicate hides its item."""
+    out = []
+    for item in sorted(_NAV.values(), key=lambda i: (i.order, i.key)):
+        if item.menu != menu:
+            continue
+        try:
+            if item.visible(user):
+                out.append(item)
+        except Exception:  # noqa: BLE001 - one app's bug must not take the menu down
+            log.exception("Navigation predicate %s failed", item.key)
+    return out
+
+
+def register_panel(
+    slot: str,
+    key: str,
+    *,
+    template: str,
+    context: Callable[..., dict | None],
+    order: int = 100,
+    width: int = 6,
+) -> Panel:
+    """``context(request, obj)`` returns the panel's template context, or None to hide it."""
+    if slot not in _PANELS:
+        raise ValueError(f"Unknown panel slot {slot!r}; use one of {SLOTS}")
+    panel = Panel(key, template, context, order, width)
+    _PANELS[slot][key] = panel
+    return panel
+
+
+def panels_for(slot: str, request, obj=None) -> list[tuple[Panel, dict]]:
+    """The panels of ``slot`` with something to show, each with its context."""
+    out = []
+    for panel in sorted(_PANELS[slot].values(), key=lambda p: (p.order, p.key)):
+        ctx = panel.context(request, obj)
+        if ctx is not None:
+            out.append((panel, ctx))
+    return out
+
+
+def register_daily_job(key: str, run: Callable[[], Any], *, description: str = "", order=100):
+    job = DailyJob(key, run, description, order)
+    _JOBS[key] = job
+    return job
+
+
+def daily_jobs() -> list[DailyJob]:
+    return sorted(_JOBS.values(), key=lambda j: (j.order, j.key))
+
+
+# -- page benchmarks ---------------------------------------------------------------------------
+# ``manage.py benchmark_pages --json`` (make bench) runs each registered benchmark against a
+# throw-away database of its own making and prints what it returns. Timings live here, never
+# in tests.
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    key: str
+    run: Callable[..., dict]  # run(size: float) -> dict of measured figures
+    description: str = ""
+
+
+_BENCHMARKS: dict[str, Benchmark] = {}
+
+
+def register_benchmark(key: str, run: Callable[..., dict], *, description: str = "") -> Benchmark:
+    bench = Benchmark(key, run, description)
+    _BENCHMARKS[key] = bench
+    return bench
+
+
+def benchmarks() -> list[Benchmark]:
+    return sorted(_BENCHMARKS.values(), key=lambda b: b.key)

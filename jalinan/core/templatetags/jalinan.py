@@ -1,0 +1,43 @@
+"""Template tags shared by every app: menus and panels from :mod:`jalinan.core.registry`."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+
+from jalinan.core import registry
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def nav_items(context, menu="main"):
+    """``{% nav_items "office" as items %}``: the menu items the current user may see,
+    each as ``(item, url, active)``."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    out = []
+    for item in registry.nav_for(user, menu):
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        active = request is not None and request.path.startswith(url) and url != "/"
+        out.append((item, url, active))
+    return out
+
+
+@register.simple_tag(takes_context=True)
+def render_panels(context, slot, obj=None):
+    """``{% render_panels "partner_detail" org %}``: every registered panel of ``slot`` that
+    has something for this user, each in its own column."""
+    request = context.get("request")
+    html = []
+    for panel, ctx in registry.panels_for(slot, request, obj):
+        body = render_to_string(
+            panel.template,
+            {**context.flatten(), **ctx, "panel_obj": obj},
+            request=request,
+        )
+        html.append(f'<div class="col-lg-{panel.width}" data-panel="{panel.key}">{body}</div>')
+    return mark_safe("\n".join(html))  # noqa: S308 - each part is an escaped template render

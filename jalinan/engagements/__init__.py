@@ -1,0 +1,1 @@
+"""The engagement log: activities with partners (meetings, visits, talks, panels, events)."""

@@ -1,0 +1,3 @@
+"""Student placements: openings, student profiles, applications, placements, logbooks,
+evaluations.
+"""

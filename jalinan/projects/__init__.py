@@ -1,0 +1,1 @@
+"""Collaborative projects and contracts: partners, team, funding, milestones, outputs, income."""

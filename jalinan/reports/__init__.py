@@ -1,0 +1,1 @@
+"""KPI dashboards, charts and reports (no models beyond saved reports)."""

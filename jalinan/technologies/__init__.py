@@ -1,0 +1,3 @@
+"""Technology transfer: invention disclosures, IP assets, public catalogue, enquiries,
+licences, spin-offs.
+"""
