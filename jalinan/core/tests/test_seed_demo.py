@@ -20,9 +20,9 @@ def counts():
 
 
 def test_seed_is_idempotent_and_populated(db, client):
-    call_command("seed_demo", academics=30, verbosity=0)
+    call_command("seed_demo", academics=30, scale=0.05, verbosity=0)
     first = counts()
-    call_command("seed_demo", academics=30, verbosity=0)
+    call_command("seed_demo", academics=30, scale=0.05, verbosity=0)
     assert counts() == first
     units, users, orgs, contacts = first
     assert units >= 20 and orgs >= 140 and contacts >= orgs
