@@ -96,7 +96,10 @@ def memorandum_list(request):
         "units": Unit.objects.filter(is_active=True),
         "sections": msic.SECTION_CHOICES,
         "countries": _countries(user),
-        "partners": organisations_for(user).select_related(None).only("pk", "legal_name").order_by("legal_name"),
+        "partners": organisations_for(user)
+        .select_related(None)
+        .only("pk", "legal_name")
+        .order_by("legal_name"),
         "healths": Health.choices,
         "goals": GOAL_CHOICES,
         "can_create": can_create_memorandum(user),
@@ -278,8 +281,12 @@ def memorandum_transition(request, pk, action):
     except (TransitionError, TransitionNotPermitted) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", None) or [str(exc)]))
         return redirect(memo)
+    posted = request.method == "POST"
     form = TransitionForm(
-        request.POST or None, request.FILES or None, transition=t, memorandum=memo
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        transition=t,
+        memorandum=memo,
     )
     if request.method == "POST" and form.is_valid():
         try:

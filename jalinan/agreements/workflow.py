@@ -442,14 +442,17 @@ def apply_transition(
         from .services import document_add
 
         if signed_copy is not None:
-            document_add(
-                memorandum=memo,
-                by=by,
-                kind="signed",
-                upload=signed_copy,
-                is_confidential=signed_copy_confidential,
-                at=at,
-            )
+            try:
+                document_add(
+                    memorandum=memo,
+                    by=by,
+                    kind="signed",
+                    upload=signed_copy,
+                    is_confidential=signed_copy_confidential,
+                    at=at,
+                )
+            except ValidationError as exc:
+                raise TransitionError({"signed_copy": exc.messages}) from exc
         memo.signed_on = signed_on
         if start_date or not memo.start_date:
             memo.start_date = start_date or signed_on

@@ -44,7 +44,10 @@ def _filter_context(request):
         "f": request.GET,
         "q": request.GET.get("q", "").strip(),
         "types": ActivityType.choices,
-        "partners": organisations_for(user).select_related(None).only("pk", "legal_name").order_by("legal_name"),
+        "partners": organisations_for(user)
+        .select_related(None)
+        .only("pk", "legal_name")
+        .order_by("legal_name"),
         "units": Unit.objects.filter(is_active=True),
         "can_create": can_create_activity(user),
     }
