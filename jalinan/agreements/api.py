@@ -2,8 +2,6 @@
 permissions and services as the pages. Writes are validated by the pages' own form, so the
 rules (which units, people, partners and types one may choose) are the same."""
 
-from __future__ import annotations
-
 import datetime
 from decimal import Decimal
 

@@ -1,8 +1,6 @@
 """The engagement log in the REST API, mounted at /api/v1/engagements/, with the pages' filters,
 permissions and form validation."""
 
-from __future__ import annotations
-
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -105,8 +103,9 @@ RELATION_KEYS = {
 }
 
 
-def _out(user, a) -> dict:
-    visible_memos = set(memoranda_for(user).filter(activities=a).values_list("pk", flat=True))
+def _out(user, a, visible_memos: set | None = None) -> dict:
+    if visible_memos is None:
+        visible_memos = set(memoranda_for(user).filter(activities=a).values_list("pk", flat=True))
     return {
         "id": a.pk,
         "title": a.title,

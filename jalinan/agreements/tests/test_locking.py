@@ -70,11 +70,9 @@ def test_the_second_officer_sees_the_first_ones_change_and_keeps_what_they_typed
 def test_a_step_in_the_workflow_also_makes_an_open_form_stale(client_for, memo, academic):
     from jalinan.agreements.workflow import apply_transition
 
-    loaded = form_data(memo)
-    Memorandum.objects.filter(pk=memo.pk)  # the form was opened here
-    apply_transition(memorandum=memo, action="withdraw", by=academic)
-    memo.status = "draft"
-    Memorandum.objects.filter(pk=memo.pk).update(status="draft")
+    loaded = form_data(memo)  # the form is opened...
+    apply_transition(memorandum=memo, action="withdraw", by=academic)  # ...someone acts...
+    Memorandum.objects.filter(pk=memo.pk).update(status="draft")  # (editable again)
     resp = client_for(academic).post(f"/memoranda/{memo.pk}/edit/", {**loaded, "title": "New"})
     assert "Someone else saved" in resp.content.decode()
     assert "Withdraw" in resp.content.decode()
