@@ -142,7 +142,7 @@ def memorandum_create(
         actor=by,
         action="create",
         obj=memo,
-        changes={**diff({}, snapshot(memo)), "parties": [None, _parties_snapshot(memo)]},
+        changes={**diff({}, snapshot(memo)), "parties": [None, [str(o) for o in parties]]},
     )
     sdg_request_classification(obj=memo)
     if not quiet and memo.person_in_charge_id != getattr(by, "pk", None):
@@ -252,7 +252,7 @@ def signatory_add(
         contact=contact,
         order=order,
     )
-    signatory.full_clean()
+    signatory.full_clean(exclude=["memorandum", "party", "contact"])  # checked above
     signatory.save()
     side = str(party.organisation) if party else _("the university")
     _touch(memorandum, by, {f"signatory for {side}": [None, str(signatory)]})
@@ -305,7 +305,7 @@ def document_add(
         uploaded_at=at or timezone.now(),
     )
     doc.file.save(upload.name, upload, save=False)
-    doc.full_clean()
+    doc.full_clean(exclude=["memorandum", "uploaded_by"])  # given by the caller, not typed
     doc.save()
     _touch(
         memorandum,
@@ -334,13 +334,13 @@ def _deliverable_apply(deliverable: Deliverable, fields: dict) -> None:
 
 
 @transaction.atomic
-def deliverable_create(*, memorandum: Memorandum, by, **fields) -> Deliverable:
+def deliverable_create(*, memorandum: Memorandum, by, quiet: bool = False, **fields) -> Deliverable:
     deliverable = Deliverable(memorandum=memorandum)
     _deliverable_apply(deliverable, fields)
     deliverable.full_clean()
     deliverable.save()
     _touch(memorandum, by, {f"deliverable {deliverable.title}": [None, deliverable.status]})
-    if deliverable.owner_id and deliverable.owner_id != getattr(by, "pk", None):
+    if not quiet and deliverable.owner_id and deliverable.owner_id != getattr(by, "pk", None):
         notify(
             recipient=deliverable.owner,
             kind=NOTIFY_KIND,

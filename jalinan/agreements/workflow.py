@@ -33,6 +33,7 @@ from .models import Memorandum, StatusChange
 from .permissions import is_initiator
 
 S = Status
+RELATION_FIELDS = ["memo_type", "initiating_unit", "person_in_charge", "created_by", "renews"]
 NOTIFY_KIND = "agreements.workflow"
 
 
@@ -400,11 +401,7 @@ def apply_transition(
 
     ``at`` records a step taken earlier (demo data, imports); ``quiet`` tells nobody (the same).
     """
-    memo = (
-        Memorandum.objects.select_for_update()
-        .select_related("memo_type", "initiating_unit", "person_in_charge", "created_by")
-        .get(pk=memorandum.pk)
-    )
+    memo = Memorandum.objects.select_for_update().select_related("memo_type").get(pk=memorandum.pk)
     t = check_transition(by, memo, action)
     comment = (comment or "").strip()
     reference = (reference or "").strip()
@@ -466,7 +463,9 @@ def apply_transition(
     memo.status = t.target
     memo.status_changed_at = when
     memo.version = before_version + 1
-    memo.full_clean()
+    # A step changes status and dates only: its relations and reference were checked when
+    # they were set, so they are not queried again here.
+    memo.full_clean(exclude=RELATION_FIELDS, validate_unique=False, validate_constraints=False)
     memo.save()
     changes["version"] = [before_version, memo.version]
     change = StatusChange.objects.create(
@@ -494,8 +493,9 @@ def apply_transition(
     applied = Applied(memorandum=memo, change=change, successor=successor)
     if not quiet and t.notify:
         applied.notified = _notify(t, memo, by, comment)
-    if memorandum is not memo:
-        memorandum.refresh_from_db()
+    if memorandum is not memo:  # the caller's copy shows the new state too
+        for f in Memorandum._meta.concrete_fields:
+            setattr(memorandum, f.attname, getattr(memo, f.attname))
     return applied
 
 
