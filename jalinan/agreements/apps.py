@@ -97,6 +97,13 @@ class AgreementsConfig(AppConfig):
             order=22,
         )
         register_panel(
+            "my_work",
+            "agreements.partner",
+            template="agreements/panels/partner_memoranda.html",
+            context=panels.partner_own,
+            order=23,
+        )
+        register_panel(
             "partner_detail",
             "agreements.memoranda",
             template="agreements/panels/partner_memoranda.html",

@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from jalinan.accounts.roles import Role, has_role, is_oil
+from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user
 
 from . import selectors
 from .choices import IN_FORCE, Health
@@ -70,3 +70,14 @@ def partner_memoranda(request, org):
         return None
     qs = selectors.memoranda_of_organisation(user, org.pk).order_by("-created_at", "-pk")
     return {"memoranda": list(qs[:25]), "count": qs.count(), "org": org}
+
+
+def partner_own(request, obj=None):
+    """My work, for a partner user: the memoranda their organisation is a party to."""
+    user = request.user
+    if not is_partner_user(user) or reads_everything(user):
+        return None
+    qs = selectors.memoranda_of_organisation(user, user.organisation_id).order_by(
+        "-status_changed_at", "-pk"
+    )
+    return {"memoranda": list(qs[:10]), "count": qs.count(), "org": user.organisation}
