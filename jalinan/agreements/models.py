@@ -72,7 +72,8 @@ class Memorandum(models.Model):
 
     ``status`` moves only through :func:`jalinan.agreements.workflow.apply_transition`;
     ``version`` goes up on every write so that two people editing at once never overwrite each
-    other (optimistic locking). ``last_activity_on`` is kept by the engagement log.
+    other (optimistic locking). ``last_activity_on`` is kept by the engagement log;
+    ``engaged_since`` and ``next_deliverable_due`` are derived (see the services).
     """
 
     reference = models.CharField(_("reference"), max_length=40, unique=True, editable=False)
@@ -150,6 +151,11 @@ class Memorandum(models.Model):
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
     termination_reason = models.TextField(_("reason for termination"), blank=True)
     last_activity_on = models.DateField(_("latest activity"), null=True, blank=True)
+    # Kept by services.memoranda_refresh_health() so that health is plain column arithmetic,
+    # fast over thousands of memoranda: the later of the latest activity and the start date,
+    # and the earliest due date among the open deliverables.
+    engaged_since = models.DateField(null=True, blank=True, editable=False)
+    next_deliverable_due = models.DateField(null=True, blank=True, editable=False)
 
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
@@ -163,6 +169,7 @@ class Memorandum(models.Model):
             models.Index(fields=["status", "end_date"]),
             models.Index(fields=["initiating_unit", "status"]),
             models.Index(fields=["status", "status_changed_at"]),
+            models.Index(fields=["status", "engaged_since"]),
         ]
 
     def __str__(self) -> str:

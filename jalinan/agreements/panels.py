@@ -43,7 +43,7 @@ def unit_attention(request, obj=None):
     expiring = in_force.filter(
         end_date__gte=today, end_date__lte=today + datetime.timedelta(days=90)
     ).order_by("end_date")
-    dormant = selectors.with_health(in_force).filter(health=Health.DORMANT)
+    dormant = in_force.filter(selectors.health_q(Health.DORMANT))
     return {
         "unit": unit,
         "expiring": list(expiring.select_related("memo_type")[:5]),

@@ -1,8 +1,9 @@
 """Reads of memoranda, each limited to what the user may see, and the health computation.
 
 Health (engaged / at risk / dormant) is computed in the database for any number of memoranda at
-once (:func:`with_health`), from the memorandum's latest activity (kept by the engagement log;
-the start date counts when there is none yet) and its deliverables:
+once (:func:`with_health`, :func:`health_q`), from two columns the services keep: the later of
+the memorandum's latest activity (logged in the engagement log) and its start date
+(``engaged_since``), and the earliest due date of its open deliverables:
 
 - dormant: no activity for ``JALINAN_MEMORANDUM_DORMANT_MONTHS`` (6) calendar months, counted
   to the day: a memorandum whose last activity was on 15 January is dormant from 15 July;
@@ -20,13 +21,11 @@ from collections.abc import Mapping
 
 from django.conf import settings
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     Count,
-    DateField,
-    Exists,
     F,
-    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -43,7 +42,6 @@ from .choices import (
     CONCLUDED,
     IN_FORCE,
     IN_PREPARATION,
-    OPEN_DELIVERABLE,
     Confidentiality,
     Health,
     Status,
@@ -95,33 +93,46 @@ def _party_memo_ids(organisation_id):
     return Party.objects.filter(organisation_id=organisation_id).values("memorandum_id")
 
 
-def with_health(qs: QuerySet[Memorandum], *, today: datetime.date | None = None) -> QuerySet:
-    """``qs`` annotated with ``engaged_since`` (latest activity, or the start date), ``overdue``
-    (has an overdue deliverable) and ``health`` (a :class:`Health` value, or "")."""
+def _cutoffs(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    return add_months(today, -dormant_months()), add_months(today, -at_risk_months())
+
+
+def health_q(health: str, *, today: datetime.date | None = None) -> Q:
+    """The memoranda of one health state, as a filter on plain columns (uses the index on
+    status and ``engaged_since``)."""
+    dormant_cutoff, at_risk_cutoff = _cutoffs(today or timezone.localdate())
     today = today or timezone.localdate()
-    dormant_cutoff = add_months(today, -dormant_months())
-    at_risk_cutoff = add_months(today, -at_risk_months())
-    anchor = Case(
-        When(last_activity_on__isnull=True, then=F("start_date")),
-        When(start_date__isnull=True, then=F("last_activity_on")),
-        When(last_activity_on__gt=F("start_date"), then=F("last_activity_on")),
-        default=F("start_date"),
-        output_field=DateField(),
-    )
-    overdue = Deliverable.objects.filter(
-        memorandum=OuterRef("pk"), status__in=OPEN_DELIVERABLE, due_date__lt=today
-    )
-    return qs.annotate(engaged_since=anchor, overdue=Exists(overdue)).annotate(
+    dormant = Q(engaged_since__lte=dormant_cutoff)
+    at_risk = Q(engaged_since__lte=at_risk_cutoff) | Q(next_deliverable_due__lt=today)
+    in_force = Q(status__in=IN_FORCE)
+    if health == Health.DORMANT:
+        return in_force & dormant
+    if health == Health.AT_RISK:
+        return in_force & ~dormant & at_risk
+    return in_force & ~dormant & ~at_risk
+
+
+def with_health(qs: QuerySet[Memorandum], *, today: datetime.date | None = None) -> QuerySet:
+    """``qs`` annotated with ``overdue`` (an open deliverable is past its due date) and
+    ``health`` (a :class:`Health` value, or "" for memoranda not in force)."""
+    today = today or timezone.localdate()
+    dormant_cutoff, at_risk_cutoff = _cutoffs(today)
+    return qs.annotate(
+        overdue=Case(
+            When(next_deliverable_due__lt=today, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
         health=Case(
             When(~Q(status__in=IN_FORCE), then=Value("")),
             When(engaged_since__lte=dormant_cutoff, then=Value(Health.DORMANT)),
             When(
-                Q(engaged_since__lte=at_risk_cutoff) | Q(overdue=True),
+                Q(engaged_since__lte=at_risk_cutoff) | Q(next_deliverable_due__lt=today),
                 then=Value(Health.AT_RISK),
             ),
             default=Value(Health.ENGAGED),
             output_field=CharField(),
-        )
+        ),
     )
 
 
@@ -206,7 +217,7 @@ def filter_memoranda(
         )
     health = get("health") or ""
     if health in Health.values:
-        qs = with_health(qs, today=today).filter(health=health)
+        qs = qs.filter(health_q(health, today=today))
     goal = _int(get("sdg"))
     if goal and 1 <= goal <= 17:
         from jalinan.sdgs.selectors import filter_by_goal
@@ -282,18 +293,12 @@ def health_for(user, *, unit: int | None = None, health: str = "", today=None):
         qs = qs.filter(initiating_unit_id__in=user_unit_ids(user))
     if unit:
         qs = qs.filter(initiating_unit_id=unit)
-    wanted = (
-        [health]
-        if health in (Health.DORMANT, Health.AT_RISK)
-        else [
-            Health.DORMANT,
-            Health.AT_RISK,
-        ]
-    )
-    return (
-        list_rows(qs, today=today)
-        .filter(health__in=wanted)
-        .order_by("initiating_unit__name", "initiating_unit_id", "-health", "engaged_since", "pk")
+    if health in (Health.DORMANT, Health.AT_RISK):
+        wanted = health_q(health, today=today)
+    else:
+        wanted = health_q(Health.DORMANT, today=today) | health_q(Health.AT_RISK, today=today)
+    return list_rows(qs.filter(wanted), today=today).order_by(
+        "initiating_unit__name", "initiating_unit_id", "-health", "engaged_since", "pk"
     )
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Case, DateField, F, Max, OuterRef, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -114,6 +114,31 @@ def _reference(memo: Memorandum) -> str:
     return f"{memo.memo_type.abbreviation.upper()}/{year}/{memo.pk:04d}"
 
 
+def memoranda_refresh_health(ids) -> int:
+    """Recompute the derived columns health is computed from, in one UPDATE: the later of the
+    latest activity and the start date, and the earliest due date of the open deliverables."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    engaged_since = Case(
+        When(last_activity_on__isnull=True, then=F("start_date")),
+        When(start_date__isnull=True, then=F("last_activity_on")),
+        When(last_activity_on__gt=F("start_date"), then=F("last_activity_on")),
+        default=F("start_date"),
+        output_field=DateField(),
+    )
+    next_due = (
+        Deliverable.objects.filter(
+            memorandum=OuterRef("pk"), status__in=OPEN_DELIVERABLE, due_date__isnull=False
+        )
+        .order_by("due_date")
+        .values("due_date")[:1]
+    )
+    return Memorandum.objects.filter(pk__in=ids).update(
+        engaged_since=engaged_since, next_deliverable_due=Subquery(next_due)
+    )
+
+
 @transaction.atomic
 def memorandum_create(
     *,
@@ -144,6 +169,7 @@ def memorandum_create(
         obj=memo,
         changes={**diff({}, snapshot(memo)), "parties": [None, [str(o) for o in parties]]},
     )
+    memoranda_refresh_health([memo.pk])
     sdg_request_classification(obj=memo)
     if not quiet and memo.person_in_charge_id != getattr(by, "pk", None):
         notify(
@@ -190,6 +216,8 @@ def memorandum_update(
     current.save()
     changes["version"] = [version, current.version]
     audit_log(actor=by, action="update", obj=current, changes=changes)
+    if {"start_date", "end_date"} & set(changes):
+        memoranda_refresh_health([current.pk])
     if TEXT_FIELDS & set(changes):
         sdg_request_classification(obj=current)
     if memorandum is not current:
@@ -339,6 +367,7 @@ def deliverable_create(*, memorandum: Memorandum, by, quiet: bool = False, **fie
     _deliverable_apply(deliverable, fields)
     deliverable.full_clean()
     deliverable.save()
+    memoranda_refresh_health([memorandum.pk])
     _touch(memorandum, by, {f"deliverable {deliverable.title}": [None, deliverable.status]})
     if not quiet and deliverable.owner_id and deliverable.owner_id != getattr(by, "pk", None):
         notify(
@@ -359,6 +388,7 @@ def deliverable_update(*, deliverable: Deliverable, by, **fields) -> Deliverable
     deliverable.save()
     changes = diff(before, snapshot(deliverable))
     if changes:
+        memoranda_refresh_health([deliverable.memorandum_id])
         audit_log(actor=by, action="update", obj=deliverable, changes=changes)
         _touch(
             deliverable.memorandum,
@@ -384,6 +414,7 @@ def memoranda_set_last_activity(*, dates: dict[int, datetime.date | None]) -> in
             .exclude(last_activity_on=day)
             .update(last_activity_on=day)
         )
+    memoranda_refresh_health(dates)
     return changed
 
 

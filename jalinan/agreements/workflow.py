@@ -468,6 +468,10 @@ def apply_transition(
     memo.full_clean(exclude=RELATION_FIELDS, validate_unique=False, validate_constraints=False)
     memo.save()
     changes["version"] = [before_version, memo.version]
+    if action == "record_signing":
+        from .services import memoranda_refresh_health
+
+        memoranda_refresh_health([memo.pk])
     change = StatusChange.objects.create(
         memorandum=memo,
         action=action,

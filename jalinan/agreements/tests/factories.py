@@ -89,5 +89,6 @@ def set_dates(memo, *, start=None, end=None, last_activity=None):
         end_date=end or today + datetime.timedelta(days=700),
         last_activity_on=last_activity,
     )
+    services.memoranda_refresh_health([memo.pk])
     memo.refresh_from_db()
     return memo

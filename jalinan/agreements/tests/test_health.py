@@ -5,8 +5,9 @@ import datetime
 import pytest
 
 from jalinan.agreements.choices import Status
-from jalinan.agreements.models import Deliverable, Memorandum, add_months
+from jalinan.agreements.models import Memorandum, add_months
 from jalinan.agreements.selectors import health_for, health_of, health_summary, with_health
+from jalinan.agreements.services import deliverable_create, deliverable_update
 from jalinan.agreements.tests.factories import set_dates
 
 TODAY = datetime.date(2025, 8, 31)
@@ -56,11 +57,10 @@ def test_without_activity_the_start_date_counts(in_force):
 
 def test_an_overdue_deliverable_puts_it_at_risk(in_force):
     memo = in_force(last_activity=TODAY)
-    d = Deliverable.objects.create(memorandum=memo, title="Internships", due_date=TODAY)
+    d = deliverable_create(memorandum=memo, by=None, title="Internships", due_date=TODAY)
     assert health_of(memo, today=TODAY) == "engaged"  # due today is not overdue
     assert health_of(memo, today=TODAY + DAY) == "at_risk"
-    d.status = "done"
-    d.save()
+    deliverable_update(deliverable=d, by=None, status="done")
     assert health_of(memo, today=TODAY + DAY) == "engaged"
 
 

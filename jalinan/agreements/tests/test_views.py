@@ -15,6 +15,7 @@ from jalinan.accounts.roles import Role
 from jalinan.accounts.services import user_create
 from jalinan.agreements.choices import Status
 from jalinan.agreements.models import Deliverable, Memorandum, MemorandumType, Signatory
+from jalinan.agreements.services import deliverable_create
 from jalinan.agreements.tests.factories import make_document, set_dates
 from jalinan.agreements.workflow import apply_transition
 from jalinan.core.models import Notification
@@ -396,7 +397,7 @@ def test_the_list_page_has_a_bounded_number_of_queries(
         for i in range(n):
             m = memo_factory(status=Status.ACTIVE, title=f"Memo {i}")
             m.parties.create(organisation=org_other, order=1)
-            Deliverable.objects.create(memorandum=m, title="x", due_date=datetime.date(2020, 1, 1))
+            deliverable_create(memorandum=m, by=None, title="x", due_date=datetime.date(2020, 1, 1))
 
     make(3)
     with django_assert_max_num_queries(16) as few:
