@@ -87,6 +87,7 @@ class ActivityFilters(Schema):
     unit: int | None = None
     date_from: datetime.date | None = Field(None, alias="from")
     date_to: datetime.date | None = Field(None, alias="to")
+    sdg: int | None = None
     mine: bool | None = None
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)
@@ -155,6 +156,7 @@ def list_activities(request, filters: Query[ActivityFilters]):
         "unit": filters.unit,
         "from": filters.date_from.isoformat() if filters.date_from else None,
         "to": filters.date_to.isoformat() if filters.date_to else None,
+        "sdg": filters.sdg,
         "mine": "1" if filters.mine else None,
         "sort": filters.sort,
     }

@@ -49,7 +49,8 @@ SORTS = {"newest": ("-date", "-pk"), "oldest": ("date", "pk"), "title": ("title"
 
 
 def filter_activities(qs: QuerySet[Activity], params: Mapping, *, user) -> QuerySet[Activity]:
-    """The list filters (page and API): q, type, partner, memorandum, unit, from, to, mine."""
+    """The list filters (page and API): q, type, partner, memorandum, unit, from, to, sdg,
+    mine."""
     get = params.get
     q = (get("q") or "").strip()
     if q:
@@ -86,6 +87,11 @@ def filter_activities(qs: QuerySet[Activity], params: Mapping, *, user) -> Query
         qs = qs.filter(date__gte=start)
     if end:
         qs = qs.filter(date__lte=end)
+    goal = _int(get("sdg"))
+    if goal and 1 <= goal <= 17:
+        from jalinan.sdgs.selectors import filter_by_goal
+
+        qs = filter_by_goal(qs, goal)
     if str(get("mine") or "") in ("1", "true", "True", "on"):
         qs = qs.filter(
             Q(created_by=user)

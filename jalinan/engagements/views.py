@@ -19,6 +19,7 @@ from jalinan.core.files import file_response
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 from jalinan.partners.selectors import organisations_for
+from jalinan.sdgs.goals import GOAL_CHOICES
 
 from . import selectors, services
 from .choices import ActivityType
@@ -49,6 +50,7 @@ def _filter_context(request):
         .only("pk", "legal_name")
         .order_by("legal_name"),
         "units": Unit.objects.filter(is_active=True),
+        "goals": GOAL_CHOICES,
         "can_create": can_create_activity(user),
     }
 

@@ -213,3 +213,42 @@ def test_documents_and_deliverables_through_the_api(api, client, officer, memo):
 def test_types_are_listed(api, academic):
     codes = [t["code"] for t in api("get", "/types", academic).json()]
     assert "moa" in codes and "nda" in codes and len(codes) == 13
+
+
+@pytest.mark.parametrize("who", ["outsider", "student"])
+def test_outsiders_cannot_write_through_the_api(request, api, client, who, memo, org_acme):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    user = request.getfixturevalue(who)
+    moa = MemorandumType.objects.get(code="moa")
+    payload = {
+        "title": "X",
+        "memo_type_id": moa.pk,
+        "initiating_unit_id": memo.initiating_unit_id,
+        "party_ids": [org_acme.pk],
+        "scope": "X",
+    }
+    assert api("post", "/", user, json=payload).status_code == 404
+    assert api("post", f"/{memo.pk}/deliverables", user, json={"title": "X"}).status_code == 404
+    resp = client.post(
+        f"{BASE}/{memo.pk}/documents",
+        {"kind": "draft", "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")},
+        **bearer(user),
+    )
+    assert resp.status_code == 404
+    assert Memorandum.objects.count() == 1 and not memo.documents.exists()
+
+
+def test_readers_cannot_write_through_the_api(api, management, memo, org_acme):
+    moa = MemorandumType.objects.get(code="moa")
+    payload = {
+        "title": "X",
+        "memo_type_id": moa.pk,
+        "initiating_unit_id": memo.initiating_unit_id,
+        "party_ids": [org_acme.pk],
+        "scope": "X",
+    }
+    assert api("post", "/", management, json=payload).status_code == 403
+    assert api("post", f"/{memo.pk}/deliverables", management, json={"title": "X"}).status_code == (
+        403
+    )

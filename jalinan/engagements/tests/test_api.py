@@ -68,3 +68,43 @@ def test_create_update_delete(api, academic, org_acme, active_memo):
         == 422
     )
     assert api("delete", f"/{pk}", academic).status_code == 204
+
+
+def test_outsider_cannot_create_or_read_attachments(api, outsider, management, activity, org_acme):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jalinan.engagements.services import attachment_add
+
+    f = attachment_add(
+        activity=activity, by=None, upload=SimpleUploadedFile("m.pdf", b"%PDF-1.4 m")
+    )
+    payload = {
+        "title": "X",
+        "activity_type": "talk",
+        "date": "2025-05-05",
+        "organisation_ids": [org_acme.pk],
+    }
+    assert api("post", "/", outsider, json=payload).status_code == 404
+    assert api("post", "/", management, json=payload).status_code == 403
+    assert api("get", f"/{activity.pk}/attachments", outsider).status_code == 404
+    assert api("get", f"/attachments/{f.pk}/download", outsider).status_code == 404
+    assert api("get", f"/attachments/{f.pk}/download", management).status_code == 200
+
+
+def test_partner_api_hides_internal_attachments(api, partner_user, activity):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jalinan.engagements.services import attachment_add
+
+    internal = attachment_add(
+        activity=activity, by=None, upload=SimpleUploadedFile("m.pdf", b"%PDF-1.4 m")
+    )
+    shared = attachment_add(
+        activity=activity,
+        by=None,
+        upload=SimpleUploadedFile("s.pdf", b"%PDF-1.4 s"),
+        is_internal=False,
+    )
+    ids = [a["id"] for a in api("get", f"/{activity.pk}/attachments", partner_user).json()]
+    assert ids == [shared.pk]
+    assert api("get", f"/attachments/{internal.pk}/download", partner_user).status_code == 404

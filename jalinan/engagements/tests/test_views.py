@@ -185,3 +185,35 @@ def test_my_work_lists_my_activities(client_for, academic, org_acme):
     )
     page = client_for(academic).get("/my-work/").content.decode()
     assert "Upcoming panel" in page and "upcoming" in page
+
+
+def test_partner_export_and_sdg_filter(
+    client_for, partner_user, officer, activity, academic, org_other
+):
+    from django.contrib.contenttypes.models import ContentType
+
+    from jalinan.sdgs.models import SdgTag
+
+    other = activity_create(
+        by=academic,
+        title="Borneo meeting",
+        activity_type="meeting",
+        date=datetime.date(2025, 4, 2),
+        organisations=[org_other],
+    )
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client_for(partner_user).get("/engagements/?export=csv").content.decode("utf-8-sig")
+            )
+        )
+    )
+    assert [r[2] for r in rows[1:]] == ["Plant visit to Acme"]
+    SdgTag.objects.create(
+        content_type=ContentType.objects.get_for_model(Activity),
+        object_id=other.pk,
+        goal=4,
+        status="accepted",
+    )
+    page = client_for(officer).get("/engagements/?sdg=4").content.decode()
+    assert "Borneo meeting" in page and "Plant visit" not in page
