@@ -61,8 +61,10 @@ def is_initiator(user, memo: Memorandum) -> bool:
     """The person in charge, whoever created it, or the coordinator of its KCDIO."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if user.pk in (memo.person_in_charge_id, memo.created_by_id):
-        return has_role(user, Role.OIL_ADMIN, Role.OIL_OFFICER, *STAFF_READERS)
+    if user.pk in (memo.person_in_charge_id, memo.created_by_id) and has_role(
+        user, Role.OIL_ADMIN, Role.OIL_OFFICER, *STAFF_READERS
+    ):
+        return True  # (a person who has lost their staff role is no longer one)
     return is_unit_coordinator(user, memo)
 
 
