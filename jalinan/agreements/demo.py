@@ -1,6 +1,7 @@
 """Demo memoranda: ~300 across every status and type, with parties, signatories, documents
-(small real PDFs made here), deliverables and their workflow history, walked through the
-workflow's own function by the roles that own each step (dated in the past, telling nobody).
+(small real PDFs made here), deliverables and their workflow history, recorded through the
+workflow's own checks (``record_history``: each step from the status reached, by a role that
+owns it, dated in the past, telling nobody).
 
 Deterministic (``ctx.rng("agreements")``) and idempotent (a memorandum's reference is its
 natural key). The engagement log's demo then adds activities, which set each memorandum's
@@ -20,7 +21,7 @@ from jalinan.partners.selectors import contacts_for
 from . import services
 from .choices import Status
 from .models import Memorandum
-from .workflow import apply_transition
+from .workflow import PastStep, record_history
 
 S = Status
 
@@ -226,7 +227,7 @@ def seed(ctx) -> None:
                     is_confidential=True,
                     at=created + datetime.timedelta(hours=1),
                 )
-            _walk(memo, steps, times, cast, rng, start)
+            _walk(memo, steps, times, cast, rng)
     _deliverables(ctx, today)
 
 
@@ -312,16 +313,23 @@ def _create(memo_type, pic, parties, reference, created, start, years, serial, r
     )
 
 
-def _walk(memo, steps, times, cast, rng, start):
+def _walk(memo, steps, times, cast, rng):
+    """Record the steps that brought the memorandum where it stands, with the papers each step
+    produced, through the workflow's own checks (``record_history``)."""
+    past = []
     for action, at in zip(steps, times, strict=True):
         day = timezone.localtime(at).date()
-        extra: dict = {"comment": COMMENTS.get(action, "")}
+        step = {
+            "action": action,
+            "by": _actor(action, memo, cast),
+            "at": at,
+            "comment": COMMENTS.get(action, ""),
+        }
         if action.startswith("mcom_"):
-            extra["meeting_date"] = day
+            step["meeting_date"] = day
         if action == "umc_approve":
-            extra["meeting_date"] = day
-            extra["reference"] = f"UMC {day.strftime('%m/%Y')}"
-        if action == "send_to_legal":
+            step.update(meeting_date=day, reference=f"UMC {day.strftime('%m/%Y')}")
+        if action == "send_to_legal" and rng.random() < 0.6:
             services.document_add(
                 memorandum=memo,
                 by=cast.officer,
@@ -332,20 +340,19 @@ def _walk(memo, steps, times, cast, rng, start):
             )
         if action == "record_signing":
             _signatories(memo, cast)
-            extra.update(
-                signed_on=day,
-                start_date=start,
-                signed_copy=_upload("signed.pdf", memo.title, ["Signed copy.", memo.reference]),
-                signed_copy_confidential=memo.confidentiality == "confidential",
+            step["signed_on"] = day
+            services.document_add(
+                memorandum=memo,
+                by=cast.officer,
+                kind="signed",
+                upload=_upload("signed.pdf", memo.title, ["Signed copy.", memo.reference]),
+                is_confidential=memo.confidentiality == "confidential",
+                at=at,
             )
-        apply_transition(
-            memorandum=memo,
-            action=action,
-            by=_actor(action, memo, cast),
-            at=at,
-            quiet=True,
-            **extra,
-        )
+        past.append(PastStep(**step))
+    record_history(memorandum=memo, steps=past, by=None)
+    if "renew" in steps:
+        services.memorandum_open_renewal(memorandum=memo, by=cast.officer, at=times[-1])
 
 
 def _signatories(memo, cast):

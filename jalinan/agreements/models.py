@@ -195,6 +195,12 @@ class Memorandum(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def derive_engaged_since(self) -> None:
+        """Set ``engaged_since`` from the latest activity and the start date (the services
+        call this before saving; :func:`services.memoranda_refresh_health` does it in bulk)."""
+        dates = [d for d in (self.last_activity_on, self.start_date) if d is not None]
+        self.engaged_since = max(dates) if dates else None
+
     @property
     def is_in_force(self) -> bool:
         return self.status in IN_FORCE

@@ -158,6 +158,7 @@ def memorandum_create(
     memo.created_at = memo.status_changed_at = at or timezone.now()
     memo.reference = reference or f"NEW-{uuid.uuid4().hex[:16]}"
     memo.full_clean()
+    memo.derive_engaged_since()  # a new memorandum has no deliverable yet
     memo.save()
     if not reference:
         memo.reference = _reference(memo)
@@ -169,7 +170,6 @@ def memorandum_create(
         obj=memo,
         changes={**diff({}, snapshot(memo)), "parties": [None, [str(o) for o in parties]]},
     )
-    memoranda_refresh_health([memo.pk])
     sdg_request_classification(obj=memo)
     if not quiet and memo.person_in_charge_id != getattr(by, "pk", None):
         notify(
@@ -213,11 +213,10 @@ def memorandum_update(
     if not changes:
         return current
     current.version = version + 1
+    current.derive_engaged_since()
     current.save()
     changes["version"] = [version, current.version]
     audit_log(actor=by, action="update", obj=current, changes=changes)
-    if {"start_date", "end_date"} & set(changes):
-        memoranda_refresh_health([current.pk])
     if TEXT_FIELDS & set(changes):
         sdg_request_classification(obj=current)
     if memorandum is not current:

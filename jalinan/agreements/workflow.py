@@ -463,15 +463,12 @@ def apply_transition(
     memo.status = t.target
     memo.status_changed_at = when
     memo.version = before_version + 1
+    memo.derive_engaged_since()
     # A step changes status and dates only: its relations and reference were checked when
     # they were set, so they are not queried again here.
     memo.full_clean(exclude=RELATION_FIELDS, validate_unique=False, validate_constraints=False)
     memo.save()
     changes["version"] = [before_version, memo.version]
-    if action == "record_signing":
-        from .services import memoranda_refresh_health
-
-        memoranda_refresh_health([memo.pk])
     change = StatusChange.objects.create(
         memorandum=memo,
         action=action,
@@ -501,6 +498,92 @@ def apply_transition(
         for f in Memorandum._meta.concrete_fields:
             setattr(memorandum, f.attname, getattr(memo, f.attname))
     return applied
+
+
+@dataclass(frozen=True)
+class PastStep:
+    """One step taken before it was recorded here (a register kept before Jalinan)."""
+
+    action: str
+    by: Any
+    at: datetime.datetime
+    comment: str = ""
+    meeting_date: datetime.date | None = None
+    reference: str = ""
+    signed_on: datetime.date | None = None
+
+
+@transaction.atomic
+def record_history(*, memorandum: Memorandum, steps: list[PastStep], by=None) -> Memorandum:
+    """Record steps already taken, in order, in one go: each must be a move the table allows
+    from the status reached, by someone who may take it, with the comment and dates it needs
+    (the checks on documents and signatories are not replayed). Writes the history rows, the
+    step's own fields (UMC decision, signing, termination), one audit entry; tells nobody.
+
+    Used to bring in memoranda from an earlier register, and by the demo data.
+    """
+    memo = Memorandum.objects.select_for_update().select_related("memo_type").get(pk=memorandum.pk)
+    first_status, version = memo.status, memo.version
+    rows, labels = [], []
+    for step in steps:
+        t = check_transition(step.by, memo, step.action)
+        missing = [
+            name
+            for name, needed, given in [
+                ("comment", t.comment, step.comment),
+                ("meeting_date", "meeting_date" in t.fields, step.meeting_date),
+                ("reference", "reference" in t.fields, step.reference),
+                ("signed_on", "signed_on" in t.fields, step.signed_on),
+            ]
+            if needed and not given
+        ]
+        if missing:
+            raise TransitionError(
+                gettext("%(action)s needs: %(fields)s.")
+                % {"action": t.label, "fields": ", ".join(missing)}
+            )
+        if step.action in ("umc_approve", "umc_reject"):
+            memo.umc_date, memo.umc_reference = step.meeting_date, step.reference
+        elif step.action == "record_signing":
+            memo.signed_on = step.signed_on
+            memo.start_date = memo.start_date or step.signed_on
+        elif step.action == "terminate":
+            memo.terminated_on = timezone.localdate(step.at)
+            memo.termination_reason = step.comment
+        rows.append(
+            StatusChange(
+                memorandum=memo,
+                action=step.action,
+                from_status=memo.status,
+                to_status=t.target,
+                actor=step.by if getattr(step.by, "pk", None) else None,
+                comment=step.comment,
+                meeting_date=step.meeting_date if "meeting_date" in t.fields else None,
+                reference=step.reference,
+                created_at=step.at,
+            )
+        )
+        labels.append(str(t.label))
+        memo.status = t.target
+        memo.status_changed_at = step.at
+    if not rows:
+        return memo
+    memo.version = version + 1
+    memo.derive_engaged_since()
+    memo.full_clean(exclude=RELATION_FIELDS, validate_unique=False, validate_constraints=False)
+    memo.save()
+    StatusChange.objects.bulk_create(rows)
+    audit_log(
+        actor=by,
+        action="transition",
+        obj=memo,
+        changes={"status": [first_status, memo.status], "version": [version, memo.version]},
+        message=gettext("Recorded earlier steps: %(steps)s") % {"steps": ", ".join(labels)},
+    )
+    if memorandum is not memo:
+        for f in Memorandum._meta.concrete_fields:
+            setattr(memorandum, f.attname, getattr(memo, f.attname))
+    return memo
 
 
 def recipients(keys, memo: Memorandum, actor=None) -> list:

@@ -379,3 +379,33 @@ class django_capture_on_commit:
 
     def __exit__(self, *exc):
         return self._ctx.__exit__(*exc)
+
+
+# -- recording steps taken before (an earlier register, the demo) --------------------------
+
+
+def test_earlier_steps_are_recorded_through_the_same_table(academic, officer, legal, memo):
+    from jalinan.agreements.workflow import PastStep, record_history
+
+    at = timezone.now() - datetime.timedelta(days=30)
+    steps = [
+        PastStep("submit", academic, at),
+        PastStep("start_review", officer, at + datetime.timedelta(days=1)),
+        PastStep("send_to_legal", officer, at + datetime.timedelta(days=2)),
+    ]
+    record_history(memorandum=memo, steps=steps)
+    assert memo.status == Status.LEGAL_REVIEW and memo.version == 2
+    assert list(memo.status_changes.values_list("action", "actor")) == [
+        ("submit", academic.pk),
+        ("start_review", officer.pk),
+        ("send_to_legal", officer.pk),
+    ]
+    assert memo.status_changed_at == at + datetime.timedelta(days=2)
+    assert not Notification.objects.exists()
+    with pytest.raises(TransitionNotPermitted):  # only the legal adviser sends it on
+        record_history(memorandum=memo, steps=[PastStep("send_to_mcom", officer, at)])
+    with pytest.raises(TransitionError, match="comment"):
+        record_history(memorandum=memo, steps=[PastStep("legal_return", legal, at)])
+    with pytest.raises(TransitionError, match="not possible"):
+        record_history(memorandum=memo, steps=[PastStep("activate", officer, at)])
+    assert Memorandum.objects.get(pk=memo.pk).status == Status.LEGAL_REVIEW
