@@ -327,3 +327,12 @@ JALINAN_INSTITUTION_DEFAULTS = {
     "office_short_name": _env("JALINAN_OFFICE_SHORT_NAME", env.str, "Office"),
     "contact_email": _env("JALINAN_CONTACT_EMAIL", env.str, ""),
 }
+
+# -- Memoranda (agreements) and the engagement log ---------------------------------------------
+# Health: dormant after this many months without an activity, at risk after that many (or with
+# an overdue deliverable). Memoranda become "expiring" this many days before their end date.
+JALINAN_MEMORANDUM_DORMANT_MONTHS = _env("JALINAN_MEMORANDUM_DORMANT_MONTHS", env.int, 6)
+JALINAN_MEMORANDUM_AT_RISK_MONTHS = _env("JALINAN_MEMORANDUM_AT_RISK_MONTHS", env.int, 3)
+JALINAN_MEMORANDUM_EXPIRING_DAYS = _env("JALINAN_MEMORANDUM_EXPIRING_DAYS", env.int, 180)
+JALINAN_MEMORANDUM_MAX_UPLOAD_MB = _env("JALINAN_MEMORANDUM_MAX_UPLOAD_MB", env.float, 20)
+JALINAN_ENGAGEMENT_MAX_UPLOAD_MB = _env("JALINAN_ENGAGEMENT_MAX_UPLOAD_MB", env.float, 20)

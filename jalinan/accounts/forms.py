@@ -51,10 +51,13 @@ class PreferencesForm(BootstrapFormMixin, forms.Form):
             NotificationPreference.objects.filter(user=user).values_list("kind", "delivery")
         )
         for key, kind in KINDS.items():
+            # Not required: a form opened before an app registered a new kind still saves
+            # (the kinds it does not name keep their setting).
             self.fields[f"kind_{key}"] = forms.ChoiceField(
                 label=kind.label,
                 choices=NotificationPreference.Delivery.choices,
                 initial=current.get(key, kind.default),
+                required=False,
                 widget=forms.Select(attrs={"class": "form-select"}),
             )
 

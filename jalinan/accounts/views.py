@@ -56,7 +56,8 @@ def profile(request):
         return response
     if action == "preferences" and prefs.is_valid():
         for key in KINDS:
-            preference_set(user=user, kind=key, delivery=prefs.cleaned_data[f"kind_{key}"])
+            if prefs.cleaned_data.get(f"kind_{key}"):
+                preference_set(user=user, kind=key, delivery=prefs.cleaned_data[f"kind_{key}"])
         messages.success(request, _("Your notification preferences were saved."))
         return redirect("accounts:profile")
     if action == "token" and token_form.is_valid():

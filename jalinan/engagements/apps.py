@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EngagementsConfig(AppConfig):
@@ -7,6 +8,50 @@ class EngagementsConfig(AppConfig):
     verbose_name = "Engagements"
 
     def ready(self):
-        # Register navigation items, panels, daily jobs, notification kinds and SDG-taggable
-        # models here (see jalinan.core.registry and jalinan.sdgs.registry).
-        pass
+        from jalinan.core.registry import register_daily_job, register_nav, register_panel
+        from jalinan.sdgs.registry import register_taggable
+
+        from . import panels
+        from .models import Activity
+        from .permissions import can_change_activity, can_see_activities, can_view_activity
+
+        register_taggable(
+            Activity,
+            text=lambda a: "\n".join(filter(None, [a.title, a.description, a.outcome])),
+            can_decide=can_change_activity,
+            can_view=can_view_activity,
+        )
+        register_nav(
+            "engagements.activities",
+            label=_("Engagements"),
+            url_name="engagements:activity_list",
+            visible=can_see_activities,
+            order=120,
+        )
+        register_panel(
+            "partner_detail",
+            "engagements.activities",
+            template="engagements/panels/partner_activities.html",
+            context=panels.partner_activities,
+            order=20,
+        )
+        register_panel(
+            "my_work",
+            "engagements.mine",
+            template="engagements/panels/my_activities.html",
+            context=panels.my_activities,
+            order=30,
+        )
+
+        def refresh():
+            from .services import refresh_recent
+
+            return {"memoranda_updated": refresh_recent()}
+
+        register_daily_job(
+            "engagements.refresh_memoranda",
+            refresh,
+            description="Engagements: count activities that have now taken place towards "
+            "their memoranda's health",
+            order=40,
+        )
