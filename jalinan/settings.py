@@ -317,6 +317,8 @@ LOGGING = {
 }
 
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+# WhiteNoise warns on every start while the folder is missing (collectstatic fills it).
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 JALINAN_SITE_URL = _env("JALINAN_SITE_URL", env.str, "http://127.0.0.1:8000")
 # Shown until an OIL admin saves the institution profile (Settings > Institution).
