@@ -1,8 +1,6 @@
 """The placements part of the REST API, mounted at /api/v1/placements/: openings, applications
 and placements, with the same permission helpers and services as the pages."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
 

@@ -1077,7 +1077,9 @@ def send_reminders(today: date | None = None) -> dict[str, int]:
                 live
                 and overdue
                 and all(
-                    link.created_at.date() <= today - timedelta(days=conf.evaluation_resend_days())
+                    # Link ages are measured on the clock (links expire by it).
+                    timezone.now() - link.created_at
+                    >= timedelta(days=conf.evaluation_resend_days())
                     for link in live
                 )
             )

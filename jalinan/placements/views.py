@@ -521,7 +521,6 @@ def application_detail(request, pk):
     profile = _profile(application)
     seen = visible_profile_fields(user, profile) if profile else frozenset()
     moves = workflow.moves_for(user, application)
-    sides = workflow.acts_as(user, application)
     ctx = {
         "application": application,
         "opening": application.opening,
@@ -535,7 +534,8 @@ def application_detail(request, pk):
         "placement": getattr(application, "placement", None)
         if application.status == ApplicationStatus.ACCEPTED
         else None,
-        "history": history_for(application)[:30] if workflow.PARTNER in sides else None,
+        # The office only: the entries name the people who acted (students' e-mail too).
+        "history": history_for(application)[:30] if is_oil(user) else None,
         "active_tab": "applications",
     }
     return render(request, "placements/application_detail.html", ctx)
