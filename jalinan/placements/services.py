@@ -3,6 +3,8 @@ people who must act."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -107,8 +109,31 @@ def coordinators_of(unit_id) -> list[User]:
     )
 
 
+_QUIET: ContextVar[frozenset[int] | None] = ContextVar("placements_quiet", default=None)
+
+
+@contextmanager
+def quietly(*, except_for=()):
+    """Record without telling anyone: inside this block the services write (and audit) as
+    usual but create no notifications, except to the people in ``except_for``. For loading
+    past terms (the demo data, an import from the previous system), where telling hundreds of
+    people about last year's applications would be noise."""
+    token = _QUIET.set(frozenset(u.pk for u in except_for if u is not None))
+    try:
+        yield
+    finally:
+        _QUIET.reset(token)
+
+
+def _notify(**kwargs):
+    quiet = _QUIET.get()
+    if quiet is not None and getattr(kwargs.get("recipient"), "pk", None) not in quiet:
+        return None
+    return notify(**kwargs)
+
+
 def _tell(users, **kwargs) -> int:
-    return sum(1 for u in users if notify(recipient=u, **kwargs) is not None)
+    return sum(1 for u in users if _notify(recipient=u, **kwargs) is not None)
 
 
 # -- programmes -------------------------------------------------------------------------------
@@ -398,15 +423,23 @@ def opening_close(*, opening: Opening, by) -> Opening:
 
 @transaction.atomic
 def application_submit(
-    *, opening: Opening, student: User, cover_note: str, consent_to_share: bool
+    *,
+    opening: Opening,
+    student: User,
+    cover_note: str,
+    consent_to_share: bool,
+    as_of: date | None = None,
 ) -> Application:
     """A student applies. Every eligibility rule is checked here (see eligibility.py), and the
-    student's consent to share their profile with this partner is recorded as given."""
+    student's consent to share their profile with this partner is recorded as given.
+
+    ``as_of`` judges the deadline on another day: only the demo data uses it, to record past
+    terms; pages and the API never pass it."""
     if not has_role(student, Role.STUDENT):
         raise PermissionDenied
     opening = Opening.objects.select_for_update().select_related("organisation").get(pk=opening.pk)
     profile = StudentProfile.objects.filter(user=student).select_related("programme").first()
-    problems = eligibility.problems(opening, student, profile)
+    problems = eligibility.problems(opening, student, profile, today=as_of)
     if problems:
         raise ValidationError(problems)
     if not cover_note.strip():
@@ -514,7 +547,7 @@ def application_move(
     if to == ApplicationStatus.INTERVIEW and interview_at:
         when = timezone.localtime(interview_at).strftime("%d %b %Y %H:%M")
         body = (_("Interview: %(when)s.") % {"when": when} + "\n" + body).strip()
-    notify(
+    _notify(
         recipient=application.student,
         kind=KIND_APPLICATION,
         title=str(move.message) % words,
@@ -622,7 +655,7 @@ def placement_update(*, placement: Placement, by, **fields) -> Placement:
     if changes:
         audit_log(actor=by, action="update", obj=placement, changes=changes)
     if "academic_supervisor" in changes and supervisor is not None:
-        notify(
+        _notify(
             recipient=supervisor,
             kind=KIND_PLACEMENT,
             title=_("You supervise %(student)s's placement at %(org)s")
@@ -630,7 +663,7 @@ def placement_update(*, placement: Placement, by, **fields) -> Placement:
             body=_("Review the student's weekly logbook entries."),
             url=placement.get_absolute_url(),
         )
-        notify(
+        _notify(
             recipient=placement.student,
             kind=KIND_PLACEMENT,
             title=_("Your academic supervisor is %(name)s") % {"name": supervisor.display_name},
@@ -676,7 +709,7 @@ def logbook_entry_save(
         ),
     )
     if placement.academic_supervisor_id:
-        notify(
+        _notify(
             recipient=placement.academic_supervisor,
             kind=KIND_LOGBOOK,
             title=_("Logbook week %(week)d of %(student)s to review")
@@ -717,7 +750,7 @@ def logbook_entry_review(
         changes=diff(before, snapshot(entry, ["status", "review_comment"])),
     )
     words = {"week": entry.week}
-    notify(
+    _notify(
         recipient=entry.placement.student,
         kind=KIND_PLACEMENT,
         title=(
@@ -730,6 +763,44 @@ def logbook_entry_review(
         url=entry.placement.get_absolute_url() + f"#week-{entry.week}",
     )
     return entry
+
+
+@transaction.atomic
+def logbook_review_all(*, placement: Placement, by, comment: str = "") -> int:
+    """The academic supervisor signs off every week waiting for review at once (supervisors
+    often read several weeks together). One audit entry names the weeks; the student is told
+    once. Returns how many weeks were reviewed."""
+    from .permissions import can_review_logbook
+
+    if not can_review_logbook(by, placement):
+        raise PermissionDenied
+    waiting = LogbookEntry.objects.select_for_update().filter(
+        placement=placement, status=LogbookStatus.SUBMITTED
+    )
+    weeks = sorted(waiting.values_list("week", flat=True))
+    if not weeks:
+        return 0
+    waiting.update(
+        status=LogbookStatus.REVIEWED,
+        review_comment=comment.strip(),
+        reviewed_by=by,
+        reviewed_at=timezone.now(),
+    )
+    audit_log(
+        actor=by,
+        action="transition",
+        obj=placement,
+        changes={"logbook weeks reviewed": [None, weeks]},
+        message=comment.strip(),
+    )
+    _notify(
+        recipient=placement.student,
+        kind=KIND_PLACEMENT,
+        title=_("Logbook weeks %(weeks)s reviewed") % {"weeks": ", ".join(map(str, weeks))},
+        body=comment.strip(),
+        url=placement.get_absolute_url(),
+    )
+    return len(weeks)
 
 
 # -- evaluations ------------------------------------------------------------------------------
@@ -870,13 +941,13 @@ def evaluation_submit(
     words = {"stage": EvaluationStage(link.stage).label, "student": placement.student.full_name}
     url = placement.get_absolute_url()
     if placement.academic_supervisor_id:
-        notify(
+        _notify(
             recipient=placement.academic_supervisor,
             kind=KIND_PLACEMENT,
             title=_("%(stage)s of %(student)s submitted by the industry supervisor") % words,
             url=url,
         )
-    notify(
+    _notify(
         recipient=placement.student,
         kind=KIND_PLACEMENT,
         title=_("Your industry supervisor submitted your %(stage)s")
@@ -1050,7 +1121,7 @@ def send_reminders(today: date | None = None) -> dict[str, int]:
         have = {e.week for e in p.logbook_entries.all()}
         missing = [w for w in range(1, due + 1) if w not in have]
         if missing:
-            done = notify(
+            done = _notify(
                 recipient=p.student,
                 kind=KIND_REMINDER,
                 title=_("Your placement logbook is behind: week(s) %(weeks)s")
@@ -1107,7 +1178,7 @@ def send_reminders(today: date | None = None) -> dict[str, int]:
                     )
                 ) % {"stage": label, "student": p.student.full_name, "org": p.organisation}
                 for person in {u.pk: u for u in people}.values():
-                    done = notify(
+                    done = _notify(
                         recipient=person,
                         kind=KIND_REMINDER,
                         title=title,
@@ -1122,7 +1193,7 @@ def send_reminders(today: date | None = None) -> dict[str, int]:
         placement__academic_supervisor__isnull=False,
     ).select_related("placement__academic_supervisor", "placement__student")
     for entry in waiting:
-        done = notify(
+        done = _notify(
             recipient=entry.placement.academic_supervisor,
             kind=KIND_REMINDER,
             title=_("Logbook week %(week)d of %(student)s has waited %(days)d days for review")
@@ -1141,7 +1212,7 @@ def send_reminders(today: date | None = None) -> dict[str, int]:
         .select_related("student", "organisation")
     )
     for p in ended:
-        done = notify(
+        done = _notify(
             recipient=p.student,
             kind=KIND_REMINDER,
             title=_("How was your placement at %(org)s? Rate it") % {"org": p.organisation},

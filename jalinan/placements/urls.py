@@ -48,6 +48,11 @@ urlpatterns = [
     ),
     path("placements/<int:pk>/feedback/", views_placements.feedback, name="feedback"),
     path("logbook/<int:pk>/review/", views_placements.logbook_review, name="logbook_review"),
+    path(
+        "placements/<int:pk>/logbook/review-all/",
+        views_placements.logbook_review_all,
+        name="logbook_review_all",
+    ),
     path("evaluate/<str:token>/", views_placements.evaluate, name="evaluate"),
     # coordinators and the office
     path("overview/", views_office.overview, name="overview"),

@@ -174,6 +174,7 @@ def placement_detail(request, pk):
         "opening": placement.application.opening,
         "weeks": weeks,
         "entry_count": len(entries),
+        "waiting_count": sum(1 for e in entries.values() if e.status == LogbookStatus.SUBMITTED),
         "stages": stages,
         "see_evaluations": see_evaluations,
         "can_change": can_change_placement(user, placement),
@@ -286,6 +287,20 @@ def logbook_review(request, pk):
         else:
             messages.success(request, _("Week %(n)d: review saved.") % {"n": entry.week})
     return redirect(placement.get_absolute_url() + f"#week-{entry.week}")
+
+
+@login_required
+@require_POST
+def logbook_review_all(request, pk):
+    user = request.user
+    placement = get_placement_for_user(user, pk)
+    if not can_review_logbook(user, placement):
+        raise PermissionDenied
+    n = services.logbook_review_all(
+        placement=placement, by=user, comment=request.POST.get("comment", "")
+    )
+    messages.success(request, _("%(n)d week(s) marked as reviewed.") % {"n": n})
+    return redirect(placement)
 
 
 @login_required
