@@ -353,8 +353,10 @@ def feedback(request, pk):
 
 
 def _no_leak(response):
-    # The token is in the URL: keep it out of referrers, caches and search engines.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: keep it out of other sites' referrers, caches and search
+    # engines. (Not "no-referrer": browsers then send "Origin: null" and the form's own POST
+    # fails the CSRF origin check.)
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -63,7 +63,7 @@ def test_the_supervisor_submits_without_an_account(client, placement, send, acad
     html = page.content.decode()
     assert "Final evaluation of Siti Student" in html and "Contribution to the organisation" in html
     assert "Adapting to the workplace" not in html  # a mid-term line
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin" and page["X-Robots-Tag"].startswith("noindex")
     resp = client.post(f"/placements/evaluate/{raw}/", answers(link))
     assert resp.status_code == 200 and "was received" in resp.content.decode()
     evaluation = Evaluation.objects.get(placement=placement, stage="final")
