@@ -21,6 +21,8 @@ from .permissions import (
     can_post_opening,
     can_review_opening,
     can_see_applicants,
+    can_see_outcomes,
+    can_use_placements,
     can_write_logbook,
     get_application_for_user,
     get_opening_for_user,
@@ -459,9 +461,14 @@ def write_logbook(request, placement_id: int, payload: LogbookIn):
 @router.get("/employability", response=EmployabilityOut)
 def employability(request, year: int | None = None, programme_id: int | None = None):
     """The graduate employability figure for the graduates you may count."""
+    user = request.auth
+    if not can_see_outcomes(user):
+        if can_use_placements(user):
+            raise PermissionDenied
+        raise Http404
     window = (date(year, 1, 1), date(year, 12, 31)) if year else (None, None)
     return selectors.employability(
-        user=request.auth,
+        user=user,
         programme_id=programme_id,
         graduated_from=window[0],
         graduated_to=window[1],

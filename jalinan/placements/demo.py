@@ -901,14 +901,12 @@ def _outcomes(ctx, rng, the_plan, students, today) -> None:
 
     have = set(GraduateOutcome.objects.values_list("student_id", flat=True))
     officer = ctx.logins.get("officer")
-    placed = dict(
-        Placement.objects.filter(
+    placed = {
+        p.student_id: p.organisation
+        for p in Placement.objects.filter(
             student__in=students, status=PlacementStatus.COMPLETED
-        ).values_list("student_id", "organisation_id")
-    )
-    from jalinan.partners.models import Organisation
-
-    orgs = {o.pk: o for o in Organisation.objects.filter(pk__in=set(placed.values()))}
+        ).select_related("organisation")
+    }
     for s, student in zip(the_plan.students, students, strict=True):
         # Every draw is made whatever the database holds, so that a second run draws alike.
         recorded = s.term == "past" and rng.random() <= 0.7
@@ -926,7 +924,7 @@ def _outcomes(ctx, rng, the_plan, students, today) -> None:
         if student.pk in have:
             ctx.count("outcomes", False)
             continue
-        employer = orgs.get(placed.get(student.pk)) if at_partner else None
+        employer = placed.get(student.pk) if at_partner else None
         graduated = today - timedelta(days=150)
         services.outcome_record(
             student=student,

@@ -208,9 +208,12 @@ def test_placement_edits_and_logbook(
     assert [e["week"] for e in api("get", f"/placements/{pid}/logbook", academic).json()] == [1]
 
 
-def test_employability_figure(api, officer, outsider, db):
+def test_employability_figure(api, officer, management, outsider, student, partner_user):
     assert api("get", "/employability", officer).json()["graduates"] == 0
-    assert api("get", "/employability", outsider).json()["rate"] is None
+    assert api("get", "/employability", management).status_code == 200
+    assert api("get", "/employability", outsider).status_code == 404
+    assert api("get", "/employability", student).status_code == 403
+    assert api("get", "/employability", partner_user).status_code == 403
 
 
 def test_the_openapi_document_lists_the_endpoints(client, db):
