@@ -20,7 +20,7 @@ from jalinan.accounts.roles import Role
 from jalinan.accounts.services import user_create
 from jalinan.partners.services import organisation_create
 from jalinan.placements import services
-from jalinan.placements.models import Programme
+from jalinan.placements.models import Programme, RubricCriterion
 from tests_browser.conftest import SHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -58,6 +58,14 @@ def cast(db):
         consent_to_share=False,
         shared_fields=["programme", "year"],
     )
+    # Transactional tests flush the database between tests, taking the migrations' default
+    # rubric with it: put a rubric back when it is gone.
+    if not RubricCriterion.objects.exists():
+        for order, name in enumerate(["Technical skills", "Communication", "Teamwork"]):
+            services.rubric_criterion_create(
+                by=people["officer"], name=name, stage="both", weight=1, max_score=5,
+                order=order, is_active=True, name_ms="", description="", description_ms="",
+            )  # fmt: skip
     return people
 
 
@@ -191,6 +199,7 @@ def test_from_posting_to_the_final_evaluation(browser, live_server, cast):
         radio.check()
     supervisor.get_by_label("The student's strengths").fill("Careful and curious.")
     supervisor.get_by_role("button", name="Submit the evaluation").click()
+    snap(supervisor, "placements-04-supervisor-submitted")
     expect(supervisor.get_by_text(re.compile("was received"))).to_be_visible()
     snap(supervisor, "placements-04-supervisor-done")
     # The link is spent.

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jalinan.accounts.models import Unit, User
 from jalinan.accounts.roles import OIL_ROLES, Role, has_role, is_oil, is_partner_user
@@ -355,7 +356,11 @@ def opening_update(*, opening: Opening, by, programmes=None, **fields) -> Openin
 def _review(opening: Opening, by, *, approve: bool, note: str) -> Opening:
     if not is_oil(by):
         raise PermissionDenied
-    opening = Opening.objects.select_for_update().select_related("organisation").get(pk=opening.pk)
+    opening = (
+        Opening.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=opening.pk)
+    )
     if opening.status != OpeningStatus.PENDING:
         raise ValidationError(_("Only an opening waiting for approval can be approved or not."))
     before = snapshot(opening)
@@ -437,7 +442,11 @@ def application_submit(
     terms; pages and the API never pass it."""
     if not has_role(student, Role.STUDENT):
         raise PermissionDenied
-    opening = Opening.objects.select_for_update().select_related("organisation").get(pk=opening.pk)
+    opening = (
+        Opening.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=opening.pk)
+    )
     profile = StudentProfile.objects.filter(user=student).select_related("programme").first()
     problems = eligibility.problems(opening, student, profile, today=as_of)
     if problems:
@@ -482,7 +491,7 @@ def application_move(
     the student; the student's moves tell the partner. Accepting makes the placement, and a
     student holds only one accepted placement for any period."""
     application = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("opening__organisation", "student")
         .get(pk=application.pk)
     )
@@ -620,7 +629,7 @@ def placement_update(*, placement: Placement, by, **fields) -> Placement:
     from .permissions import can_change_industry_supervisor, can_manage_placement
 
     placement = (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("student__student_profile", "organisation")
         .get(pk=placement.pk)
     )
@@ -727,7 +736,7 @@ def logbook_entry_review(
     from .permissions import can_review_logbook
 
     entry = (
-        LogbookEntry.objects.select_for_update()
+        LogbookEntry.objects.select_for_update(of=("self",))
         .select_related("placement__student")
         .get(pk=entry.pk)
     )
@@ -806,6 +815,11 @@ def logbook_review_all(*, placement: Placement, by, comment: str = "") -> int:
 # -- evaluations ------------------------------------------------------------------------------
 
 
+NO_RUBRIC = gettext_lazy(
+    "The evaluation rubric has no line for this evaluation yet; the office must set it up."
+)
+
+
 def rubric_for(stage: str) -> list[RubricCriterion]:
     return list(RubricCriterion.objects.filter(is_active=True, stage__in=[RubricStage.BOTH, stage]))
 
@@ -817,7 +831,7 @@ def evaluation_link_issue(
     """E-mail the industry supervisor a fresh link for one evaluation; any earlier link for the
     same evaluation stops working. ``by=None`` is the daily reminder job."""
     placement = (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("student", "organisation")
         .get(pk=placement.pk)
     )
@@ -829,6 +843,8 @@ def evaluation_link_issue(
         raise ValidationError(_("Add the industry supervisor's e-mail address first."))
     if Evaluation.objects.filter(placement=placement, stage=stage).exists():
         raise ValidationError(_("This evaluation was already submitted."))
+    if not rubric_for(stage):
+        raise ValidationError(NO_RUBRIC)
     now = timezone.now()
     EvaluationLink.objects.filter(
         placement=placement, stage=stage, used_at__isnull=True, revoked_at__isnull=True
@@ -879,7 +895,7 @@ def evaluation_submit(
     if not link.is_usable:
         raise ValidationError(_("This evaluation link can no longer be used."))
     placement = (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("student", "organisation", "academic_supervisor")
         .get(pk=link.placement_id)
     )
@@ -887,8 +903,11 @@ def evaluation_submit(
         raise ValidationError(_("This evaluation was already submitted."))
     if not evaluator_name.strip():
         raise ValidationError({"evaluator_name": _("Give your name.")})
+    criteria = rubric_for(link.stage)
+    if not criteria:
+        raise ValidationError(NO_RUBRIC)
     rows, errors = [], {}
-    for c in rubric_for(link.stage):
+    for c in criteria:
         score = scores.get(c.pk)
         if score is None or not (1 <= int(score) <= c.max_score):
             errors[f"c_{c.pk}"] = _("Choose a score from 1 to %(max)d.") % {"max": c.max_score}

@@ -181,3 +181,9 @@ def test_who_sees_the_scores(request, client_for, placement, send, client, who, 
     html = client_for(user).get(placement.get_absolute_url()).content.decode()
     assert "Submitted by Lim Wei" in html
     assert ('data-testid="evaluation-percent"' in html) is sees_scores
+
+
+def test_no_evaluation_without_a_rubric(placement, officer):
+    RubricCriterion.objects.filter(stage__in=["both", "final"]).update(is_active=False)
+    with pytest.raises(ValidationError, match="rubric has no line"):
+        services.evaluation_link_issue(placement=placement, stage="final", by=officer)
