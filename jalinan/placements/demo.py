@@ -411,41 +411,25 @@ def seed(ctx) -> None:
         (k for k, o in enumerate(orgs) if partner_login and o.pk == partner_login.organisation_id),
         0,
     )
-    import os
-    import time
-
-    t = time.monotonic()
-
-    def lap(label):
-        nonlocal t
-        if os.environ.get("PLACEMENTS_DEMO_TIMING"):
-            print(f"  {label}: {time.monotonic() - t:.1f} s")  # noqa: T201
-        t = time.monotonic()
-
     the_plan = plan(ctx.seed, ctx.scale, len(orgs), partner_org)
     # Only the demo logins are told about what happens here (see services.quietly).
     with services.quietly(except_for=list(ctx.logins.values())):
-        _seed(ctx, the_plan, rng, orgs, partner_org, partner_login, officer, today, lap)
+        _seed(ctx, the_plan, rng, orgs, partner_org, partner_login, officer, today)
     # Their notifications stay in the app: mark them e-mailed so that seeding sends no mail.
     Notification.objects.filter(
         kind__startswith="placements.", created_at__gte=started, emailed_at__isnull=True
     ).update(emailed_at=timezone.now())
 
 
-def _seed(ctx, the_plan, rng, orgs, partner_org, partner_login, officer, today, lap) -> None:
+def _seed(ctx, the_plan, rng, orgs, partner_org, partner_login, officer, today) -> None:
     programmes = _programmes(ctx)
     students = _students(ctx, the_plan, programmes, today)
-    lap("students")
     partners = _partner_users(ctx, the_plan, orgs, partner_org, partner_login)
     openings = _openings(ctx, the_plan, orgs, programmes, partners, officer, today)
-    lap("openings")
     _applications(ctx, the_plan, students, openings, partners, officer, today)
-    lap("applications")
     _placements(ctx, rng, students, today)
-    lap("placements")
     _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today)
     _outcomes(ctx, ctx.rng("placements-outcomes"), the_plan, students, today)
-    lap("outcomes")
 
 
 def _programmes(ctx) -> dict[str, Programme]:
