@@ -1,0 +1,63 @@
+"""The demo data: deterministic, idempotent, scaled, and something to see for each login."""
+
+from django.core.management import call_command
+
+from jalinan.accounts.models import User
+from jalinan.core.models import Notification
+from jalinan.placements.demo import plan
+from jalinan.placements.models import (
+    Application,
+    Evaluation,
+    LogbookEntry,
+    Opening,
+    Placement,
+    StudentProfile,
+)
+
+
+def counts():
+    return tuple(
+        m.objects.count()
+        for m in (StudentProfile, Opening, Application, Placement, LogbookEntry, Evaluation)
+    )
+
+
+def test_the_plan_is_deterministic_and_scaled():
+    a, b = plan(7, 1.0, 150, 3), plan(7, 1.0, 150, 3)
+    assert a == b and len(a.students) == 400 and len(a.openings) == 150
+    assert plan(8, 1.0, 150, 3) != a
+    small = plan(7, 0.1, 150, 3)
+    assert len(small.students) == 40 and len(small.openings) == 15
+    paths = {tuple(x.path) for x in a.applications}
+    ends = {p[-1] if p else "submitted" for p in paths}
+    assert ends >= {"submitted", "shortlisted", "interview", "offered", "accepted",
+                    "declined", "rejected", "withdrawn"}  # fmt: skip
+
+
+def test_seed_is_idempotent_and_each_login_has_something(db, client):
+    call_command("seed_demo", academics=20, scale=0.15, verbosity=0)
+    first = counts()
+    call_command("seed_demo", academics=20, scale=0.15, verbosity=0)
+    assert counts() == first
+    profiles, openings, applications, placements, entries, evaluations = first
+    assert profiles >= 60 and openings >= 20 and placements >= 15
+    assert entries > placements and evaluations > 0
+    statuses = set(Application.objects.values_list("status", flat=True))
+    assert statuses >= {"submitted", "shortlisted", "accepted", "rejected", "withdrawn"}
+    assert Placement.objects.filter(status="completed").exists()
+    assert Placement.objects.filter(status="active").exists()
+    # No mail was sent for the demo's notifications.
+    assert not Notification.objects.filter(
+        kind__startswith="placements.", emailed_at__isnull=True
+    ).exists()
+    for who, url, expect in [
+        ("student", "/placements/placements/", "Pinang Semiconductor"),
+        ("student", "/placements/applications/", "Graduate test engineer"),
+        ("partner", "/placements/applications/", "Test automation intern"),
+        ("coordinator", "/placements/overview/", "students"),
+        ("academic", "/my-work/", "Logbooks to review"),
+        ("officer", "/placements/placements/", "In progress"),
+    ]:
+        client.force_login(User.objects.get(email=f"{who}@demo.iium.example"))
+        resp = client.get(url)
+        assert resp.status_code == 200 and expect in resp.content.decode(), (who, url)
