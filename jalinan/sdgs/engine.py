@@ -253,21 +253,23 @@ class Engine:
             for c in codes
         ]
         m = a.matches[i]
-        terms: list[str] = []
+        candidates: list[str] = []
         for line in lines:
-            for span in line.query.spans(m)[:3]:
-                t = m.doc.text_of(span)
-                if t not in terms and len(t.split()) <= 8:
-                    terms.append(t)
+            candidates.extend(m.doc.text_of(span) for span in line.query.spans(m)[:3])
         weighted = []
-        for source, table in self.term_goals.items():
+        for table in self.term_goals.values():
             for pid in m.found:
                 for g, w in table.get(pid, ()):
                     if g == goal:
-                        weighted.append((w, source, pid))
-        for _w, _source, pid in sorted(weighted, key=lambda x: (-x[0], x[2])):
-            for span in m.doc.phrase_spans(self.lexicon.phrases[pid])[:1]:
-                t = m.doc.text_of(span)
-                if t not in terms and not any(t in other for other in terms):
-                    terms.append(t)
+                        weighted.append((-w, pid))
+        for _w, pid in sorted(weighted):
+            candidates.extend(
+                m.doc.text_of(s) for s in m.doc.phrase_spans(self.lexicon.phrases[pid])[:1]
+            )
+        terms: list[str] = []
+        for t in candidates:
+            # Short, distinct terms read best: skip long spans and any that overlap one kept.
+            if len(t.split()) > 6 or any(t in k or k in t for k in terms):
+                continue
+            terms.append(t)
         return {"targets": targets, "terms": terms[:8], "query_lines": len(lines)}

@@ -136,15 +136,34 @@ def row_features(cube: np.ndarray, index: list[int], sdgs: list[int]) -> np.ndar
 
 def fit(x: np.ndarray, y: np.ndarray, features: list[str], C: float) -> LinearModel:
     """Standardise, then an L2-regularised logistic regression (shared across goals)."""
-    from sklearn.linear_model import LogisticRegression
-
     cols = [FEATURES.index(f) for f in features]
     x = x[:, cols]
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    clf = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, y)
-    return LinearModel(features, mean, scale, clf.coef_[0].copy(), float(clf.intercept_[0]), C=C)
+    coef, intercept = logistic_regression((x - mean) / scale, np.asarray(y, dtype=float), C)
+    return LinearModel(features, mean, scale, coef, intercept, C=C)
+
+
+def logistic_regression(x: np.ndarray, y: np.ndarray, C: float, iterations: int = 50):
+    """Minimise ``C * sum(log loss) + ||w||^2 / 2`` (intercept not penalised) by Newton's
+    method: the same optimum as scikit-learn's ``LogisticRegression(C=C)``, in a fraction of
+    the time on a few hundred rows and a few dozen features (cross-validation fits thousands).
+    """
+    n, d = x.shape
+    xb = np.hstack([x, np.ones((n, 1))])
+    w = np.zeros(d + 1)
+    penalty = np.ones(d + 1) / C
+    penalty[-1] = 0.0
+    for _ in range(iterations):
+        p = _sigmoid(xb @ w)
+        grad = xb.T @ (p - y) + penalty * w
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(penalty) + 1e-9 * np.eye(d + 1)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return w[:-1].copy(), float(w[-1])
 
 
 def _folds(y, sdg, groups, k, seed):
@@ -176,9 +195,17 @@ def _proba_rows(model: LinearModel, x: np.ndarray) -> np.ndarray:
     return _sigmoid(z + model.intercept)
 
 
+def _one_thread():
+    """BLAS threads only slow down thousands of tiny fits (and fight for a shared CPU)."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1)
+
+
 def fit_with_chosen_c(x, y, sdg, groups, features, *, seed=0) -> LinearModel:
-    c = choose_c(x, y, sdg, groups, features, seed=seed)
-    return fit(x, y, features, c)
+    with _one_thread():
+        c = choose_c(x, y, sdg, groups, features, seed=seed)
+        return fit(x, y, features, c)
 
 
 def cross_validate(
@@ -189,6 +216,11 @@ def cross_validate(
     repeat's average accuracy, and the Cs chosen."""
     y = np.asarray(y, dtype=bool)
     sdg = np.asarray(sdg)
+    with _one_thread():
+        return _cross_validate(x, y, sdg, groups, features, k, repeats, seed)
+
+
+def _cross_validate(x, y, sdg, groups, features, k, repeats, seed):
     runs, chosen = [], []
     for r in range(repeats):
         pred = np.zeros(len(y), dtype=bool)
