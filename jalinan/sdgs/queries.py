@@ -358,7 +358,7 @@ class _Tok:
     ordered: bool = False
 
 
-def _patterns(text: str) -> tuple[str, ...]:
+def patterns(text: str) -> tuple[str, ...]:
     """A phrase's word patterns, wildcards kept with their word."""
     return tuple(re.findall(r"[a-z0-9*?$]+", text.lower()))
 
@@ -373,7 +373,7 @@ def _tokens(query: str) -> list[_Tok]:
         elif kind == "rp":
             out.append(_Tok("rp"))
         elif kind in ("quoted", "braced"):
-            out.append(_Tok("phrase", _patterns(text)))
+            out.append(_Tok("phrase", patterns(text)))
         elif kind == "field":
             out.append(_Tok("field", re.sub(r"[\s=]", "", text).upper()))
         elif kind == "prox":
@@ -391,7 +391,7 @@ def _tokens(query: str) -> list[_Tok]:
             elif up == "SAME":
                 out.append(_Tok("op", "AND"))
             else:
-                out.append(_Tok("phrase", _patterns(text)))
+                out.append(_Tok("phrase", patterns(text)))
     return out
 
 

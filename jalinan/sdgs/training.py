@@ -81,9 +81,11 @@ class LinearModel:
     threshold: float = 0.5
     C: float = 1.0
     meta: dict = field(default_factory=dict)
+    # The names of the columns of the arrays it is applied to (not saved).
+    names: list[str] = field(default_factory=lambda: FEATURES)
 
     def columns(self) -> list[int]:
-        return [FEATURES.index(f) for f in self.features]
+        return [self.names.index(f) for f in self.features]
 
     def proba(self, cube: np.ndarray) -> np.ndarray:
         """Probabilities for an array whose last axis is :data:`FEATURES`."""
@@ -134,15 +136,16 @@ def row_features(cube: np.ndarray, index: list[int], sdgs: list[int]) -> np.ndar
     return cube[np.asarray(index), np.asarray(sdgs) - 1, :]
 
 
-def fit(x: np.ndarray, y: np.ndarray, features: list[str], C: float) -> LinearModel:
-    """Standardise, then an L2-regularised logistic regression (shared across goals)."""
-    cols = [FEATURES.index(f) for f in features]
+def fit(x: np.ndarray, y: np.ndarray, features: list[str], C: float, names=FEATURES):
+    """Standardise, then an L2-regularised logistic regression (shared across goals).
+    ``names`` are the names of ``x``'s columns (default: the engine's features)."""
+    cols = [names.index(f) for f in features]
     x = x[:, cols]
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     coef, intercept = logistic_regression((x - mean) / scale, np.asarray(y, dtype=float), C)
-    return LinearModel(features, mean, scale, coef, intercept, C=C)
+    return LinearModel(features, mean, scale, coef, intercept, C=C, names=list(names))
 
 
 def logistic_regression(x: np.ndarray, y: np.ndarray, C: float, iterations: int = 50):
@@ -174,7 +177,7 @@ def _folds(y, sdg, groups, k, seed):
     return list(splitter.split(np.zeros(len(y)), strata, groups))
 
 
-def choose_c(x, y, sdg, groups, features, *, grid=C_GRID, k=5, seed=0) -> float:
+def choose_c(x, y, sdg, groups, features, *, grid=C_GRID, k=5, seed=0, names=FEATURES):
     """The C whose inner k-fold accuracy (mean over SDGs) is best; ties go to the smaller C
     (the stronger regularisation)."""
     best_c, best = grid[0], -1.0
@@ -182,7 +185,7 @@ def choose_c(x, y, sdg, groups, features, *, grid=C_GRID, k=5, seed=0) -> float:
     for c in grid:
         pred = np.zeros(len(y), dtype=bool)
         for tr, te in folds:
-            model = fit(x[tr], y[tr], features, c)
+            model = fit(x[tr], y[tr], features, c, names)
             pred[te] = _proba_rows(model, x[te]) >= model.threshold
         score = benchmark_metrics(sdg, y, pred)["average"]["accuracy"]
         if score > best + 1e-9:
@@ -202,14 +205,14 @@ def _one_thread():
     return threadpool_limits(limits=1)
 
 
-def fit_with_chosen_c(x, y, sdg, groups, features, *, seed=0) -> LinearModel:
+def fit_with_chosen_c(x, y, sdg, groups, features, *, seed=0, names=FEATURES) -> LinearModel:
     with _one_thread():
-        c = choose_c(x, y, sdg, groups, features, seed=seed)
-        return fit(x, y, features, c)
+        c = choose_c(x, y, sdg, groups, features, seed=seed, names=names)
+        return fit(x, y, features, c, names)
 
 
 def cross_validate(
-    x, y, sdg, groups, features, *, k: int = 10, repeats: int = 3, seed: int = 0
+    x, y, sdg, groups, features, *, k: int = 10, repeats: int = 3, seed: int = 0, names=FEATURES
 ) -> dict:
     """Repeated k-fold predictions in which every parameter, C included, is refit without
     the held-out fold. Returns the benchmark figures averaged over the repeats, each
@@ -217,15 +220,17 @@ def cross_validate(
     y = np.asarray(y, dtype=bool)
     sdg = np.asarray(sdg)
     with _one_thread():
-        return _cross_validate(x, y, sdg, groups, features, k, repeats, seed)
+        return _cross_validate(x, y, sdg, groups, features, k, repeats, seed, names)
 
 
-def _cross_validate(x, y, sdg, groups, features, k, repeats, seed):
+def _cross_validate(x, y, sdg, groups, features, k, repeats, seed, names):
     runs, chosen = [], []
     for r in range(repeats):
         pred = np.zeros(len(y), dtype=bool)
         for tr, te in _folds(y, sdg, groups, k, seed + r):
-            model = fit_with_chosen_c(x[tr], y[tr], sdg[tr], groups[tr], features, seed=seed + r)
+            model = fit_with_chosen_c(
+                x[tr], y[tr], sdg[tr], groups[tr], features, seed=seed + r, names=names
+            )
             chosen.append(model.C)
             pred[te] = _proba_rows(model, x[te]) >= model.threshold
         runs.append(benchmark_metrics(sdg, y, pred))

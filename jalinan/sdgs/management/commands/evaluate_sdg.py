@@ -11,7 +11,11 @@ fraction, the confusion counts; and their plain mean over the SDGs):
 - ``cross_validated``: repeated k-fold on the CSV in which every fitted parameter (scaling,
   weights, intercept, C) is refit without the held-out fold — the honest estimate;
 - with ``--ablations``, the cross-validated figure of each subset of features and of the
-  query sets used as plain rules (no fitting).
+  query sets used as plain rules (no fitting);
+- with ``--compare-with DIR`` (the ``sdg-resources`` folder), what the keyword sets that may
+  *not* be shipped (GPL or licence unverified) would add: each one's term features, alone
+  and with the production features, cross-validated. They are read at run time from DIR
+  for this comparison only.
 
 The CSV is read at run time and nothing of it is written anywhere.
 """
@@ -70,8 +74,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--ablations", action="store_true", help="also cross-validate feature subsets"
         )
+        parser.add_argument(
+            "--compare-with",
+            default="",
+            metavar="DIR",
+            help="sdg-resources folder: compare with its unshippable keyword sets",
+        )
 
-    def handle(self, *args, benchmark, json, folds, repeats, seed, no_cv, ablations, **opts):
+    def handle(
+        self, *args, benchmark, json, folds, repeats, seed, no_cv, ablations, compare_with, **o
+    ):
         path = Path(benchmark)
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
@@ -142,6 +154,21 @@ class Command(BaseCommand):
                 report["ablations"] = self._ablations(
                     analysis, x, y, sdg, groups, rows, index, folds, repeats, seed
                 )
+            if compare_with:
+                report["unshippable_keyword_sets"] = self._compare(
+                    Path(compare_with),
+                    texts,
+                    x,
+                    y,
+                    sdg,
+                    groups,
+                    rows,
+                    index,
+                    mdl.features,
+                    folds,
+                    repeats,
+                    seed,
+                )
         if json:
             self.stdout.write(jsonlib.dumps(report, indent=2))
         else:
@@ -179,6 +206,33 @@ class Command(BaseCommand):
                 }
         return out
 
+    def _compare(self, folder, texts, x, y, sdg, groups, rows, index, production, k, rep, seed):
+        from jalinan.sdgs.engine import _counts, _dominance
+
+        at = [index[r.text] for r in rows]
+        bags = {name: _term_bag(texts, kws) for name, kws in _unshippable(folder).items()}
+        bags["all five, summed"] = sum(bags.values())
+        out = {
+            "note": (
+                f"read at run time from {folder} for comparison only (GPL or licence "
+                "unverified: never shipped); term features as for the shipped sets"
+            )
+        }
+        for name, bag in bags.items():
+            d, c = _dominance(bag, tau=1.0), _counts(bag)
+            extra = np.stack([d[""], d["_margin"], c["_share"], c["_top"]], axis=2)[at, sdg - 1]
+            names = FEATURES + [f"{name} {s}" for s in ("value", "margin", "share", "top")]
+            xx = np.hstack([x, extra])
+            for label, feats in (
+                ("alone", names[-4:]),
+                ("with production", production + names[-4:]),
+            ):
+                cv = cross_validate(
+                    xx, y, sdg, groups, feats, k=k, repeats=rep, seed=seed, names=names
+                )
+                out[f"{name}: {label}"] = round(cv["average"]["accuracy"], 2)
+        return out
+
     def _print(self, report):
         def line(label, avg):
             return (
@@ -194,5 +248,52 @@ class Command(BaseCommand):
                 self.stdout.write(line(f"  SDG {row['sdg']}", row))
         for name, a in report.get("ablations", {}).items():
             self.stdout.write(f"{name:44} acc {a['accuracy']:6.2f}")
+        for name, a in report.get("unshippable_keyword_sets", {}).items():
+            if name != "note":
+                self.stdout.write(f"{name:44} acc {a:6.2f}")
         t = report["throughput"]
         self.stdout.write(f"throughput: {t['texts_per_second']} texts/s ({t['mean_words']} words)")
+
+
+def _unshippable(folder: Path) -> dict[str, list[tuple[int, str]]]:
+    """The keyword columns of the sets that may not be shipped, as (sdg, phrase) pairs."""
+    import csv
+
+    def read(name, column, split=None):
+        path = folder / "queries" / name
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}")
+        with path.open(encoding="utf-8") as fh:
+            out = []
+            for r in csv.DictReader(fh):
+                for kw in r[column].split(split) if split else [r[column]]:
+                    out.append((int(r["sdg"]), kw))
+            return out
+
+    return {
+        "JRC SDG Mapper": read("jrc_sdg_mapper_keywords.csv", "keyword"),
+        "SDG ontology (text2sdg)": read("text2sdg_sdgo_ontology_queries.csv", "keyword"),
+        "SDSN (text2sdg)": read("text2sdg_sdsn_keywords.csv", "keyword", "/"),
+        "SIRIS (text2sdg)": read("text2sdg_siris_queries.csv", "keyword"),
+        "Elsevier 2021 key phrases": read("elsevier_2021_ml_keyphrases.csv", "keyphrase"),
+    }
+
+
+def _term_bag(texts: list[str], keywords: list[tuple[int, str]]) -> np.ndarray:
+    """Per text and goal: the phrases found, each weighted 1 / the goals that use it."""
+    from collections import defaultdict
+
+    from jalinan.sdgs.queries import Doc, Lexicon, Match, patterns
+
+    lexicon = Lexicon()
+    goals_of: dict[int, set[int]] = defaultdict(set)
+    for sdg, kw in keywords:
+        parts = patterns(kw)
+        if parts:
+            goals_of[lexicon.add(parts)].add(sdg)
+    out = np.zeros((len(texts), 17))
+    for i, text in enumerate(texts):
+        for pid in Match(Doc(text), lexicon).found:
+            for g in goals_of[pid]:
+                out[i, g - 1] += 1 / len(goals_of[pid])
+    return out
