@@ -125,10 +125,8 @@ class TaggedRecord:
 
 
 def visible_objects(user, entry: Taggable, ids) -> dict[int, Any]:
-    """The records of ``entry``'s model among ``ids`` that ``user`` may see, by pk."""
-    ids = list(ids)
-    if not ids:
-        return {}
+    """The records of ``entry``'s model among ``ids`` (a list, or a queryset of one column)
+    that ``user`` may see, by pk."""
     if entry.visible is not None:
         return {o.pk: o for o in entry.visible(user).filter(pk__in=ids)}
     return {
@@ -136,9 +134,9 @@ def visible_objects(user, entry: Taggable, ids) -> dict[int, Any]:
     }
 
 
-def _with_records(user, tags: list[SdgTag]) -> list[TaggedRecord]:
+def _with_records(user, tags_qs: QuerySet) -> list[TaggedRecord]:
     by_ct: dict[int, list[SdgTag]] = defaultdict(list)
-    for t in tags:
+    for t in tags_qs:
         by_ct[t.content_type_id].append(t)
     out = []
     for ct_id, group in by_ct.items():
@@ -146,7 +144,9 @@ def _with_records(user, tags: list[SdgTag]) -> list[TaggedRecord]:
         entry = taggable_for(model) if model else None
         if entry is None:
             continue
-        objs = visible_objects(user, entry, {t.object_id for t in group})
+        # A subquery, not a list of ids: there may be tens of thousands.
+        ids = tags_qs.filter(content_type_id=ct_id).order_by().values("object_id")
+        objs = visible_objects(user, entry, ids)
         out.extend(TaggedRecord(entry, objs[t.object_id], t) for t in group if t.object_id in objs)
     return out
 
@@ -172,7 +172,7 @@ def records_for_goal(user, goal: int, *, key: str = "") -> list[TaggedRecord]:
         if ct is None:
             return []
         qs = qs.filter(content_type=ct)
-    rows = _with_records(user, list(qs))
+    rows = _with_records(user, qs)
     rows.sort(key=lambda r: (r.type_label, r.title.lower(), r.obj.pk))
     return rows
 
@@ -191,7 +191,7 @@ def suggestions_awaiting(
         qs = qs.filter(content_type=ct)
     if min_confidence is not None:
         qs = qs.filter(confidence__gte=min_confidence)
-    rows = _with_records(user, list(qs.order_by("-confidence", "pk")))
+    rows = _with_records(user, qs.order_by("-confidence", "pk"))
     rows.sort(key=lambda r: (-(r.tag.confidence or 0), r.tag.pk))
     return rows
 
