@@ -8,14 +8,12 @@ class SdgsConfig(AppConfig):
     verbose_name = "SDGs"
 
     def ready(self):
-        from jalinan.core.notifications import Delivery, register_kind
         from jalinan.core.registry import register_benchmark, register_daily_job, register_nav
 
         from .bench import classifier_throughput
-        from .jobs import KIND, remind_office_of_suggestions
+        from .jobs import remind_office_of_suggestions
         from .permissions import can_review_suggestions
 
-        register_kind(KIND, _("SDG suggestions to review"), default=Delivery.DIGEST)
         register_daily_job(
             "sdgs.remind_review",
             remind_office_of_suggestions,

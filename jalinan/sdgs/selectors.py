@@ -3,6 +3,7 @@ only the records that user may see."""
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,8 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from .models import Goal, Indicator, SdgTag, Target
 from .registry import Taggable, taggable_for, taggables
+
+log = logging.getLogger(__name__)
 
 # -- the framework ------------------------------------------------------------------------------
 
@@ -126,12 +129,20 @@ class TaggedRecord:
 
 def visible_objects(user, entry: Taggable, ids) -> dict[int, Any]:
     """The records of ``entry``'s model among ``ids`` (a list, or a queryset of one column)
-    that ``user`` may see, by pk."""
-    if entry.visible is not None:
-        return {o.pk: o for o in entry.visible(user).filter(pk__in=ids)}
-    return {
-        o.pk: o for o in entry.model._default_manager.filter(pk__in=ids) if entry.can_view(user, o)
-    }
+    that ``user`` may see, by pk.
+
+    The goal pages are public: a record type whose permission helpers do not expect an
+    anonymous visitor shows them nothing rather than failing the page."""
+    try:
+        if entry.visible is not None:
+            return {o.pk: o for o in entry.visible(user).filter(pk__in=ids)}
+        objs = entry.model._default_manager.filter(pk__in=ids)
+        return {o.pk: o for o in objs if entry.can_view(user, o)}
+    except (AttributeError, TypeError):
+        if user is not None and user.is_authenticated:
+            raise
+        log.warning("%s: permission helpers failed for an anonymous visitor", entry.key)
+        return {}
 
 
 def _with_records(user, tags_qs: QuerySet) -> list[TaggedRecord]:

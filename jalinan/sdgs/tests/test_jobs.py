@@ -13,7 +13,7 @@ def test_the_office_is_reminded_once_a_week(
     sdg_apply_classification(obj=org_acme)
     assert remind_office_of_suggestions() == 2
     assert remind_office_of_suggestions() == 0  # same week: not again
-    told = Notification.objects.filter(kind="sdgs.review")
+    told = Notification.objects.filter(dedupe_key__startswith="sdgs-review-")
     assert sorted(n.recipient.email for n in told) == [oil_admin.email, officer.email]
     assert told.first().title == "2 SDG suggestions await a decision"
     assert told.first().url == "/sdgs/review/"

@@ -145,3 +145,23 @@ def test_nav_items(client_for, framework, officer, academic):
     assert 'href="/sdgs/review/"' in page
     page = client_for(academic).get("/sdgs/").content.decode()
     assert 'href="/sdgs/review/"' not in page and 'href="/sdgs/"' in page
+
+
+def test_a_record_type_whose_permissions_fail_for_visitors_is_hidden_from_them(
+    client, client_for, tagged, officer, monkeypatch
+):
+    import dataclasses
+
+    from jalinan.sdgs import registry
+
+    entry = registry.taggable_by_key("partners.organisation")
+
+    def needs_a_unit(user, obj):  # as if written for signed-in staff only
+        return user.unit_id is not None or user.is_superuser or bool(user.groups.all())
+
+    monkeypatch.setitem(
+        registry._REGISTRY, entry.key, dataclasses.replace(entry, can_view=needs_a_unit)
+    )
+    r = client.get("/sdgs/9/")
+    assert r.status_code == 200 and "Acme" not in r.content.decode()
+    assert "Acme" in client_for(officer).get("/sdgs/9/").content.decode()
