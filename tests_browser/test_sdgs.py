@@ -79,8 +79,13 @@ def test_officer_accepts_on_the_record_and_rejects_in_the_queue(
     page.get_by_role("button", name="Reject selected").click()
     expect(page.get_by_text("1 suggestion rejected.")).to_be_visible()
 
-    page.goto(f"{live_server.url}/sdgs/7/")
+    page.get_by_role("link", name="SDGs", exact=True).click()
+    expect(page.locator("a.sdg-card")).to_have_count(17)
+    shot("sdgs-03-goals")
+    page.locator('a.sdg-card[data-goal="7"]').click()
+    expect(page.get_by_role("heading", name="Targets")).to_be_visible()
     expect(page.get_by_role("link", name="Suria Solar Sdn. Bhd.")).to_be_visible()
+    shot("sdgs-04-goal-7")
     assert sorted(SdgTag.objects.values_list("goal", "status")) == [
         (7, "accepted"),
         (9, "suggested"),
