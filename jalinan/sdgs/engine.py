@@ -229,6 +229,12 @@ class Engine:
 
     # -- evidence ------------------------------------------------------------------------
 
+    def _generic(self, pid: int) -> bool:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        parts = self.lexicon.phrases[pid]
+        return len(parts) == 1 and (parts[0] in ENGLISH_STOP_WORDS or len(parts[0]) < 3)
+
     def evidence(self, a: Analysis, i: int, goal: int) -> dict:
         """Why goal ``goal`` was suggested for text ``i``: the targets whose wording is
         nearest (and those whose queries matched) and the terms that matched."""
@@ -260,7 +266,9 @@ class Engine:
         for table in self.term_goals.values():
             for pid in m.found:
                 for g, w in table.get(pid, ()):
-                    if g == goal:
+                    # Words the query sets use for many goals ("services", "of") explain
+                    # nothing: they count in the features but are not shown.
+                    if g == goal and w > 0.2 and not self._generic(pid):
                         weighted.append((-w, pid))
         for _w, pid in sorted(weighted):
             candidates.extend(
