@@ -80,26 +80,80 @@ def classify(text: str) -> list[Suggestion]:
     return classify_many([text])[0]
 
 
+# The weights were fitted on excerpts of 40-185 words. A longer text is read as windows of
+# about WINDOW words and a goal's probability is its mean over the windows: it must
+# dominate the text as a whole, not one paragraph of it (summing the signals of a long text
+# would suggest almost every goal it mentions).
+LONG = 200
+WINDOW = 120
+
+
+def windows(text: str) -> list[str]:
+    """``text`` itself, or (when longer than LONG words) consecutive windows of about
+    WINDOW words, cut at sentence ends where possible."""
+    import re
+
+    if len(text.split()) <= LONG:
+        return [text]
+    out: list[str] = []
+    current: list[str] = []
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        words = sentence.split()
+        while len(words) > LONG:  # one endless "sentence": cut it by words
+            out.append(" ".join(current + words[: WINDOW - len(current)]))
+            words = words[WINDOW - len(current) :]
+            current = []
+        current.extend(words)
+        if len(current) >= WINDOW:
+            out.append(" ".join(current))
+            current = []
+    if current:
+        if out and len(current) < WINDOW // 2:
+            out[-1] += " " + " ".join(current)
+        else:
+            out.append(" ".join(current))
+    return out
+
+
 def classify_many(texts: list[str], batch_size: int = 32) -> list[list[Suggestion]]:
     """``classify`` for many texts at once (one embedding batch at a time)."""
     texts = [t or "" for t in texts]
     out: list[list[Suggestion]] = [[] for _ in texts]
-    todo = [i for i, t in enumerate(texts) if t.strip()]
-    if not todo:
+    units: list[tuple[int, str]] = []  # (text index, window)
+    for i, t in enumerate(texts):
+        if t.strip():
+            units.extend((i, w) for w in windows(t))
+    if not units:
         return out
     eng, mdl = _setup()
     cut = threshold()
-    for start in range(0, len(todo), 256):
-        chunk = todo[start : start + 256]
-        analysis = eng.analyse([texts[i] for i in chunk], batch_size=batch_size)
+    # Whole texts per chunk, so that a text's windows are averaged together.
+    start = 0
+    while start < len(units):
+        end = min(start + 256, len(units))
+        while end < len(units) and units[end][0] == units[end - 1][0]:
+            end += 1
+        chunk = units[start:end]
+        analysis = eng.analyse([w for _i, w in chunk], batch_size=batch_size)
         proba = mdl.proba(eng.features(analysis))  # len(chunk) x 17
-        for j, i in enumerate(chunk):
-            goals = [g for g in range(1, 18) if proba[j, g - 1] >= cut]
-            goals.sort(key=lambda g: -proba[j, g - 1])
+        rows: dict[int, list[int]] = {}
+        for j, (i, _w) in enumerate(chunk):
+            rows.setdefault(i, []).append(j)
+        for i, js in rows.items():
+            mean = proba[js].mean(axis=0)
+            goals = sorted(
+                (g for g in range(1, 18) if mean[g - 1] >= cut), key=lambda g: -mean[g - 1]
+            )
             out[i] = [
-                Suggestion(g, round(float(proba[j, g - 1]), 3), eng.evidence(analysis, j, g))
+                Suggestion(
+                    g,
+                    round(float(mean[g - 1]), 3),
+                    # the evidence of the window that speaks most for the goal
+                    eng.evidence(analysis, max(js, key=lambda j: proba[j, g - 1]), g),
+                )
                 for g in goals
             ]
+        start = end
     return out
 
 

@@ -73,3 +73,28 @@ def test_the_real_classifier_explains_itself():
 def test_the_real_classifier_stays_quiet_on_unrelated_text():
     assert classifier.classify("Acme Robotics Sdn. Bhd.") == []
     assert classifier.classify("The meeting is moved to Tuesday at 3 pm in room 2.") == []
+
+
+def test_long_texts_are_read_as_windows():
+    short = "Solar energy for villages. " * 30  # 120 words
+    assert classifier.windows(short) == [short]
+    long = "Solar energy for all the villages of the district. " * 60  # 540 words
+    parts = classifier.windows(long)
+    assert len(parts) == 4 and all(classifier.WINDOW <= len(p.split()) <= 200 for p in parts)
+    assert sum(len(p.split()) for p in parts) == 540
+    endless = "word " * 1000  # no sentence end at all
+    assert all(len(p.split()) <= 200 for p in classifier.windows(endless))
+
+
+def test_a_long_text_gets_one_set_of_suggestions(db):
+    long = " ".join([UNAMBIGUOUS[14]] * 12)
+    [suggestions] = classifier.classify_many([long])
+    assert len({s.goal for s in suggestions}) == len(suggestions)
+    assert all(s.evidence["targets"] for s in suggestions)
+
+
+@pytest.mark.model
+def test_a_long_text_is_not_given_every_goal_it_mentions():
+    long = " ".join([UNAMBIGUOUS[7]] * 5 + [UNAMBIGUOUS[3]])
+    goals = [s.goal for s in classifier.classify(long)]
+    assert goals[0] == 7 and len(goals) <= 2
