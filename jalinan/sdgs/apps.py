@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SdgsConfig(AppConfig):
@@ -7,6 +8,36 @@ class SdgsConfig(AppConfig):
     verbose_name = "SDGs"
 
     def ready(self):
-        # Register navigation items, panels, daily jobs, notification kinds and SDG-taggable
-        # models here (see jalinan.core.registry and jalinan.sdgs.registry).
-        pass
+        from jalinan.core.registry import register_benchmark, register_daily_job, register_nav
+
+        from .bench import classifier_throughput
+        from .jobs import remind_office_of_suggestions
+        from .permissions import can_review_suggestions
+
+        register_daily_job(
+            "sdgs.remind_review",
+            remind_office_of_suggestions,
+            description="remind the office (weekly) of SDG suggestions awaiting a decision",
+            order=700,
+        )
+
+        register_nav(
+            "sdgs.goals",
+            label=_("SDGs"),
+            url_name="sdgs:goal_index",
+            visible=lambda user: True,
+            order=700,
+        )
+        register_nav(
+            "sdgs.review",
+            label=_("SDG suggestions"),
+            url_name="sdgs:review",
+            visible=can_review_suggestions,
+            menu="office",
+            order=700,
+        )
+        register_benchmark(
+            "sdgs.classifier",
+            classifier_throughput,
+            description="SDG classifier throughput on ~85-word texts (texts/s, batched)",
+        )

@@ -17,6 +17,22 @@ class Goal:
     def label(self) -> str:
         return f"SDG {self.number}: {self.name}"
 
+    @property
+    def text_colour(self) -> str:
+        """Black or white, whichever reads better on the goal's colour (WCAG contrast)."""
+        lum = _luminance(self.colour)
+        return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
 
 GOALS: dict[int, Goal] = {
     g.number: g

@@ -1,4 +1,5 @@
-"""SDG tags on any record: suggested by the classifier, decided by people."""
+"""The SDG framework (goals, targets, indicators) and SDG tags on any record: suggested by the
+classifier, decided by people."""
 
 from __future__ import annotations
 
@@ -8,6 +9,71 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class Goal(models.Model):
+    """One of the 17 Sustainable Development Goals, with the UN's wording in English and
+    Arabic, its Malay name and its colour. Loaded by ``manage.py load_sdgs``."""
+
+    number = models.PositiveSmallIntegerField(
+        _("number"), primary_key=True, validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    short_name_en = models.CharField(_("short name (English)"), max_length=100)
+    title_en = models.TextField(_("title (English)"))
+    short_name_ar = models.CharField(_("short name (Arabic)"), max_length=100, blank=True)
+    title_ar = models.TextField(_("title (Arabic)"), blank=True)
+    name_ms = models.CharField(_("name (Malay)"), max_length=100)
+    colour = models.CharField(_("colour"), max_length=7)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("SDG")
+        verbose_name_plural = _("SDGs")
+
+    def __str__(self) -> str:
+        return f"SDG {self.number}: {self.short_name_en}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("sdgs:goal_detail", args=[self.number])
+
+
+class Target(models.Model):
+    """One of the 169 targets of a goal (e.g. 9.5), in the UN's English and in Arabic."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="targets")
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    text_en = models.TextField(_("wording (English)"))
+    text_ar = models.TextField(_("wording (Arabic)"), blank=True)
+
+    class Meta:
+        ordering = ["goal", "position"]
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.text_en[:60]}"
+
+
+class Indicator(models.Model):
+    """One of a target's indicators (e.g. 9.5.1), by which progress on it is measured."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="indicators")
+    code = models.CharField(_("code"), max_length=12, unique=True)
+    unsd_code = models.CharField(_("UNSD code"), max_length=12, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    text_en = models.TextField(_("wording (English)"))
+    text_ar = models.TextField(_("wording (Arabic)"), blank=True)
+
+    class Meta:
+        ordering = ["target", "position"]
+        verbose_name = _("SDG indicator")
+        verbose_name_plural = _("SDG indicators")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.text_en[:60]}"
 
 
 class SdgTag(models.Model):

@@ -13,6 +13,14 @@ An app registers its models from ``AppConfig.ready()``::
 and, in its services, after a write that may have changed that text, calls
 ``jalinan.sdgs.services.sdg_request_classification(obj=...)`` (classification runs in the
 background; unchanged text is skipped).
+
+Optional arguments:
+
+- ``visible=lambda user: memoranda_for(user)``: the records of the model ``user`` may see, as
+  a queryset. Lists across record types (a goal's page, the office's review queue) then filter
+  in the database instead of asking ``can_view`` record by record;
+- ``label``: the record type's name in lists (default: the model's verbose name);
+- ``title``: a record's name in lists (default: ``str(record)``).
 """
 
 from __future__ import annotations
@@ -31,6 +39,15 @@ class Taggable:
     can_decide: Callable[[Any, Any], bool]
     can_view: Callable[[Any, Any], bool]
     label: Any = ""
+    visible: Callable[[Any], Any] | None = None
+    title: Callable[[Any], str] | None = None
+
+    @property
+    def key(self) -> str:
+        return _key(self.model)
+
+    def title_of(self, obj) -> str:
+        return self.title(obj) if self.title else str(obj)
 
 
 _REGISTRY: dict[str, Taggable] = {}
@@ -47,8 +64,12 @@ def register_taggable(
     can_decide: Callable[[Any, Any], bool],
     can_view: Callable[[Any, Any], bool],
     label: Any = "",
+    visible: Callable[[Any], Any] | None = None,
+    title: Callable[[Any], str] | None = None,
 ) -> Taggable:
-    entry = Taggable(model, text, can_decide, can_view, label or model._meta.verbose_name)
+    entry = Taggable(
+        model, text, can_decide, can_view, label or model._meta.verbose_name, visible, title
+    )
     _REGISTRY[_key(model)] = entry
     return entry
 
@@ -59,4 +80,9 @@ def taggable_for(obj_or_model) -> Taggable | None:
 
 
 def taggables() -> list[Taggable]:
-    return list(_REGISTRY.values())
+    return sorted(_REGISTRY.values(), key=lambda e: e.key)
+
+
+def taggable_by_key(key: str) -> Taggable | None:
+    """The entry of ``"app_label.model"`` (as in ``classify_records --model``)."""
+    return _REGISTRY.get((key or "").lower())

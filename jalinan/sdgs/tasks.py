@@ -16,3 +16,12 @@ def classify_record(content_type_id: int, pk: int, force: bool = False) -> int:
     if obj is None:
         return 0
     return len(sdg_apply_classification(obj=obj, force=force))
+
+
+@shared_task
+def classify_records(items: list[list[int]], force: bool = False) -> int:
+    """Classify many records, ``[[content_type_id, pk], ...]``, in batches (see
+    ``services.deferred_classification``); returns how many were (re)classified."""
+    from .services import sdg_classify_records
+
+    return sdg_classify_records(items=[tuple(i) for i in items], force=force)

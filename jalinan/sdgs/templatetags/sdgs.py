@@ -18,13 +18,14 @@ def sdg_tags(context, obj):
     entry = taggable_for(obj)
     if entry is None or obj is None or obj.pk is None:
         return ""
-    can_decide = bool(user and entry.can_decide(user, obj))
+    can_decide = bool(user and user.is_authenticated and entry.can_decide(user, obj))
     tags = tags_for(obj, include_rejected=can_decide)
     return render_to_string(
         "sdgs/_tags.html",
         {
             "obj": obj,
             "tags": [(t, GOALS[t.goal]) for t in tags],
+            "suggested": sum(1 for t in tags if t.status == "suggested"),
             "can_decide": can_decide,
             "content_type_id": _ct_id(obj),
             "goal_choices": GOAL_CHOICES,

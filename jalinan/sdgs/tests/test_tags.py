@@ -1,34 +1,13 @@
 """SDG tags on a record: suggestions from the classifier, decisions by people that survive
 re-classification, permissions on the decision views."""
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from jalinan.core.models import AuditEntry
 from jalinan.partners.services import organisation_update
-from jalinan.sdgs import classifier
-from jalinan.sdgs.classifier import Suggestion
 from jalinan.sdgs.models import SdgTag
 from jalinan.sdgs.selectors import accepted_goals_for, filter_by_goal, tags_for
 from jalinan.sdgs.services import sdg_apply_classification
-
-
-@pytest.fixture
-def fake_classifier(monkeypatch):
-    """Goal 7 when the text mentions solar; goal 9 when it mentions factories."""
-    calls = []
-
-    def classify(text):
-        calls.append(text)
-        out = []
-        if "solar" in text.lower():
-            out.append(Suggestion(7, 0.9, {"terms": ["solar"]}))
-        if "factor" in text.lower():
-            out.append(Suggestion(9, 0.7, {"terms": ["factory"]}))
-        return out
-
-    monkeypatch.setattr(classifier, "classify", classify)
-    return calls
 
 
 def goals(org, status=None):
