@@ -16,7 +16,11 @@ PASSWORD = "correct-horse-battery-staple"  # noqa: S105
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_quiet(settings, tmp_path):
+def _fast_and_quiet(request, settings, tmp_path):
+    # The SDG classifier's deterministic stand-in encoder, except in tests marked ``model``
+    # that measure the real one: other apps' tests classify as a side effect of saving.
+    if request.node.get_closest_marker("model") is None:
+        settings.JALINAN_SDG_ENCODER = "hashing"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CELERY_TASK_ALWAYS_EAGER = True

@@ -9,6 +9,10 @@ Rules for an app's ``demo.seed(ctx)``:
   ``seed_demo`` twice adds nothing (count both cases with ``ctx.count``);
 - writes go through the app's services, so the audit log and notifications behave as in use;
 - sizes are multiplied by ``ctx.scale`` (the tests seed at a small scale).
+
+SDG classification requested while seeding is collected and done in batches once every app
+has seeded. An app's demo module may also define ``finish(ctx)``, called after all the apps
+have seeded (the sdgs app uses it to classify and decide tags like the office would).
 """
 
 from __future__ import annotations

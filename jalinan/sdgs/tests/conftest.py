@@ -1,16 +1,11 @@
 """Fixtures of the sdgs tests. Unit tests use the deterministic stand-in encoder (no model
-loaded); tests marked ``model`` use the real MiniLM classifier, loaded once per session."""
+loaded: the root conftest sets it); tests marked ``model`` use the real MiniLM classifier,
+loaded once per session."""
 
 import pytest
 
 from jalinan.sdgs import classifier
 from jalinan.sdgs.classifier import Suggestion
-
-
-@pytest.fixture(autouse=True)
-def _stand_in_encoder(request, settings):
-    if request.node.get_closest_marker("model") is None:
-        settings.JALINAN_SDG_ENCODER = "hashing"
 
 
 @pytest.fixture

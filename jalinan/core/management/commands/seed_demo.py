@@ -24,6 +24,7 @@ from jalinan.core.demo import DemoContext, data
 from jalinan.core.institution import institution_update
 from jalinan.partners.models import Organisation
 from jalinan.partners.services import contact_create, organisation_create
+from jalinan.sdgs.services import deferred_classification
 
 DEMO_PASSWORD = "jalinan-demo"  # noqa: S105 - documented in the README for the demo only
 DOMAIN = "demo.iium.example"
@@ -172,20 +173,31 @@ class Command(BaseCommand):
             stdout=self.stdout,
             counts=self.counts,
         )
+        modules = []
         for app in settings.JALINAN_DOMAIN_APPS:
             if app in skip:
                 continue
             try:
-                module = import_module(f"jalinan.{app}.demo")
+                modules.append((app, import_module(f"jalinan.{app}.demo")))
             except ModuleNotFoundError as exc:
                 if exc.name != f"jalinan.{app}.demo":
                     raise
-                continue
-            app_started = time.monotonic()
-            with transaction.atomic():
-                module.seed(ctx)
-            if options["verbosity"] > 1:
-                self.stdout.write(f"{app}: {time.monotonic() - app_started:.1f} s")
+        # Records made while seeding are SDG-classified in batches at the end, not one by one.
+        with deferred_classification(background=False):
+            for app, module in modules:
+                app_started = time.monotonic()
+                with transaction.atomic():
+                    module.seed(ctx)
+                if options["verbosity"] > 1:
+                    self.stdout.write(f"{app}: {time.monotonic() - app_started:.1f} s")
+        # Then each app may finish what needs every app's records (e.g. deciding SDG tags).
+        for app, module in modules:
+            if hasattr(module, "finish"):
+                app_started = time.monotonic()
+                with transaction.atomic():
+                    module.finish(ctx)
+                if options["verbosity"] > 1:
+                    self.stdout.write(f"{app} (finish): {time.monotonic() - app_started:.1f} s")
         for key, (made, present) in self.counts.items():
             self.stdout.write(f"{key:15} {made:5} created, {present:5} already present")
         self.stdout.write(
