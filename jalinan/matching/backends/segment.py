@@ -1,0 +1,252 @@
+"""A block of documents in memory, grouped by entity, and the scorer that runs over it.
+
+Rows are sorted by entity, so an entity's documents are one slice; vectors are one float32
+matrix (unit rows); term counts one sparse matrix over the segment's own term columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from ..scoring import Params, Query, bm25_self, doc_scores, idf
+from ..text import decode_terms
+
+
+@dataclass
+class Scored:
+    entity_id: int
+    score: float
+    doc_ids: np.ndarray  # this entity's best documents (IndexedDoc ids), best first
+    doc_scores: np.ndarray
+    dense: np.ndarray
+    lexical: np.ndarray
+
+
+class Segment:
+    def __init__(
+        self,
+        doc_ids: np.ndarray,
+        entities: np.ndarray,
+        vectors: np.ndarray,
+        term_rows: np.ndarray,
+        term_ids: np.ndarray,
+        term_tf: np.ndarray,
+        lengths: np.ndarray,
+        years: np.ndarray,
+        weights: np.ndarray,
+    ):
+        order = np.argsort(entities, kind="stable")
+        inv = np.empty_like(order)
+        inv[order] = np.arange(len(order))
+        self.doc_ids = doc_ids[order].astype(np.int64)
+        self.entities = entities[order].astype(np.int64)
+        self.vectors = np.ascontiguousarray(vectors[order], dtype=np.float32)
+        self.lengths = lengths[order].astype(np.float32)
+        self.years = years[order].astype(np.int32)
+        self.weights = weights[order].astype(np.float32)
+        self.n = len(order)
+        self.alive = np.ones(self.n, dtype=bool)
+        uniq, cols = np.unique(term_ids, return_inverse=True)
+        self.terms = uniq.astype(np.int32)
+        self.tf = sparse.csc_matrix(
+            (term_tf.astype(np.float32), (inv[term_rows], cols)),
+            shape=(self.n, len(uniq)),
+        )
+        self.tf.sort_indices()
+        self.ranges: dict[int, tuple[int, int]] = {}
+        if self.n:
+            starts = np.flatnonzero(np.r_[True, self.entities[1:] != self.entities[:-1]])
+            ends = np.r_[starts[1:], self.n]
+            self.ranges = {
+                int(e): (int(s), int(t))
+                for e, s, t in zip(self.entities[starts], starts, ends, strict=True)
+            }
+        self.ann = None
+
+    @classmethod
+    def empty(cls, dim: int) -> Segment:
+        z = np.empty(0, dtype=np.int64)
+        return cls(
+            z,
+            z,
+            np.zeros((0, dim), np.float32),
+            z,
+            z.astype(np.int32),
+            z.astype(np.float32),
+            z,
+            z,
+            z,
+        )
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple], dim: int) -> Segment:
+        """``rows``: (doc id, entity id, vector bytes, terms bytes, length, year, weight)."""
+        n = len(rows)
+        if n == 0:
+            return cls.empty(dim)
+        vectors = np.frombuffer(b"".join(bytes(r[2]) for r in rows), dtype=np.float32).reshape(
+            n, dim
+        )
+        tr, ti, tt = [], [], []
+        for i, r in enumerate(rows):
+            ids, tf = decode_terms(r[3])
+            tr.append(np.full(len(ids), i, dtype=np.int64))
+            ti.append(ids)
+            tt.append(tf)
+        return cls(
+            np.array([r[0] for r in rows], dtype=np.int64),
+            np.array([r[1] for r in rows], dtype=np.int64),
+            vectors,
+            np.concatenate(tr) if tr else np.empty(0, np.int64),
+            np.concatenate(ti) if ti else np.empty(0, np.int32),
+            np.concatenate(tt) if tt else np.empty(0, np.float32),
+            np.array([r[4] for r in rows], dtype=np.float32),
+            np.array([r[5] or 0 for r in rows], dtype=np.int32),
+            np.array([r[6] for r in rows], dtype=np.float32),
+        )
+
+    # -- statistics ---------------------------------------------------------------------------
+
+    def live_count(self) -> int:
+        return int(self.alive.sum())
+
+    def live_length(self) -> float:
+        return float(self.lengths[self.alive].sum())
+
+    def columns(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """(positions in the query's terms, this segment's columns) of the query terms it has."""
+        if not len(self.terms) or not len(query.term_ids):
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        pos = np.searchsorted(self.terms, query.term_ids)
+        pos = np.minimum(pos, len(self.terms) - 1)
+        found = self.terms[pos] == query.term_ids
+        return np.flatnonzero(found), pos[found]
+
+    def doc_freq(self, query: Query) -> np.ndarray:
+        """How many live documents of this segment contain each query term."""
+        out = np.zeros(len(query.term_ids), dtype=np.float32)
+        qpos, cols = self.columns(query)
+        ip = self.tf.indptr
+        for q, c in zip(qpos, cols, strict=True):
+            out[q] = self.alive[self.tf.indices[ip[c] : ip[c + 1]]].sum()
+        return out
+
+    def kill(self, entity_id: int) -> None:
+        r = self.ranges.get(int(entity_id))
+        if r:
+            self.alive[r[0] : r[1]] = False
+
+    # -- scoring ------------------------------------------------------------------------------
+
+    def lexical(
+        self, query: Query, idf_q: np.ndarray, self_score: float, avgdl: float
+    ) -> np.ndarray:
+        """Normalised BM25 of every row (0 for rows sharing no term with the query)."""
+        out = np.zeros(self.n, dtype=np.float32)
+        qpos, cols = self.columns(query)
+        if not len(cols):
+            return out
+        from ..scoring import B, K1
+
+        ip = self.tf.indptr
+        norm = K1 * (1 - B + B * self.lengths / max(avgdl, 1e-9))
+        for q, c in zip(qpos, cols, strict=True):
+            rows = self.tf.indices[ip[c] : ip[c + 1]]
+            tf = self.tf.data[ip[c] : ip[c + 1]]
+            out[rows] += idf_q[q] * tf * (K1 + 1) / (tf + norm[rows])
+        return out / self_score
+
+    def rows_for(self, entity_ids) -> np.ndarray:
+        parts = [np.arange(*self.ranges[e]) for e in entity_ids if e in self.ranges]
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+
+    def score(
+        self,
+        query: Query,
+        params: Params,
+        *,
+        df: np.ndarray,
+        n_docs: int,
+        avgdl: float,
+        k: int,
+        allowed: set[int] | None = None,
+        exclude: set[int] | None = None,
+        candidates: int = 0,
+        evidence: int = 3,
+    ) -> list[Scored]:
+        """The ``k`` best entities of this segment. With ``candidates`` > 0 and an approximate
+        index, dense similarity is computed only for the entities of the nearest documents
+        (and of the best lexical matches); otherwise for every document."""
+        if self.n == 0:
+            return []
+        idf_q = idf(df, n_docs)
+        self_score = bm25_self(query, idf_q, avgdl)
+        lex_all = self.lexical(query, idf_q, self_score, avgdl)
+        if allowed is not None and len(allowed) < len(self.ranges) / 4:
+            rows = self.rows_for(sorted(allowed))
+        elif self.ann is not None and candidates:
+            want = min(candidates, self.n)
+            hits = self.ann.search(query.vector, want)
+            near = np.asarray(hits.keys, dtype=np.int64)
+            lex_top = (
+                np.argpartition(-lex_all, min(want, self.n - 1))[:want]
+                if self.n > want
+                else np.arange(self.n)
+            )
+            ents = np.unique(self.entities[np.r_[near, lex_top[lex_all[lex_top] > 0]]])
+            if allowed is not None:
+                ents = ents[np.isin(ents, np.fromiter(allowed, dtype=np.int64))]
+            rows = self.rows_for(ents.tolist())
+        else:
+            rows = np.arange(self.n)
+            if allowed is not None:
+                rows = rows[np.isin(self.entities, np.fromiter(allowed, dtype=np.int64))]
+        if exclude:
+            rows = rows[~np.isin(self.entities[rows], np.fromiter(exclude, dtype=np.int64))]
+        rows = rows[self.alive[rows]]
+        if not len(rows):
+            return []
+        if len(rows) > self.n // 2:
+            dense = (self.vectors @ query.vector)[rows]  # no copy of the matrix
+        else:
+            dense = self.vectors[rows] @ query.vector
+        lex = lex_all[rows]
+        s = doc_scores(dense, lex, self.weights[rows], self.years[rows], params)
+        # Entities whose best document is among the best documents are the only ones that
+        # can make the top k; aggregate just those.
+        ents_of_rows = self.entities[rows]
+        pool = max(k * 20, 2000)
+        if len(rows) > pool:
+            top = np.argpartition(-s, pool)[:pool]
+            cand = np.unique(ents_of_rows[top])
+            keep = np.isin(ents_of_rows, cand)
+            rows, dense, lex, s, ents_of_rows = (
+                rows[keep],
+                dense[keep],
+                lex[keep],
+                s[keep],
+                ents_of_rows[keep],
+            )
+        from ..scoring import aggregate_groups
+
+        ents, agg = aggregate_groups(s, ents_of_rows, params)
+        best = np.argsort(-agg, kind="stable")[:k]
+        out = []
+        for i in best:
+            e = ents[i]
+            mine = np.flatnonzero(ents_of_rows == e)
+            order = mine[np.argsort(-s[mine], kind="stable")][:evidence]
+            out.append(
+                Scored(
+                    entity_id=int(e),
+                    score=float(agg[i]),
+                    doc_ids=self.doc_ids[rows[order]],
+                    doc_scores=s[order],
+                    dense=dense[order],
+                    lexical=lex[order],
+                )
+            )
+        return out
