@@ -19,10 +19,10 @@ the README for the ablations behind w = 0.2, T = 0.05, k = 10, r = 0.1).
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils import timezone
 
 from . import conf
 
@@ -56,7 +56,7 @@ class Params:
             top_docs=conf.top_docs(),
             recency=conf.recency(),
             recency_years=conf.recency_years(),
-            this_year=datetime.date.today().year,
+            this_year=timezone.localdate().year,
         )
 
 

@@ -149,7 +149,7 @@ class Segment:
         qpos, cols = self.columns(query)
         if not len(cols):
             return out
-        from ..scoring import B, K1
+        from ..scoring import K1, B
 
         ip = self.tf.indptr
         norm = K1 * (1 - B + B * self.lengths / max(avgdl, 1e-9))
