@@ -26,6 +26,10 @@ def backend_name() -> str:
 
 # Scoring. Chosen on the reviewer-expertise gold standard (see README and evaluate_matching);
 # every one is a setting so that a deployment can re-tune on its own judgements.
+def dense_weight() -> float:
+    return float(get("JALINAN_MATCHING_DENSE_WEIGHT", 1.0))
+
+
 def lexical_weight() -> float:
     return float(get("JALINAN_MATCHING_LEXICAL_WEIGHT", 0.2))
 

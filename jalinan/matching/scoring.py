@@ -41,6 +41,7 @@ class Query:
 
 @dataclass
 class Params:
+    dense_weight: float
     lexical_weight: float
     temperature: float
     top_docs: int
@@ -51,6 +52,7 @@ class Params:
     @classmethod
     def from_settings(cls) -> Params:
         return cls(
+            dense_weight=conf.dense_weight(),
             lexical_weight=conf.lexical_weight(),
             temperature=conf.temperature(),
             top_docs=conf.top_docs(),
@@ -85,7 +87,7 @@ def doc_scores(
     p: Params,
 ) -> np.ndarray:
     """s(d) for arrays of documents (``years`` 0 when unknown: no recency penalty)."""
-    s = dense + p.lexical_weight * lexical
+    s = p.dense_weight * dense + p.lexical_weight * lexical
     if p.recency:
         age = np.where(years > 0, np.clip(p.this_year - years, 0, p.recency_years), 0)
         s = s * (1 - p.recency * age / max(p.recency_years, 1))
