@@ -22,6 +22,7 @@ import json
 import re
 import time
 from pathlib import Path
+from unittest.mock import patch
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -66,17 +67,73 @@ def _archive_csv(path: Path) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+# Scorer variants reported by --ablations (settings overrides; the default scorer is "fused").
+ABLATIONS = {
+    "fused (default)": {},
+    "dense only": {"JALINAN_MATCHING_LEXICAL_WEIGHT": 0.0},
+    "lexical only": {"JALINAN_MATCHING_DENSE_WEIGHT": 0.0},
+    "fused, lexical weight 0.5": {"JALINAN_MATCHING_LEXICAL_WEIGHT": 0.5},
+    "fused, max": {"JALINAN_MATCHING_TEMPERATURE": 0.0001},
+    "fused, mean of top 3": {
+        "JALINAN_MATCHING_TEMPERATURE": 1000.0,
+        "JALINAN_MATCHING_TOP_DOCS": 3,
+    },
+    "fused, mean of all": {
+        "JALINAN_MATCHING_TEMPERATURE": 1000.0,
+        "JALINAN_MATCHING_TOP_DOCS": 1000,
+    },
+    "fused, log-sum-exp T=0.1": {"JALINAN_MATCHING_TEMPERATURE": 0.1},
+    "fused, log-sum-exp over all": {"JALINAN_MATCHING_TOP_DOCS": 1000},
+    "fused, no recency": {"JALINAN_MATCHING_RECENCY": 0.0},
+    "dense only, max": {
+        "JALINAN_MATCHING_LEXICAL_WEIGHT": 0.0,
+        "JALINAN_MATCHING_TEMPERATURE": 0.0001,
+    },
+    "dense only, mean of all": {
+        "JALINAN_MATCHING_LEXICAL_WEIGHT": 0.0,
+        "JALINAN_MATCHING_TEMPERATURE": 1000.0,
+        "JALINAN_MATCHING_TOP_DOCS": 1000,
+    },
+}
+
+
 def _query_text(content: dict) -> str:
     from jalinan.matching import Doc
 
     return Doc(0, content.get("title") or "", content.get("abstract") or "").body()
 
 
+def _summarise(ratings, per_version) -> tuple[dict, list, dict]:
+    from jalinan.matching.evaluation import pair_accuracy, weighted_loss
+
+    losses, easy, hard, details = [], [], [], []
+    pairs = {"easy": 0, "hard": 0}
+    for name, scores in per_version:
+        loss = weighted_loss(ratings, scores)
+        e, h, n_easy, n_hard = pair_accuracy(ratings, scores)
+        losses.append(loss)
+        easy.append(e)
+        hard.append(h)
+        pairs = {"easy": n_easy, "hard": n_hard}
+        details.append(
+            {"dataset": name, "loss": round(loss, 4), "easy": round(e, 4), "hard": round(h, 4)}
+        )
+    n = max(len(losses), 1)
+    summary = {
+        "loss": round(sum(losses) / n, 4),
+        "easy": round(sum(easy) / n, 4),
+        "hard": round(sum(hard) / n, 4),
+    }
+    return summary, details, pairs
+
+
 class Command(BaseCommand):
     help = "Expert-matching quality on the reviewer-expertise gold standard (JSON)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--dataset", required=True, help="folder with data/ and evaluation_datasets/")
+        parser.add_argument(
+            "--dataset", required=True, help="folder with data/ and evaluation_datasets/"
+        )
         parser.add_argument("--participants", help="JSON file: a list of participant ids")
         parser.add_argument("--json", action="store_true", help="print one JSON object only")
         parser.add_argument("--versions", type=int, default=0, help="only the first N versions")
@@ -88,6 +145,22 @@ class Command(BaseCommand):
         parser.add_argument("--temperature", type=float)
         parser.add_argument("--top-docs", type=int)
         parser.add_argument("--recency", type=float)
+        parser.add_argument(
+            "--no-scratch-db",
+            action="store_true",
+            help="work in the current database (tests, which roll it back) instead of a scratch one",
+        )
+        parser.add_argument(
+            "--ablations",
+            action="store_true",
+            help="also score with each variant of ABLATIONS (same index, other scorer settings)",
+        )
+        parser.add_argument(
+            "--halves",
+            type=int,
+            default=0,
+            help="with --ablations: also report each variant on N random halves of the people",
+        )
 
     def handle(self, *args, **opts):
         from jalinan.matching.evaluation import read_ratings
@@ -135,37 +208,32 @@ class Command(BaseCommand):
         verbosity = 0 if opts["json"] else 1
         # A scratch database: the participants become real users and profiles there, and
         # nothing of them is left behind.
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        scratch = not opts["no_scratch_db"]
+        if scratch:
+            connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         MemoryBackend.reset()
         try:
             embedder = emb.get_embedder()
-            per_version = self._score_versions(versions, ratings, verbosity)
+            variants = {"": {}}
+            if opts["ablations"]:
+                variants.update(ABLATIONS)
+            with patch("jalinan.experts.services.sdg_request_classification"):
+                # SDG suggestions are not part of matching; they would only slow the run.
+                per_variant = self._score_versions(versions, ratings, variants, verbosity)
             backend = conf.backend_name()
         finally:
             MemoryBackend.reset()
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-        from jalinan.matching.evaluation import pair_accuracy, weighted_loss
-
-        losses, easy, hard = [], [], []
-        details = []
-        for name, scores in per_version:
-            loss = weighted_loss(ratings, scores)
-            e, h, n_easy, n_hard = pair_accuracy(ratings, scores)
-            losses.append(loss)
-            easy.append(e)
-            hard.append(h)
-            details.append({"dataset": name, "loss": round(loss, 4), "easy": round(e, 4), "hard": round(h, 4)})
-        n = len(losses)
+            if scratch:
+                connection.creation.destroy_test_db(old_name, verbosity=0)
         from jalinan.matching.scoring import Params
 
+        summary, details, pairs = _summarise(ratings, per_variant[""])
         p = Params.from_settings()
-        return {
-            "loss": round(sum(losses) / n, 4),
-            "easy": round(sum(easy) / n, 4),
-            "hard": round(sum(hard) / n, 4),
+        result = {
+            **summary,
             "participants": len(ratings),
-            "datasets": n,
-            "pairs": {"easy": n_easy, "hard": n_hard},
+            "datasets": len(details),
+            "pairs": pairs,
             "model": embedder.key,
             "runtime": getattr(embedder, "runtime", "python"),
             "backend": backend,
@@ -178,9 +246,26 @@ class Command(BaseCommand):
             },
             "per_dataset": details,
         }
+        if opts["ablations"]:
+            import random
 
-    def _score_versions(self, versions, ratings, verbosity):
-        from jalinan import matching
+            rng = random.Random(2026)
+            people = sorted(ratings)
+            halves = [set(rng.sample(people, len(people) // 2)) for _ in range(opts["halves"])]
+            result["ablations"] = {}
+            for name, overrides in ABLATIONS.items():
+                row, _d, _p = _summarise(ratings, per_variant[name])
+                if halves:
+                    row["halves"] = [
+                        _summarise({k: v for k, v in ratings.items() if k in h}, per_variant[name])[
+                            0
+                        ]["loss"]
+                        for h in halves
+                    ]
+                result["ablations"][name] = {**row, "settings": overrides}
+        return result
+
+    def _score_versions(self, versions, ratings, variants, verbosity):
         from jalinan.accounts.roles import Role
         from jalinan.accounts.services import user_create
         from jalinan.experts import imports, services
@@ -195,7 +280,7 @@ class Command(BaseCommand):
             )
             profiles[pid] = services.profile_create(user=user, by=None, is_public=True)
         query_vectors: dict[str, object] = {}
-        out = []
+        out: dict[str, list] = {name: [] for name in variants}
         for version in versions:
             t0 = time.monotonic()
             submissions = json.loads((version / "submissions.json").read_text(encoding="utf-8"))
@@ -211,28 +296,38 @@ class Command(BaseCommand):
                     rows=[r.fields for r in records if r.status == "ok"],
                     source="csv",
                 )
-            scores: dict[str, dict[str, float]] = {}
-            for pid, rated in ratings.items():
-                scores[pid] = {}
-                for paper in rated:
-                    entry = submissions.get(paper)
-                    text = _query_text(entry.get("content", {})) if entry else ""
-                    if paper not in query_vectors and text:
-                        query_vectors[paper] = matching.embed_query(text)
-                    found = (
-                        matching.score_entities(
-                            "experts",
-                            text,
-                            [profiles[pid].pk],
-                            vector=query_vectors.get(paper),
-                            explain=False,
-                        )
-                        if text
-                        else {}
-                    )
-                    result = found.get(profiles[pid].pk)
-                    scores[pid][paper] = result.score if result else float("-inf")
+            for name, overrides in variants.items():
+                with override_settings(**overrides):
+                    scores = self._score(ratings, submissions, profiles, query_vectors)
+                out[name].append((version.name, scores))
             if verbosity:
                 self.stderr.write(f"{version.name}: {time.monotonic() - t0:.1f} s")
-            out.append((version.name, scores))
         return out
+
+    @staticmethod
+    def _score(ratings, submissions, profiles, query_vectors) -> dict[str, dict[str, float]]:
+        """Every (participant, rated paper) pair, by the production scorer."""
+        from jalinan import matching
+
+        scores: dict[str, dict[str, float]] = {}
+        for pid, rated in ratings.items():
+            scores[pid] = {}
+            for paper in rated:
+                entry = submissions.get(paper)
+                text = _query_text(entry.get("content", {})) if entry else ""
+                if paper not in query_vectors and text:
+                    query_vectors[paper] = matching.embed_query(text)
+                found = (
+                    matching.score_entities(
+                        "experts",
+                        text,
+                        [profiles[pid].pk],
+                        vector=query_vectors.get(paper),
+                        explain=False,
+                    )
+                    if text
+                    else {}
+                )
+                result = found.get(profiles[pid].pk)
+                scores[pid][paper] = result.score if result else float("-inf")
+        return scores
