@@ -59,9 +59,9 @@ def embed_query(text: str) -> np.ndarray:
     return emb.get_embedder().embed([text])[0]
 
 
-def matched_keywords(query_text: str, keywords: list[str]) -> list[str]:
-    """The keywords all of whose words (by stem) occur in the query."""
-    q = set(stems(query_text))
+def matched_keywords(query_text: str | set[str], keywords: list[str]) -> list[str]:
+    """The keywords all of whose words (by stem) occur in the query (text or stems)."""
+    q = query_text if isinstance(query_text, set) else set(stems(query_text))
     out = []
     for kw in keywords or []:
         ks = stems(kw)
@@ -84,6 +84,7 @@ def _explain(collection: str, query_text: str, scored, evidence: int) -> list[En
             collection__name=collection, entity_id__in=[r.entity_id for r in scored]
         ).only("entity_id", "keywords", "meta")
     }
+    wanted = set(stems(query_text))
     out = []
     for r in scored:
         ent = entities.get(r.entity_id)
@@ -102,7 +103,7 @@ def _explain(collection: str, query_text: str, scored, evidence: int) -> list[En
                     score=round(float(s), 4),
                     dense=round(float(dn), 4),
                     lexical=round(float(lx), 4),
-                    terms=matching_terms(query_text, f"{d.title} {d.text}"),
+                    terms=matching_terms(wanted, f"{d.title} {d.text}"),
                 )
             )
         out.append(
@@ -110,7 +111,7 @@ def _explain(collection: str, query_text: str, scored, evidence: int) -> list[En
                 entity_id=r.entity_id,
                 score=round(float(r.score), 4),
                 docs=ev[:evidence],
-                keywords=matched_keywords(query_text, ent.keywords if ent else []),
+                keywords=matched_keywords(wanted, ent.keywords if ent else []),
                 meta=ent.meta if ent else {},
             )
         )

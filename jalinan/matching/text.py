@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -69,6 +70,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=500_000)
 def stem(word: str) -> str:
     """A light, deterministic suffix stripper (no dictionary): good enough to conflate the
     usual inflections without the over-stemming of aggressive stemmers."""
@@ -127,10 +129,10 @@ def decode_terms(blob: bytes | memoryview | None) -> tuple[np.ndarray, np.ndarra
     return ids, tf
 
 
-def matching_terms(query: str, text: str, limit: int = 12) -> list[str]:
-    """The words of ``text`` whose stems occur in ``query`` (for highlighting), most frequent
-    in the text first, each once."""
-    wanted = set(stems(query))
+def matching_terms(query: str | set[str], text: str, limit: int = 12) -> list[str]:
+    """The words of ``text`` whose stems occur in ``query`` (a text, or its set of stems) for
+    highlighting, most frequent in the text first, each once."""
+    wanted = query if isinstance(query, set) else set(stems(query))
     if not wanted:
         return []
     seen: Counter = Counter()
