@@ -39,10 +39,12 @@ def login(page, live_server, email):
 
 
 def test_profile_import_and_search(live_server, page, shot, tmp_path):
-    user_create(email="amina@uni.test", full_name="Amina Academic", password=PASSWORD,
-                roles=[Role.ACADEMIC])
-    user_create(email="omar@uni.test", full_name="Omar Officer", password=PASSWORD,
-                roles=[Role.OIL_OFFICER])
+    user_create(
+        email="amina@uni.test", full_name="Amina Academic", password=PASSWORD, roles=[Role.ACADEMIC]
+    )
+    user_create(
+        email="omar@uni.test", full_name="Omar Officer", password=PASSWORD, roles=[Role.OIL_OFFICER]
+    )
     login(page, live_server, "amina@uni.test")
     page.get_by_role("link", name="Create my expert profile").first.click()
     expect(page.get_by_role("heading", name=re.compile("Amina Academic"))).to_be_visible()

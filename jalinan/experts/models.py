@@ -196,9 +196,9 @@ class Project(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return self.profile.get_absolute_url() + f"#project-{self.pk}"
+
     def clean(self):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year is before the start year.")})
-
-    def get_absolute_url(self) -> str:
-        return self.profile.get_absolute_url() + f"#project-{self.pk}"

@@ -148,7 +148,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-scratch-db",
             action="store_true",
-            help="work in the current database (tests, which roll it back) instead of a scratch one",
+            help="work in the current database (tests roll it back), not in a scratch one",
         )
         parser.add_argument(
             "--ablations",
