@@ -23,8 +23,11 @@ ENTITY = "matching_indexedentity"
 
 
 def ensure_hnsw(dim: int) -> None:
-    """Create the HNSW index for vectors of ``dim`` dimensions if it is missing."""
-    if dim in _indexed_dims:
+    """Create the HNSW index for vectors of ``dim`` dimensions if it is missing (the one for
+    384, the default model's size, comes with the migration). PostgreSQL cannot build it
+    inside a transaction that has written to the table, so it waits for a search outside one;
+    until then the search is exact (and so gives the same results, more slowly)."""
+    if dim in _indexed_dims or connection.in_atomic_block:
         return
     with connection.cursor() as cur:
         cur.execute(

@@ -8,11 +8,17 @@ from pgvector.django import VectorExtension
 
 
 def postgres_indexes(apps, schema_editor):
-    """Full-text index on PostgreSQL (the HNSW index is made per dimension at first use)."""
+    """Full-text and HNSW indexes on PostgreSQL. The HNSW index is per vector size: this one
+    fits the default model (384); others are made at first use (backends/pgvector.py)."""
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(
         "CREATE INDEX IF NOT EXISTS matching_doc_tsv ON matching_indexeddoc USING gin (tsv)"
+    )
+    schema_editor.execute(
+        "CREATE INDEX IF NOT EXISTS matching_doc_hnsw_384 ON matching_indexeddoc "
+        "USING hnsw ((embedding::vector(384)) vector_cosine_ops) "
+        "WITH (m = 16, ef_construction = 64) WHERE dim = 384"
     )
 
 

@@ -163,9 +163,7 @@ class Command(BaseCommand):
                 res["approximate_index"] = st.main.ann is not None
                 res["memory_mb"] = round(bench.rss_mb() - rss_before, 1)
             else:
-                from jalinan.matching.backends.pgvector import ensure_hnsw
-
-                ensure_hnsw(corpus.dim)
+                bench.build_pg_indexes(corpus.dim)
                 with connection.cursor() as cur:
                     cur.execute("ANALYZE matching_indexeddoc")
                     cur.execute(
