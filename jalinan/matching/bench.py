@@ -40,9 +40,9 @@ class Corpus:
         vocab = _words(self.rng, 3000 + 30 * self.n_topics)
         self.common = vocab[:3000]
         ranks = np.arange(1, len(self.common) + 1)
-        self.common_p = (1 / ranks) / (1 / ranks).sum()
+        self.common_cdf = np.cumsum((1 / ranks) / (1 / ranks).sum())
         self.topic_words = [
-            vocab[3000 + 30 * t : 3000 + 30 * (t + 1)] for t in range(self.n_topics)
+            np.array(vocab[3000 + 30 * t : 3000 + 30 * (t + 1)]) for t in range(self.n_topics)
         ]
         # how many documents each expert has: at least one, skewed like real bibliographies
         weights = self.rng.pareto(1.5, n_experts) + 1
@@ -58,8 +58,9 @@ class Corpus:
 
     def text(self, topic: int, n_words: int) -> str:
         k_topic = max(3, n_words // 4)
-        words = list(self.rng.choice(self.topic_words[topic], k_topic))
-        words += list(self.rng.choice(self.common, n_words - k_topic, p=self.common_p))
+        words = self.topic_words[topic][self.rng.integers(0, 30, k_topic)].tolist()
+        picks = np.searchsorted(self.common_cdf, self.rng.random(n_words - k_topic))
+        words += [self.common[min(i, len(self.common) - 1)] for i in picks]
         self.rng.shuffle(words)
         return " ".join(words)
 

@@ -41,7 +41,9 @@ def ensure_hnsw(dim: int) -> None:
 class PgvectorBackend:
     name = "pgvector"
 
-    def __init__(self, *, dense_candidates: int = 400, lexical_candidates: int = 200):
+    def __init__(self, *, dense_candidates: int = 200, lexical_candidates: int = 100):
+        # Documents fetched from each index; their entities (at most 3k and 1.5k of them for
+        # k results) are then scored with all their documents.
         self.dense_candidates = dense_candidates
         self.lexical_candidates = lexical_candidates
 
@@ -76,28 +78,32 @@ class PgvectorBackend:
             return [r[0] for r in cur.fetchall()]
 
     def _lexical(
-        self, coll_pk: int, query: Query, df: np.ndarray, allowed, limit: int
+        self, coll_pk: int, query: Query, df: np.ndarray, n_docs: int, allowed, limit: int
     ) -> list[int]:
-        # The query's rarest words carry the match; a long problem statement is cut to them.
+        """Entities of the documents that best match the query's rare words. Only words in
+        at most 2% of the documents take part: ranking every document that shares a common
+        word with a long problem statement would cost more than it finds (the exact scorer
+        still counts every shared word of the candidates)."""
         df_of = {int(t): float(f) for t, f in zip(query.term_ids, df, strict=True)}
+        cap = max(50.0, 0.02 * n_docs)
         seen, picked = set(), []
         for w in words(query.text):
             if not w.isalpha() or len(w) < 3 or w in seen:
                 continue
             s = stems(w)
-            if s and df_of.get(term_id(s[0]), 0) > 0:
+            f = df_of.get(term_id(s[0]), 0) if s else 0
+            if 0 < f <= cap:
                 seen.add(w)
-                picked.append((df_of[term_id(s[0])], w))
+                picked.append((f, w))
         if not picked:
             return []
-        picked = [w for _df, w in sorted(picked)[:30]]
-        tsquery = " | ".join(picked)
+        tsquery = " | ".join(w for _f, w in sorted(picked)[:10])
         sql = (
             f"SELECT e.entity_id FROM {DOC} d JOIN {ENTITY} e ON e.id = d.entity_id, "
             "to_tsquery('english', %s) q "
             "WHERE d.collection_id = %s AND d.tsv @@ q "
             + ("AND e.entity_id = ANY(%s) " if allowed is not None else "")
-            + "ORDER BY ts_rank_cd(d.tsv, q) DESC LIMIT %s"
+            + "ORDER BY ts_rank(d.tsv, q) DESC LIMIT %s"
         )
         params: list = [tsquery, coll_pk]
         if allowed is not None:
@@ -123,14 +129,16 @@ class PgvectorBackend:
             return []
         model = emb.model_key()
         df, n, avgdl = self._stats(coll, query)
-        if entity_ids is not None and len(entity_ids) <= 2000:
+        if entity_ids is not None and len(entity_ids) <= 200:
             candidates = set(entity_ids)
         else:
-            limit = max(self.dense_candidates, 20 * k)
-            candidates = set(self._nearest(coll.pk, query, model, entity_ids, limit))
-            candidates |= set(
-                self._lexical(coll.pk, query, df, entity_ids, max(self.lexical_candidates, 10 * k))
+            limit = max(self.dense_candidates, 10 * k)
+            near = self._nearest(coll.pk, query, model, entity_ids, limit)
+            lex = self._lexical(
+                coll.pk, query, df, n, entity_ids, max(self.lexical_candidates, 5 * k)
             )
+            candidates = set(list(dict.fromkeys(near))[: max(60, 3 * k)])
+            candidates |= set(list(dict.fromkeys(lex))[: max(30, 3 * k // 2)])
         if exclude:
             candidates -= set(exclude)
         if not candidates:

@@ -12,7 +12,6 @@ import numpy as np
 from scipy import sparse
 
 from ..scoring import Params, Query, bm25_self, doc_scores, idf
-from ..text import decode_terms
 
 
 @dataclass
@@ -90,19 +89,24 @@ class Segment:
         vectors = np.frombuffer(b"".join(bytes(r[2]) for r in rows), dtype=np.float32).reshape(
             n, dim
         )
-        tr, ti, tt = [], [], []
-        for i, r in enumerate(rows):
-            ids, tf = decode_terms(r[3])
-            tr.append(np.full(len(ids), i, dtype=np.int64))
-            ti.append(ids)
-            tt.append(tf)
+        blobs = [bytes(r[3]) if r[3] else b"" for r in rows]
+        counts = np.fromiter((len(b) // 6 for b in blobs), dtype=np.int64, count=n)
+        ids = np.frombuffer(
+            b"".join(b[: 4 * k] for b, k in zip(blobs, counts.tolist(), strict=True)),
+            dtype=np.int32,
+        )
+        tfs = np.frombuffer(
+            b"".join(b[4 * k :] for b, k in zip(blobs, counts.tolist(), strict=True)),
+            dtype=np.uint16,
+        ).astype(np.float32)
+        term_rows = np.repeat(np.arange(n, dtype=np.int64), counts)
         return cls(
             np.array([r[0] for r in rows], dtype=np.int64),
             np.array([r[1] for r in rows], dtype=np.int64),
             vectors,
-            np.concatenate(tr) if tr else np.empty(0, np.int64),
-            np.concatenate(ti) if ti else np.empty(0, np.int32),
-            np.concatenate(tt) if tt else np.empty(0, np.float32),
+            term_rows,
+            ids,
+            tfs,
             np.array([r[4] for r in rows], dtype=np.float32),
             np.array([r[5] or 0 for r in rows], dtype=np.int32),
             np.array([r[6] for r in rows], dtype=np.float32),

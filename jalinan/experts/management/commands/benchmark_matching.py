@@ -78,7 +78,10 @@ class Command(BaseCommand):
             ["memory", "pgvector"] if connection.vendor == "postgresql" else ["memory"]
         )
         old_name = connection.settings_dict["NAME"]
+        import os
+
         result: dict = {
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
             "experts": opts["experts"],
             "publications_requested": opts["publications"],
             "database": connection.vendor,
@@ -102,6 +105,7 @@ class Command(BaseCommand):
         finally:
             MemoryBackend.reset()
             connection.creation.destroy_test_db(old_name, verbosity=0)
+        result["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         out = json.dumps(result, indent=None if opts["json"] else 2)
         self.stdout.write(out)
 
