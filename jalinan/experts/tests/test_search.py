@@ -72,3 +72,27 @@ def test_search_api_returns_evidence(client_for, committee, profile):
         == profile.publications.get(title__startswith="Pitting").pk
     )
     assert "corrosion" in data[0]["evidence"][0]["terms"]
+
+
+def test_similar_experts_page_and_api(client_for, committee, officer, profile, academic):
+    other = services.profile_create(
+        user=officer,
+        by=officer,
+        keywords=["corrosion"],
+        is_public=True,
+        biography="Corrosion of steel pipelines offshore.",
+    )
+    client = client_for(committee)
+    page = client.get(reverse("experts:profile_similar", args=[profile.pk])).content.decode()
+    assert other.name in page and profile.name not in page
+    data = client.get(f"/api/v1/experts/profiles/{profile.pk}/similar").json()
+    assert [m["profile"]["id"] for m in data] == [other.pk]
+
+
+def test_my_work_shows_the_profile_panel(client_for, academic, profile, student):
+    page = client_for(academic).get(reverse("portal:my_work")).content.decode()
+    assert "My expert profile" in page and "% complete" in page
+    assert (
+        "My expert profile"
+        not in client_for(student).get(reverse("portal:my_work")).content.decode()
+    )
