@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from ..scoring import Params, Query, bm25_self, doc_scores, idf
+from ..scoring import K1, B, Params, Query, aggregate_groups, bm25_self, doc_scores, idf
 
 
 @dataclass
@@ -55,6 +55,10 @@ class Segment:
             shape=(self.n, len(uniq)),
         )
         self.tf.sort_indices()
+        # Rows' terms too (to score a few rows, and to keep document frequencies live when
+        # an entity's rows are masked out).
+        self.tf_rows = self.tf.tocsr()
+        self.live_df = np.diff(self.tf.indptr).astype(np.float32)
         self.ranges: dict[int, tuple[int, int]] = {}
         if self.n:
             starts = np.flatnonzero(np.r_[True, self.entities[1:] != self.entities[:-1]])
@@ -133,15 +137,15 @@ class Segment:
         """How many live documents of this segment contain each query term."""
         out = np.zeros(len(query.term_ids), dtype=np.float32)
         qpos, cols = self.columns(query)
-        ip = self.tf.indptr
-        for q, c in zip(qpos, cols, strict=True):
-            out[q] = self.alive[self.tf.indices[ip[c] : ip[c + 1]]].sum()
+        out[qpos] = self.live_df[cols]
         return out
 
     def kill(self, entity_id: int) -> None:
         r = self.ranges.get(int(entity_id))
-        if r:
+        if r and self.alive[r[0]]:
             self.alive[r[0] : r[1]] = False
+            ip = self.tf_rows.indptr
+            np.subtract.at(self.live_df, self.tf_rows.indices[ip[r[0]] : ip[r[1]]], 1)
 
     # -- scoring ------------------------------------------------------------------------------
 
@@ -162,6 +166,54 @@ class Segment:
             tf = self.tf.data[ip[c] : ip[c + 1]]
             out[rows] += idf_q[q] * tf * (K1 + 1) / (tf + norm[rows])
         return out / self_score
+
+    def lexical_rows(
+        self, query: Query, rows: np.ndarray, idf_q: np.ndarray, self_score: float, avgdl: float
+    ) -> np.ndarray:
+        """Normalised BM25 of the given rows only (row-wise, for a few thousand rows)."""
+        out = np.zeros(len(rows), dtype=np.float32)
+        qpos, cols = self.columns(query)
+        if not len(cols) or not len(rows):
+            return out
+        where = np.full(len(self.terms), -1, dtype=np.int64)
+        where[cols] = qpos
+        ip = self.tf_rows.indptr
+        starts, counts = ip[rows], ip[rows + 1] - ip[rows]
+        owner = np.repeat(np.arange(len(rows)), counts)
+        idx = np.repeat(starts - np.r_[0, np.cumsum(counts)[:-1]], counts) + np.arange(counts.sum())
+        q = where[self.tf_rows.indices[idx]]
+        hit = q >= 0
+        tf = self.tf_rows.data[idx][hit]
+        owner = owner[hit]
+        norm = K1 * (1 - B + B * self.lengths[rows[owner]] / max(avgdl, 1e-9))
+        np.add.at(out, owner, idf_q[q[hit]] * tf * (K1 + 1) / (tf + norm))
+        return out / self_score
+
+    def rare_term_rows(
+        self, query: Query, idf_q: np.ndarray, df: np.ndarray, n_docs: int, want: int
+    ) -> np.ndarray:
+        """The rows that best match the query's rare terms (the ten rarest of those in at most
+        2% of the documents): the lexical candidates of the approximate path."""
+        qpos, cols = self.columns(query)
+        cap = max(50.0, 0.02 * n_docs)
+        rare = sorted(
+            (float(df[q]), int(q), int(c))
+            for q, c in zip(qpos, cols, strict=True)
+            if 0 < df[q] <= cap
+        )[:10]
+        if not rare:
+            return np.empty(0, dtype=np.int64)
+        ip = self.tf.indptr
+        rows = np.concatenate([self.tf.indices[ip[c] : ip[c + 1]] for _f, _q, c in rare])
+        score = np.concatenate(
+            [np.full(ip[c + 1] - ip[c], idf_q[q], dtype=np.float32) for _f, q, c in rare]
+        )
+        uniq, inv = np.unique(rows, return_inverse=True)
+        total = np.zeros(len(uniq), dtype=np.float32)
+        np.add.at(total, inv, score)
+        if len(uniq) > want:
+            uniq = uniq[np.argpartition(-total, want)[:want]]
+        return uniq
 
     def rows_for(self, entity_ids) -> np.ndarray:
         parts = [np.arange(*self.ranges[e]) for e in entity_ids if e in self.ranges]
@@ -188,23 +240,22 @@ class Segment:
             return []
         idf_q = idf(df, n_docs)
         self_score = bm25_self(query, idf_q, avgdl)
-        lex_all = self.lexical(query, idf_q, self_score, avgdl)
+        lex_all = None
         if allowed is not None and len(allowed) < len(self.ranges) / 4:
             rows = self.rows_for(sorted(allowed))
         elif self.ann is not None and candidates:
+            # Approximate path: the entities of the nearest documents and of the best matches
+            # of the rare query terms, then every document of those entities, scored exactly.
             want = min(candidates, self.n)
             hits = self.ann.search(query.vector, want)
             near = np.asarray(hits.keys, dtype=np.int64)
-            lex_top = (
-                np.argpartition(-lex_all, min(want, self.n - 1))[:want]
-                if self.n > want
-                else np.arange(self.n)
-            )
-            ents = np.unique(self.entities[np.r_[near, lex_top[lex_all[lex_top] > 0]]])
+            rare = self.rare_term_rows(query, idf_q, df, n_docs, want // 2)
+            ents = np.unique(self.entities[np.r_[near, rare]])
             if allowed is not None:
                 ents = ents[np.isin(ents, np.fromiter(allowed, dtype=np.int64))]
             rows = self.rows_for(ents.tolist())
         else:
+            lex_all = self.lexical(query, idf_q, self_score, avgdl)
             rows = np.arange(self.n)
             if allowed is not None:
                 rows = rows[np.isin(self.entities, np.fromiter(allowed, dtype=np.int64))]
@@ -217,7 +268,10 @@ class Segment:
             dense = (self.vectors @ query.vector)[rows]  # no copy of the matrix
         else:
             dense = self.vectors[rows] @ query.vector
-        lex = lex_all[rows]
+        if lex_all is not None:
+            lex = lex_all[rows]
+        else:
+            lex = self.lexical_rows(query, rows, idf_q, self_score, avgdl)
         s = doc_scores(dense, lex, self.weights[rows], self.years[rows], params)
         # Entities whose best document is among the best documents are the only ones that
         # can make the top k; aggregate just those.
@@ -234,8 +288,6 @@ class Segment:
                 s[keep],
                 ents_of_rows[keep],
             )
-        from ..scoring import aggregate_groups
-
         ents, agg = aggregate_groups(s, ents_of_rows, params)
         best = np.argsort(-agg, kind="stable")[:k]
         out = []

@@ -189,3 +189,38 @@ def test_highlight_spans_marks_stems():
     parts = matching.highlight_spans("Corroded pipelines and <b>steel</b>", ["pipeline", "steel"])
     assert ("pipelines", True) in parts and ("steel", True) in parts
     assert "".join(p for p, _ in parts) == "Corroded pipelines and <b>steel</b>"
+
+
+def test_approximate_index_path_agrees_with_the_exact_one(corpus, settings):
+    from jalinan.matching.backends.memory import MemoryBackend
+
+    texts = ["pitting corrosion of steel", "Malay speech transformers", "halal gelatin sukuk"]
+    exact = [matching.search(C, t, backend="memory") for t in texts]
+    settings.JALINAN_MATCHING_ANN_THRESHOLD = 2
+    MemoryBackend.reset()
+    state = MemoryBackend.instance().state(C)
+    assert state.main.ann is not None
+    for t, ex in zip(texts, exact, strict=True):
+        approx = matching.search(C, t, backend="memory")
+        assert [(r.entity_id, r.score) for r in approx] == [(r.entity_id, r.score) for r in ex]
+        assert [d.terms for d in approx[0].docs] == [d.terms for d in ex[0].docs]
+
+
+def test_row_wise_and_column_wise_bm25_agree(corpus):
+    from jalinan.matching.backends.memory import MemoryBackend
+    from jalinan.matching.engine import make_query
+    from jalinan.matching.scoring import bm25_self, idf
+
+    seg = MemoryBackend.instance().state(C).main
+    q = make_query("corrosion of steel pipelines for Malay halal finance")
+    df = seg.doc_freq(q)
+    idf_q = idf(df, seg.n)
+    avgdl = float(seg.lengths.mean())
+    full = seg.lexical(q, idf_q, bm25_self(q, idf_q, avgdl), avgdl)
+    rows = np.array([0, 2, 3, 5])
+    part = seg.lexical_rows(q, rows, idf_q, bm25_self(q, idf_q, avgdl), avgdl)
+    assert np.allclose(full[rows], part) and full.max() > 0
+    # masking an entity out keeps the document frequencies right
+    before = seg.doc_freq(q).copy()
+    seg.kill(1)
+    assert seg.doc_freq(q).sum() < before.sum()
