@@ -6,7 +6,7 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -427,8 +427,6 @@ def import_preview(request, pk):
 def import_template(request):
     if not can_have_profile(request.user) and not can_search_experts(request.user):
         raise Http404
-    if not (can_have_profile(request.user) or is_oil(request.user)):
-        raise PermissionDenied
     return export_response(
         headers=imports.CSV_COLUMNS,
         rows=[[imports.CSV_EXAMPLE[c] for c in imports.CSV_COLUMNS]],
