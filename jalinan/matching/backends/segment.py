@@ -273,14 +273,20 @@ class Segment:
         else:
             lex = self.lexical_rows(query, rows, idf_q, self_score, avgdl)
         s = doc_scores(dense, lex, self.weights[rows], self.years[rows], params)
-        # Entities whose best document is among the best documents are the only ones that
-        # can make the top k; aggregate just those.
+        # Rows are grouped by entity. An entity's score lies between its best document's
+        # score m and m - T log k, so only entities whose m is within T log k of the k-th
+        # best m can reach the top k: aggregate just those (exactly).
         ents_of_rows = self.entities[rows]
-        pool = max(k * 20, 2000)
-        if len(rows) > pool:
-            top = np.argpartition(-s, pool)[:pool]
-            cand = np.unique(ents_of_rows[top])
-            keep = np.isin(ents_of_rows, cand)
+        starts = np.flatnonzero(np.r_[True, ents_of_rows[1:] != ents_of_rows[:-1]])
+        if len(starts) > k:
+            best_doc = np.maximum.reduceat(s, starts)
+            kth = np.partition(best_doc, len(starts) - k)[len(starts) - k]
+            slack = params.temperature * np.log(max(params.top_docs, 1))
+            chosen = np.flatnonzero(best_doc >= kth - slack)
+            ends = np.r_[starts[1:], len(rows)]
+            counts = ends[chosen] - starts[chosen]
+            keep = np.repeat(starts[chosen] - np.r_[0, np.cumsum(counts)[:-1]], counts)
+            keep = keep + np.arange(counts.sum())
             rows, dense, lex, s, ents_of_rows = (
                 rows[keep],
                 dense[keep],

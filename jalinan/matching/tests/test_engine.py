@@ -224,3 +224,39 @@ def test_row_wise_and_column_wise_bm25_agree(corpus):
     before = seg.doc_freq(q).copy()
     seg.kill(1)
     assert seg.doc_freq(q).sum() < before.sum()
+
+
+def test_pruned_aggregation_equals_brute_force():
+    """The segment scores only entities that can reach the top k; on random data the top k
+    is the same as aggregating every entity."""
+    from jalinan.matching.backends.segment import Segment
+    from jalinan.matching.engine import make_query
+    from jalinan.matching.scoring import Params, aggregate, doc_scores
+
+    rng = np.random.default_rng(1)
+    n, dim = 3000, 32
+    vectors = rng.standard_normal((n, dim)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    entities = rng.integers(0, 400, n)
+    empty = np.empty(0, np.int64)
+    seg = Segment(
+        np.arange(n),
+        entities,
+        vectors,
+        empty,
+        empty.astype(np.int32),
+        empty.astype(np.float32),
+        np.full(n, 10.0),
+        np.zeros(n, np.int32),
+        np.ones(n),
+    )
+    params = Params(1.0, 0.2, 0.05, 10, 0.0, 20, 2026)
+    q = make_query("nothing lexical", vectors[0])
+    got = seg.score(q, params, df=np.zeros(len(q.term_ids)), n_docs=n, avgdl=10.0, k=15)
+    s = doc_scores(seg.vectors @ q.vector, np.zeros(n), seg.weights, seg.years, params)
+    brute = sorted(
+        ((aggregate(s[seg.entities == e], params), int(e)) for e in np.unique(seg.entities)),
+        reverse=True,
+    )[:15]
+    assert [r.entity_id for r in got] == [e for _s, e in brute]
+    assert np.allclose([r.score for r in got], [sc for sc, _e in brute], atol=1e-5)
