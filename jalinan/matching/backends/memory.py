@@ -37,7 +37,7 @@ class CollectionState:
         self.build_seconds = 0.0
 
 
-def _load_rows(coll_pk: int, model: str, entity_ids=None) -> list[tuple]:
+def _load_rows(coll_pk: int, model: str, entity_ids=None):
     qs = IndexedDoc.objects.filter(collection_id=coll_pk, model_key=model)
     if entity_ids is not None:
         ids = list(entity_ids)
@@ -45,7 +45,7 @@ def _load_rows(coll_pk: int, model: str, entity_ids=None) -> list[tuple]:
         for i in range(0, len(ids), 500):
             rows += list(qs.filter(entity__entity_id__in=ids[i : i + 500]).values_list(*ROW_FIELDS))
         return rows
-    return list(qs.values_list(*ROW_FIELDS).iterator(chunk_size=5000))
+    return qs.values_list(*ROW_FIELDS).iterator(chunk_size=5000)
 
 
 class MemoryBackend:

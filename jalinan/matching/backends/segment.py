@@ -85,35 +85,64 @@ class Segment:
         )
 
     @classmethod
-    def from_rows(cls, rows: list[tuple], dim: int) -> Segment:
-        """``rows``: (doc id, entity id, vector bytes, terms bytes, length, year, weight)."""
-        n = len(rows)
-        if n == 0:
+    def from_rows(cls, rows, dim: int, chunk: int = 20000) -> Segment:
+        """``rows`` (any iterable): (doc id, entity id, vector bytes, terms bytes, length,
+        year, weight). Read in chunks, so that a million rows never sit in memory as Python
+        objects all at once."""
+        parts: dict[str, list] = {k: [] for k in ("doc", "ent", "vec", "cnt", "ids", "tf", "meta")}
+        batch: list[tuple] = []
+
+        def flush():
+            if not batch:
+                return
+            parts["doc"].append(np.array([r[0] for r in batch], dtype=np.int64))
+            parts["ent"].append(np.array([r[1] for r in batch], dtype=np.int64))
+            parts["vec"].append(
+                np.frombuffer(b"".join(bytes(r[2]) for r in batch), dtype=np.float32).reshape(
+                    len(batch), dim
+                )
+            )
+            blobs = [bytes(r[3]) if r[3] else b"" for r in batch]
+            counts = [len(b) // 6 for b in blobs]
+            parts["cnt"].append(np.array(counts, dtype=np.int64))
+            parts["ids"].append(
+                np.frombuffer(
+                    b"".join(b[: 4 * k] for b, k in zip(blobs, counts, strict=True)),
+                    dtype=np.int32,
+                )
+            )
+            parts["tf"].append(
+                np.frombuffer(
+                    b"".join(b[4 * k :] for b, k in zip(blobs, counts, strict=True)),
+                    dtype=np.uint16,
+                ).astype(np.float32)
+            )
+            parts["meta"].append(
+                np.array([(r[4], r[5] or 0, r[6]) for r in batch], dtype=np.float32).reshape(-1, 3)
+            )
+            batch.clear()
+
+        for r in rows:
+            batch.append(r)
+            if len(batch) >= chunk:
+                flush()
+        flush()
+        if not parts["doc"]:
             return cls.empty(dim)
-        vectors = np.frombuffer(b"".join(bytes(r[2]) for r in rows), dtype=np.float32).reshape(
-            n, dim
-        )
-        blobs = [bytes(r[3]) if r[3] else b"" for r in rows]
-        counts = np.fromiter((len(b) // 6 for b in blobs), dtype=np.int64, count=n)
-        ids = np.frombuffer(
-            b"".join(b[: 4 * k] for b, k in zip(blobs, counts.tolist(), strict=True)),
-            dtype=np.int32,
-        )
-        tfs = np.frombuffer(
-            b"".join(b[4 * k :] for b, k in zip(blobs, counts.tolist(), strict=True)),
-            dtype=np.uint16,
-        ).astype(np.float32)
-        term_rows = np.repeat(np.arange(n, dtype=np.int64), counts)
+        counts = np.concatenate(parts["cnt"])
+        meta = np.concatenate(parts["meta"])
+        vectors = np.concatenate(parts["vec"])
+        parts["vec"].clear()
         return cls(
-            np.array([r[0] for r in rows], dtype=np.int64),
-            np.array([r[1] for r in rows], dtype=np.int64),
+            np.concatenate(parts["doc"]),
+            np.concatenate(parts["ent"]),
             vectors,
-            term_rows,
-            ids,
-            tfs,
-            np.array([r[4] for r in rows], dtype=np.float32),
-            np.array([r[5] or 0 for r in rows], dtype=np.int32),
-            np.array([r[6] for r in rows], dtype=np.float32),
+            np.repeat(np.arange(len(counts), dtype=np.int64), counts),
+            np.concatenate(parts["ids"]),
+            np.concatenate(parts["tf"]),
+            meta[:, 0],
+            meta[:, 1],
+            meta[:, 2],
         )
 
     # -- statistics ---------------------------------------------------------------------------
