@@ -142,7 +142,14 @@ class MemoryBackend:
             return
         from usearch.index import Index
 
-        index = Index(ndim=seg.vectors.shape[1], metric="cos", dtype="f16", connectivity=16)
+        index = Index(
+            ndim=seg.vectors.shape[1],
+            metric="cos",
+            dtype="f16",
+            connectivity=16,
+            expansion_add=64,
+            expansion_search=128,
+        )
         index.add(np.arange(seg.n, dtype=np.int64), seg.vectors, log=False)
         seg.ann = index
 
@@ -180,7 +187,7 @@ class MemoryBackend:
                 k=k,
                 allowed=entity_ids,
                 exclude=exclude,
-                candidates=max(1000, 50 * k),
+                candidates=max(300, 15 * k),
                 evidence=evidence,
             )
         out.sort(key=lambda r: -r.score)

@@ -221,15 +221,15 @@ class Segment:
     def rare_term_rows(
         self, query: Query, idf_q: np.ndarray, df: np.ndarray, n_docs: int, want: int
     ) -> np.ndarray:
-        """The rows that best match the query's rare terms (the ten rarest of those in at most
-        2% of the documents): the lexical candidates of the approximate path."""
+        """The rows that best match the query's rare terms (the six rarest of those in at most
+        1% of the documents): the lexical candidates of the approximate path."""
         qpos, cols = self.columns(query)
-        cap = max(50.0, 0.02 * n_docs)
+        cap = max(50.0, 0.01 * n_docs)
         rare = sorted(
             (float(df[q]), int(q), int(c))
             for q, c in zip(qpos, cols, strict=True)
             if 0 < df[q] <= cap
-        )[:10]
+        )[:6]
         if not rare:
             return np.empty(0, dtype=np.int64)
         ip = self.tf.indptr
