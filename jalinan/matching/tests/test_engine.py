@@ -260,3 +260,22 @@ def test_pruned_aggregation_equals_brute_force():
     )[:15]
     assert [r.entity_id for r in got] == [e for _s, e in brute]
     assert np.allclose([r.score for r in got], [sc for sc, _e in brute], atol=1e-5)
+
+
+def test_with_a_broker_embedding_waits_for_the_worker(
+    db, settings, django_capture_on_commit_callbacks
+):
+    from unittest.mock import patch
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    with patch("jalinan.matching.tasks.embed_pending.delay") as delay:
+        with django_capture_on_commit_callbacks(execute=True):
+            report = matching.index_entity(C, 9, [Doc("a", "Tidal energy turbines")])
+    assert report.pending == 1 and matching.pending_count(C) == 1
+    delay.assert_called_once_with(C)
+    assert matching.search(C, "tidal turbines") == []  # not searchable until embedded
+    from jalinan.core.registry import daily_jobs
+
+    job = next(j for j in daily_jobs() if j.key == "matching.embed_pending")
+    assert job.run() == 1 and matching.pending_count(C) == 0
+    assert matching.search(C, "tidal turbines")[0].entity_id == 9
