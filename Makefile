@@ -76,9 +76,10 @@ eval: install
 	$(MANAGE) evaluate_matching --dataset $(DATASETS)/reviewer-goldstandard-dev --json
 	$(MANAGE) evaluate_sdg --benchmark $(DATASETS)/sdg-classification-benchmark/benchmark.csv --json
 
-# Performance benchmarks, JSON on stdout (timings never live in tests).
+# Performance benchmarks, JSON on stdout (timings never live in tests). Expert matching runs
+# against a throw-away PostgreSQL so that both backends (in-process and pgvector) are measured.
 bench: install
-	$(MANAGE) benchmark_matching --experts 10000 --publications 100000 --json
+	bash scripts/with-postgres $(MANAGE) benchmark_matching --experts 10000 --publications 100000 --json
 	$(MANAGE) benchmark_pages --json
 
 messages: install

@@ -338,3 +338,17 @@ JALINAN_MEMORANDUM_AT_RISK_MONTHS = _env("JALINAN_MEMORANDUM_AT_RISK_MONTHS", en
 JALINAN_MEMORANDUM_EXPIRING_DAYS = _env("JALINAN_MEMORANDUM_EXPIRING_DAYS", env.int, 180)
 JALINAN_MEMORANDUM_MAX_UPLOAD_MB = _env("JALINAN_MEMORANDUM_MAX_UPLOAD_MB", env.float, 20)
 JALINAN_ENGAGEMENT_MAX_UPLOAD_MB = _env("JALINAN_ENGAGEMENT_MAX_UPLOAD_MB", env.float, 20)
+
+# -- Experts and matching (jalinan.experts, jalinan.matching) ------------------------------------
+# The embedding model: any sentence-transformers folder; empty = the packaged all-MiniLM-L6-v2.
+# Under pytest a deterministic stand-in ("hashing") replaces it unless JALINAN_EMBEDDER is set.
+JALINAN_EMBEDDER = _env(
+    "JALINAN_EMBEDDER",
+    env.str,
+    "hashing" if "pytest" in __import__("sys").modules else "sentence-transformers",
+)
+JALINAN_EMBEDDING_MODEL = _env("JALINAN_EMBEDDING_MODEL", env.str, "")
+JALINAN_EMBEDDING_RUNTIME = _env("JALINAN_EMBEDDING_RUNTIME", env.str, "onnx")  # or torch
+JALINAN_EMBEDDING_CACHE_DIR = _env("JALINAN_EMBEDDING_CACHE_DIR", env.str, str(DATA_DIR / "models"))
+JALINAN_MATCHING_BACKEND = _env("JALINAN_MATCHING_BACKEND", env.str, "auto")  # memory, pgvector
+JALINAN_MATCHING_ANN_THRESHOLD = _env("JALINAN_MATCHING_ANN_THRESHOLD", env.int, 200_000)
