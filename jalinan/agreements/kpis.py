@@ -264,7 +264,7 @@ def report_section(scope) -> ReportSection:
             for u, n in sorted(unit_rows.items(), key=lambda kv: (-kv[1], scope.unit_name(kv[0])))
         ],
     )
-    listed = (
+    listed = list(
         qs.filter(signed)
         .select_related("memo_type", "initiating_unit")
         .prefetch_related(
@@ -297,6 +297,7 @@ def report_section(scope) -> ReportSection:
             ]
             for m in listed
         ],
+        links=[m.get_absolute_url() for m in listed],
     )
     return ReportSection(
         stats=[
@@ -305,7 +306,8 @@ def report_section(scope) -> ReportSection:
             Stat(_("Expiring within %(days)s days") % {"days": expiring_days()}, head["expiring"]),
             Stat(_("Value of memoranda signed (RM)"), head["value"] or 0, unit="rm"),
         ],
-        tables=[type_table, unit_table, signed_table],
+        tables=[type_table, unit_table],
+        lists=[signed_table],
     )
 
 

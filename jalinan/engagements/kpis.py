@@ -139,7 +139,7 @@ def report_section(scope) -> ReportSection:
         .annotate(n=Count("organisations", distinct=True))
         .order_by()
     )
-    listed = _in_period(scope).prefetch_related("organisations").order_by("date", "pk")
+    listed = list(_in_period(scope).prefetch_related("organisations").order_by("date", "pk"))
     return ReportSection(
         stats=[
             Stat(_("Engagement activities"), head["activities"]),
@@ -157,6 +157,8 @@ def report_section(scope) -> ReportSection:
                     if t.value in totals
                 ],
             ),
+        ],
+        lists=[
             Table(
                 _("Engagement activities in the period"),
                 [_("Date"), _("Activity"), _("Type"), _("KCDIO"), _("Partners")],
@@ -170,6 +172,7 @@ def report_section(scope) -> ReportSection:
                     ]
                     for a in listed
                 ],
+                links=[a.get_absolute_url() for a in listed],
             ),
         ],
     )

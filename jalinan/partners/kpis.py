@@ -117,7 +117,7 @@ def report_section(scope) -> ReportSection:
         .annotate(n=Count("pk"))
         .order_by("-n", "country")
     )
-    new = (
+    new = list(
         _partners(scope)
         .filter(scope.in_years("created_at__date"))
         .select_related("lead_unit")
@@ -145,6 +145,8 @@ def report_section(scope) -> ReportSection:
                 [_("Country"), _("Industry partners")],
                 [[countries.name(code) or code, n] for code, n in by_country],
             ),
+        ],
+        lists=[
             Table(
                 _("New partner organisations in the period"),
                 [_("Organisation"), _("Type"), _("Sector"), _("Country"), _("Lead KCDIO")],
@@ -158,6 +160,7 @@ def report_section(scope) -> ReportSection:
                     ]
                     for o in new
                 ],
+                links=[o.get_absolute_url() for o in new],
             ),
         ],
     )

@@ -216,14 +216,16 @@ def report_section(scope) -> ReportSection:
                 [[OpeningKind(k).label, n] for k, n in _by_kind(scope)],
             ),
             Table(
-                _("Placements by host organisation"),
-                [_("Host organisation"), _("Sector"), _("Placements")],
-                [[name, sector_label(code) if code else "", n] for name, code, n in hosts],
-            ),
-            Table(
                 _("Graduate destinations within six months"),
                 [_("Destination"), _("Graduates")],
                 [[s.label, counts[s.value]] for s in OutcomeStatus if counts.get(s.value)],
+            ),
+        ],
+        lists=[
+            Table(
+                _("Placements by host organisation"),
+                [_("Host organisation"), _("Sector"), _("Placements")],
+                [[name, sector_label(code) if code else "", n] for name, code, n in hosts],
             ),
         ],
         notes=[

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -48,6 +47,7 @@ class Part:
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    appendix: bool = False
 
 
 @dataclass
@@ -101,20 +101,23 @@ def _trends(scope: Scope) -> Part | None:
                 Table(
                     _("Five-year trends (RM)") if unit == "rm" else _("Five-year trends"),
                     [_("Year"), *[str(t.label) for t in chosen]],
-                    rows,
+                    [[str(row[0]), *row[1:]] for row in rows],
                 )
             )
     return part if part.tables else None
 
 
-def _parts(kind: str, scope: Scope) -> list[Part]:
-    out = []
+def _parts(kind: str, scope: Scope) -> tuple[list[Part], list[Part]]:
+    """The apps' parts in the ministry's categories, and the appendices holding their lists
+    of records."""
+    parts, appendices = [], []
     for entry in registry.report_parts(kind):
         section = entry.compute(scope)
-        out.append(
+        category = str(MINISTRY_CATEGORIES[entry.ministry_category])
+        parts.append(
             Part(
                 heading=str(entry.label),
-                category=str(MINISTRY_CATEGORIES[entry.ministry_category]),
+                category=category,
                 lines=[
                     Line(s.label, dashboard.format_value(s.value, s.unit), s.value)
                     for s in section.stats
@@ -123,11 +126,22 @@ def _parts(kind: str, scope: Scope) -> list[Part]:
                 notes=[str(n) for n in section.notes],
             )
         )
-    return out
+        if section.lists:
+            letter = chr(ord("A") + len(appendices))
+            appendices.append(
+                Part(
+                    heading=_("Appendix %(letter)s: %(part)s")
+                    % {"letter": letter, "part": entry.label},
+                    category=category,
+                    tables=section.lists,
+                    appendix=True,
+                )
+            )
+    return parts, appendices
 
 
 def _tag_note(tag: dict) -> tuple[str, str]:
-    """What an accepted tag says: (the decision, the evidence)."""
+    """What an accepted tag says: (who decided it, how it came), and (what matched)."""
     if not tag:
         return "", ""
     day = (
@@ -135,20 +149,19 @@ def _tag_note(tag: dict) -> tuple[str, str]:
         if tag.get("decided_at")
         else ""
     )
+    who = tag.get("decided_by") or "?"
     if tag.get("source") == "person":
-        how = _("added by %(who)s on %(day)s") % {"who": tag.get("decided_by") or "?", "day": day}
+        how = _("added by %(who)s, %(day)s") % {"who": who, "day": day}
     else:
-        how = _(
-            "suggested by the classifier (confidence %(c)s), accepted by %(who)s on %(day)s"
-        ) % {
+        how = _("classifier (%(c)s), accepted by %(who)s, %(day)s") % {
             "c": formats.number_format(tag.get("confidence") or 0, 2),
-            "who": tag.get("decided_by") or "?",
+            "who": who,
             "day": day,
         }
     bits = []
-    targets = tag.get("targets") or []
-    if targets:
-        bits.append(_("targets %(codes)s") % {"codes": ", ".join(c for c, _t in targets if c)})
+    codes = [c for c, _t in tag.get("targets") or [] if c]
+    if codes:
+        bits.append(_("targets %(codes)s") % {"codes": ", ".join(codes)})
     terms = tag.get("terms") or []
     if terms:
         bits.append(_("terms: %(terms)s") % {"terms": ", ".join(terms[:8])})
@@ -159,7 +172,6 @@ def _impact(scope: Scope) -> list[Part]:
     from .kpis import goal_label
 
     sources = registry.sdg_sources()
-    site = settings.JALINAN_SITE_URL.rstrip("/")
     parts = []
     for goal in IMPACT_GOALS:
         part = Part(goal_label(goal), category=_("THE Impact Rankings evidence"))
@@ -172,38 +184,29 @@ def _impact(scope: Scope) -> list[Part]:
             )
         )
         for source in sources:
+            items = evidence[source.key]
+            if not items:
+                continue
             rows = []
-            for e in evidence[source.key]:
+            for e in items:
                 how, why = _tag_note(e.tag)
-                rows.append(
+                when = e.period or (e.date.strftime("%d/%m/%Y") if e.date else "")
+                rows.append([e.record, when, "; ".join(e.partners), e.unit, how, why])
+            part.tables.append(
+                Table(
+                    f"SDG {goal} · {source.label}",
                     [
-                        e.record,
-                        e.date,
-                        e.period,
-                        "; ".join(e.partners),
-                        e.unit,
-                        how,
-                        why,
-                        site + e.url,
-                    ]
+                        _("Record"),
+                        _("When"),
+                        _("Partners"),
+                        _("KCDIO"),
+                        _("Tag"),
+                        _("Evidence"),
+                    ],
+                    rows,
+                    links=[e.url for e in items],
                 )
-            if rows:
-                part.tables.append(
-                    Table(
-                        f"SDG {goal} · {source.label}",
-                        [
-                            _("Record"),
-                            _("Date"),
-                            _("Period"),
-                            _("Partners"),
-                            _("KCDIO"),
-                            _("Tag"),
-                            _("Evidence"),
-                            _("Link"),
-                        ],
-                        rows,
-                    )
-                )
+            )
         part.notes.append(
             _(
                 "Records of the period carrying a tag for this goal that a person accepted; "
@@ -220,10 +223,9 @@ def build(kind: str, scope: Scope) -> Document:
     if kind == "impact":
         parts = _impact(scope)
     else:
-        parts = [_summary(scope), *_parts(kind, scope)]
+        main, appendices = _parts(kind, scope)
         trends = _trends(scope)
-        if trends:
-            parts.append(trends)
+        parts = [_summary(scope), *main, *([trends] if trends else []), *appendices]
     return Document(kind, str(REPORTS[kind]), _subtitle(scope), scope, parts)
 
 
@@ -248,10 +250,11 @@ def csv_response(doc: Document) -> HttpResponse:
         for line in part.lines:
             writer.writerow([_cell(str(line.label)), _cell(line.value)])
         for table in part.tables:
+            headers, rows = table.flat()
             writer.writerow([])
             writer.writerow([_cell(str(table.title))])
-            writer.writerow([_cell(str(h)) for h in table.headers])
-            for row in table.rows:
+            writer.writerow([_cell(str(h)) for h in headers])
+            for row in rows:
                 writer.writerow([_cell(v) for v in row])
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     _attach(response, doc, "csv")
@@ -282,9 +285,10 @@ def xlsx_response(doc: Document) -> HttpResponse:
     book.add_sheet(summary)
     for part in doc.parts:
         for table in part.tables:
-            sheet = tablib.Dataset(headers=[str(h) for h in table.headers])
+            headers, rows = table.flat()
+            sheet = tablib.Dataset(headers=[str(h) for h in headers])
             sheet.title = _sheet_title(str(table.title), taken)
-            for row in table.rows:
+            for row in rows:
                 sheet.append([_cell(v) for v in row])
             book.add_sheet(sheet)
     response = HttpResponse(

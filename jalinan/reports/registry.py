@@ -13,9 +13,10 @@ In it the app registers, with the functions below:
   ``kind="matrix"`` draws only the table, shaded as a heat map;
 - **trends** (:func:`register_trend`): ``{year: value}`` over the scope's five years, drawn
   together in the *Five-year trends* chart and table;
-- **report parts** (:func:`register_report_section`): a :class:`ReportSection` (figures and
-  tables) for the annual industry-linkage report and/or the unit report, filed under one of
-  the ministry's categories (:data:`MINISTRY_CATEGORIES`);
+- **report parts** (:func:`register_report_section`): a :class:`ReportSection` (figures,
+  summary tables, and the lists of records behind them, gathered in an appendix) for the
+  annual industry-linkage report and/or the unit report, filed under one of the ministry's
+  categories (:data:`MINISTRY_CATEGORIES`);
 - **SDG sources** (:func:`register_sdg_source`): for a record type that carries SDG tags, its
   accepted goals by KCDIO and by partner sector (the coverage matrices) and, per goal, the
   records with their evidence (the THE Impact Rankings evidence pack).
@@ -75,6 +76,7 @@ A complete example, as the projects app will write it (``jalinan/projects/kpis.p
             stats=[Stat(_("Industry income (RM)"), income_in_years(scope), unit="rm")],
             tables=[Table(_("Income by sponsor"), [_("Sponsor"), _("RM")],
                           [list(r) for r in rows])],
+            lists=[],  # the records behind the figures, for the appendix
         )
 
 
@@ -278,6 +280,38 @@ class Table:
     headers: list[Any]
     rows: list[list[Any]]
     note: Any = ""
+    # One page per row (its path, e.g. ``obj.get_absolute_url()``): the first cell links to
+    # it on the page and in the PDF; CSV and XLSX get its full address as a last column.
+    links: list[str] | None = None
+
+    def flat(self) -> tuple[list[Any], list[list[Any]]]:
+        """Headers and rows for a spreadsheet, the links as a last column."""
+        if not self.links:
+            return list(self.headers), self.rows
+        from django.conf import settings
+        from django.utils.translation import gettext as _
+
+        site = settings.JALINAN_SITE_URL.rstrip("/")
+        return [*self.headers, _("Link")], [
+            [*row, site + link if link.startswith("/") else link]
+            for row, link in zip(self.rows, self.links, strict=False)
+        ]
+
+    def linked_rows(self) -> list[tuple[list[Any], str]]:
+        links = self.links or []
+        return [(row, links[i] if i < len(links) else "") for i, row in enumerate(self.rows)]
+
+    def unbroken_columns(self) -> set[int]:
+        """Columns of numbers or dates, which print on one line."""
+        out = set()
+        for i in range(len(self.headers)):
+            values = [r[i] for r in self.rows if i < len(r) and r[i] not in (None, "")]
+            if values and all(
+                isinstance(v, (int, float, Decimal, datetime.date)) and not isinstance(v, bool)
+                for v in values
+            ):
+                out.add(i)
+        return out
 
     def numeric_columns(self) -> set[int]:
         out = set()
@@ -299,8 +333,12 @@ class Stat:
 
 @dataclass
 class ReportSection:
+    """A part of a report: its figures, its summary tables, and the lists of records behind
+    them (which the reports gather in an appendix, after every part's figures)."""
+
     stats: list[Stat] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    lists: list[Table] = field(default_factory=list)
     notes: list[Any] = field(default_factory=list)
 
 

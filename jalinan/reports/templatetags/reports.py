@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats
+from django.utils.safestring import mark_safe
 
 from ..dashboard import format_value
 
@@ -31,3 +32,11 @@ def cell(value):
     if isinstance(value, int) and not isinstance(value, bool):
         return formats.number_format(value, 0, force_grouping=True)
     return value
+
+
+@register.filter
+def css_string(value):
+    """Text for a quoted CSS ``content`` string (the PDF's running footer)."""
+    text = " ".join(str(value).split())
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    return mark_safe(text)  # noqa: S308 - quotes, backslashes and "<" escaped for CSS

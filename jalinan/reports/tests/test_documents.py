@@ -52,6 +52,11 @@ def test_annual_report_in_the_ministry_categories(annual):
         "Placements and graduate employability",
         "SDG coverage",
         "Five-year trends",
+        # The lists of records behind the figures, after them.
+        "Appendix A: Memoranda",
+        "Appendix B: Partner organisations",
+        "Appendix C: Engagement activities",
+        "Appendix D: Placements and graduate employability",
     ]
     summary = lines(part(annual, "Summary"))
     assert summary["Memoranda in force"] == 3
@@ -68,7 +73,7 @@ def test_annual_memoranda_by_type_and_the_list_signed(annual):
         ["Memorandum of Agreement", 1, 1],
         ["Non-Disclosure Agreement", 1, 0],
     ]
-    signed = rows(memoranda, "Memoranda signed in the period")
+    signed = rows(part(annual, "Appendix A: Memoranda"), "Memoranda signed in the period")
     assert [r[0] for r in signed] == ["MOA/1", "MOU/3", "NDA/6"]
     assert signed[0][3] == "Acme Robotics Sdn. Bhd."
     assert signed[0][7] == 120000
@@ -81,7 +86,10 @@ def test_annual_partners_activities_and_placements(annual):
         "Industry partners": 3,
         "New partner organisations in the period": 2,
     }
-    assert [r[0] for r in rows(partners, "New partner organisations in the period")] == [
+    new = rows(
+        part(annual, "Appendix B: Partner organisations"), "New partner organisations in the period"
+    )
+    assert [r[0] for r in new] == [
         "Borneo Timber Berhad",
         "Tokyo Denki K.K.",
     ]
@@ -91,14 +99,21 @@ def test_annual_partners_activities_and_placements(annual):
         ["Visit", 1, 2],
         ["Talk", 1, 1],
     ]
-    assert len(rows(activities, "Engagement activities in the period")) == 3
+    listed = rows(
+        part(annual, "Appendix C: Engagement activities"), "Engagement activities in the period"
+    )
+    assert [r[1] for r in listed] == ["Robotics meeting", "Plant visit", "Industry talk"]
     placements = part(annual, "Placements and graduate employability")
     got = lines(placements)
     assert got["Openings published"] == 3
     assert got["Placements started"] == 2
     assert got["Graduates with a known destination"] == 3
     assert got["Graduate employability (%)"] == 66.7
-    assert rows(placements, "Placements by host organisation") == [
+    hosts = rows(
+        part(annual, "Appendix D: Placements and graduate employability"),
+        "Placements by host organisation",
+    )
+    assert hosts == [
         ["Acme Robotics Sdn. Bhd.", "C — Manufacturing", 1],
         ["Tokyo Denki K.K.", "C — Manufacturing", 1],
     ]
@@ -114,7 +129,7 @@ def test_annual_sdg_coverage_and_trends(annual):
         ["SDG 17: Partnerships for the goals", 2, 1, 0, 0, 3],
     ]
     trends = rows(part(annual, "Five-year trends"), "Five-year trends")
-    assert trends[-1] == [2024, 3, 3, 3, 2]
+    assert trends[-1] == ["2024", 3, 3, 3, 2]
 
 
 def test_unit_report_covers_one_kcdio_and_below(world, coordinator):
@@ -122,10 +137,8 @@ def test_unit_report_covers_one_kcdio_and_below(world, coordinator):
     assert doc.subtitle.startswith("Kulliyyah of Engineering · 2024")
     memoranda = part(doc, "Memoranda")
     assert lines(memoranda)["Memoranda signed"] == 2
-    assert [r[0] for r in rows(memoranda, "Memoranda signed in the period")] == [
-        "MOA/1",
-        "NDA/6",
-    ]
+    signed = rows(part(doc, "Appendix A: Memoranda"), "Memoranda signed in the period")
+    assert [r[0] for r in signed] == ["MOA/1", "NDA/6"]
     assert rows(memoranda, "Memoranda in force by KCDIO") == [
         ["Department of Mechanical Engineering", 1],
         ["Kulliyyah of Engineering", 1],
@@ -133,7 +146,8 @@ def test_unit_report_covers_one_kcdio_and_below(world, coordinator):
     assert lines(part(doc, "Engagement activities"))["Engagement activities"] == 2
 
 
-def test_impact_pack_lists_the_evidence_for_sdg_17_and_9(world, officer):
+def test_impact_pack_lists_the_evidence_for_sdg_17_and_9(world, officer, settings):
+    settings.JALINAN_SITE_URL = "https://jalinan.example"
     doc = documents.build("impact", scope_for(officer, year=YEAR))
     sdg17, sdg9 = doc.parts
     assert sdg17.heading == "SDG 17: Partnerships for the goals"
@@ -149,11 +163,15 @@ def test_impact_pack_lists_the_evidence_for_sdg_17_and_9(world, officer):
         "MOU/3 Memorandum MOU/3 (MOU)",
     ]
     first = memoranda[0]
-    assert first[3] == "Acme Robotics Sdn. Bhd."  # partners
-    assert first[4] == "Kulliyyah of Engineering"
-    assert "accepted by Omar Officer on 1 Dec 2024" in first[5]
-    assert "targets 17.17" in first[6] and "partnership" in first[6]
-    assert first[7].endswith(f"/memoranda/{world.memoranda['m1'].pk}/")
+    assert first[1] == "01/03/2024 – 28/02/2027"  # its term
+    assert first[2] == "Acme Robotics Sdn. Bhd."  # partners
+    assert first[3] == "Kulliyyah of Engineering"
+    assert first[4] == "classifier (0.87), accepted by Omar Officer, 1 Dec 2024"
+    assert first[5] == "targets 17.17; terms: partnership"
+    table = next(t for t in sdg17.tables if str(t.title) == "SDG 17 · Memoranda")
+    headers, flat = table.flat()
+    assert headers[-1] == "Link"
+    assert flat[0][-1] == f"https://jalinan.example/memoranda/{world.memoranda['m1'].pk}/"
     # The suggested tag on m2 and the rejected one on a2 are not evidence.
     assert "MOU/2" not in str(doc.parts)
     assert [r[0] for r in rows(sdg9, "SDG 9 · Engagement activities")] == ["Industry talk (Talk)"]

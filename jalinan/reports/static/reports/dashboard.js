@@ -29,6 +29,7 @@
     var fmt = formatter(data.unit);
     var datasets = data.datasets.map(function (d) {
       var ds = { label: d.label, data: d.data, backgroundColor: d.colour, borderColor: d.colour };
+      if (type === "bar") ds.maxBarThickness = 44;
       if (type === "line") {
         ds.backgroundColor = withAlpha(d.colour, 0.15);
         ds.tension = 0.2;
