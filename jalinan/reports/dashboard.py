@@ -140,6 +140,7 @@ def payload(chart: Chart, series: Series) -> dict:
         "unit": series.unit,
         "x_label": str(series.x_label),
         "labels": [str(label) for label in series.labels],
+        "axis_labels": [str(label) for label in (series.short_labels or series.labels)],
         "datasets": datasets,
     }
 

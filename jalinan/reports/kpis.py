@@ -90,6 +90,7 @@ def by_goal(scope) -> Series | None:
         labels=[goal_label(g) for g in GOALS],
         datasets=[Dataset(s.label, [totals[s.key].get(g, 0) for g in GOALS]) for s in sources],
         x_label=_("Goal"),
+        short_labels=[f"SDG {g}" for g in GOALS],
     )
 
 

@@ -259,6 +259,8 @@ class Series:
     datasets: list[Dataset]
     x_label: Any = ""
     unit: str = "count"
+    # Shorter labels for the drawing's axis (e.g. "SDG 9"); the table keeps ``labels``.
+    short_labels: list[Any] | None = None
 
     def table(self, title: Any = "") -> Table:
         headers = [self.x_label or _("Item"), *[d.label for d in self.datasets]]

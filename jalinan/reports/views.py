@@ -78,7 +78,12 @@ def _document_form(request):
         raise Http404
     tree = unit_tree()
     initial = {"year": timezone.localdate().year, "unit": default_unit_id(user)}
-    form = ReportForm(request.GET or None, user=user, tree=tree, initial=initial)
+    params = None
+    if request.GET:
+        params = request.GET.copy()
+        if "unit" not in params and default_unit_id(user):
+            params["unit"] = str(default_unit_id(user))  # a coordinator's own unit
+    form = ReportForm(params, user=user, tree=tree, initial=initial)
     doc = None
     if form.is_bound and form.is_valid():
         kind = form.cleaned_data["report"]

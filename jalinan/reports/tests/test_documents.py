@@ -233,6 +233,9 @@ def test_pdf_file(world, management, client_for):
 
 def test_coordinator_has_the_unit_report_only(world, coordinator, client_for):
     client = client_for(coordinator)
+    # Their own unit unless they choose one below it.
+    own_unit = client.get(PAGE, {"report": "unit", "year": YEAR})
+    assert "Kulliyyah of Engineering · 2024" in own_unit.content.decode()
     response = client.get(PAGE, {"report": "annual", "year": YEAR})
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()

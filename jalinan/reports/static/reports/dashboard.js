@@ -32,7 +32,7 @@
       if (type === "bar") ds.maxBarThickness = 44;
       if (type === "line") {
         ds.backgroundColor = withAlpha(d.colour, 0.15);
-        ds.tension = 0.2;
+        ds.tension = 0;
         ds.pointRadius = 3;
       }
       return ds;
@@ -56,7 +56,16 @@
     };
     if (type !== "doughnut") {
       var valueAxis = { beginAtZero: true, ticks: { precision: 0, callback: function (v) { return fmt(v); } } };
-      var labelAxis = { ticks: { autoSkip: kind !== "hbar" } };
+      var axisLabels = data.axis_labels || data.labels;
+      var labelAxis = {
+        ticks: {
+          autoSkip: kind !== "hbar",
+          callback: function (value) {
+            var label = String(axisLabels[value] === undefined ? value : axisLabels[value]);
+            return label.length > 30 ? label.slice(0, 29) + "…" : label;
+          },
+        },
+      };
       if (kind === "hbar") {
         options.indexAxis = "y";
         options.scales = { x: valueAxis, y: labelAxis };
@@ -68,6 +77,7 @@
         options.scales.y.stacked = true;
       }
     }
+    // Tooltips and the legend keep the full labels; only the axis is shortened.
     return { type: type, data: { labels: data.labels, datasets: datasets }, options: options };
   }
 
