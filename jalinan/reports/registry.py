@@ -90,6 +90,31 @@ A complete example, as the projects app will write it (``jalinan/projects/kpis.p
     register_report_section("projects.income", label=_("Industry income"),
                             compute=income_report, ministry_category="income")
 
+A record type that carries SDG tags also registers itself as an SDG source (the counting
+helpers are in ``jalinan.sdgs.kpis``; ``jalinan/agreements/kpis.py`` has a full one)::
+
+    from jalinan.sdgs import kpis as sdg_kpis
+    from jalinan.sdgs.selectors import filter_by_goal
+
+    def _projects(scope):  # the projects of the period, as for the figures
+        return projects_for(scope.user).filter(scope.unit_q("lead_unit_id"))
+
+    def project_evidence(scope, goal):
+        projects = list(filter_by_goal(_projects(scope), goal).select_related("sponsor"))
+        tags = sdg_kpis.accepted_tags(Project, [p.pk for p in projects], goal)
+        return [Evidence(record=p.title, url=p.get_absolute_url(), date=p.starts_on,
+                         period="", partners=[p.sponsor.legal_name],
+                         unit=scope.unit_name(p.lead_unit_id), tag=tags.get(p.pk, {}))
+                for p in projects]
+
+    register_sdg_source(
+        "projects.projects", label=_("Projects"),
+        by_unit=lambda scope: sdg_kpis.goal_counts(_projects(scope), by="lead_unit_id"),
+        by_sector=lambda scope: sdg_kpis.goal_counts(_projects(scope),
+                                                     by="sponsor__msic_section"),
+        evidence=project_evidence,
+    )
+
 Keys are ``<app>.<name>``; registering a key again replaces the entry (so a module imported
 twice does no harm). Labels are lazy translations. Compute functions return plain numbers,
 ``None`` when the figure does not apply (shown as "—"), or the dataclasses below.
