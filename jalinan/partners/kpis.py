@@ -1,0 +1,255 @@
+"""What the partner registry gives the dashboards and reports (see
+:mod:`jalinan.reports.registry`): the organisations the office works with (status *active*),
+by type, sector and country, counted under their lead KCDIO when a unit is asked for.
+*Industry* partners are the companies (MNC, GLC, SME, startup); agencies, NGOs and
+universities are partners too, but not industry."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from jalinan.reports.registry import (
+    Dataset,
+    Evidence,
+    ReportSection,
+    Series,
+    Stat,
+    Table,
+    register_chart,
+    register_figure,
+    register_report_section,
+    register_sdg_source,
+)
+from jalinan.sdgs import kpis as sdg_kpis
+from jalinan.sdgs.selectors import filter_by_goal
+
+from . import msic
+from .choices import OrganisationStatus, OrganisationType
+from .models import Organisation
+from .selectors import organisations_for
+
+INDUSTRY_TYPES = (
+    OrganisationType.MNC,
+    OrganisationType.GLC,
+    OrganisationType.SME,
+    OrganisationType.STARTUP,
+)
+
+
+def _partners(scope):
+    """Active partner organisations known by the end of the period."""
+    return (
+        organisations_for(scope.user)
+        .filter(status=OrganisationStatus.ACTIVE, created_at__date__lte=scope.as_of)
+        .filter(scope.unit_q("lead_unit_id"))
+    )
+
+
+def _headline(scope) -> dict:
+    return scope.once(
+        "partners.headline",
+        lambda: _partners(scope).aggregate(
+            partners=Count("pk"),
+            industry=Count("pk", filter=Q(org_type__in=INDUSTRY_TYPES)),
+            new=Count("pk", filter=scope.in_years("created_at__date")),
+        ),
+    )
+
+
+def sector_label(code: str | None) -> str:
+    if not code:
+        return str(_("Sector not recorded"))
+    return f"{code} — {msic.SECTIONS.get(code, code)}"
+
+
+def _by_type(scope) -> list[tuple[str, int, int]]:
+    return scope.once(
+        "partners.by_type",
+        lambda: [
+            (row["org_type"], row["n"], row["new"])
+            for row in _partners(scope)
+            .values("org_type")
+            .annotate(n=Count("pk"), new=Count("pk", filter=scope.in_years("created_at__date")))
+            .order_by("-n", "org_type")
+        ],
+    )
+
+
+def by_type(scope) -> Series:
+    rows = _by_type(scope)
+    return Series(
+        labels=[OrganisationType(t).label for t, _n, _new in rows],
+        datasets=[Dataset(_("Partner organisations"), [n for _t, n, _new in rows])],
+        x_label=_("Type"),
+    )
+
+
+def _by_sector(scope) -> list[tuple[str, int]]:
+    return scope.once(
+        "partners.by_sector",
+        lambda: list(
+            _partners(scope)
+            .filter(org_type__in=INDUSTRY_TYPES)
+            .values_list("msic_section")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "msic_section")
+        ),
+    )
+
+
+def by_sector(scope) -> Series:
+    rows = _by_sector(scope)
+    return Series(
+        labels=[sector_label(code) for code, _n in rows],
+        datasets=[Dataset(_("Industry partners"), [n for _c, n in rows])],
+        x_label=_("Sector (MSIC section)"),
+    )
+
+
+def report_section(scope) -> ReportSection:
+    head = _headline(scope)
+    by_country = (
+        _partners(scope)
+        .filter(org_type__in=INDUSTRY_TYPES)
+        .values_list("country")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "country")
+    )
+    new = list(
+        _partners(scope)
+        .filter(scope.in_years("created_at__date"))
+        .select_related("lead_unit")
+        .order_by("legal_name")
+    )
+    return ReportSection(
+        stats=[
+            Stat(_("Partner organisations"), head["partners"]),
+            Stat(_("Industry partners"), head["industry"]),
+            Stat(_("New partner organisations in the period"), head["new"]),
+        ],
+        tables=[
+            Table(
+                _("Partner organisations by type"),
+                [_("Type"), _("Partners"), _("New in the period")],
+                [[OrganisationType(t).label, n, nw] for t, n, nw in _by_type(scope)],
+            ),
+            Table(
+                _("Industry partners by sector"),
+                [_("Sector (MSIC section)"), _("Industry partners")],
+                [[sector_label(code), n] for code, n in _by_sector(scope)],
+            ),
+            Table(
+                _("Industry partners by country"),
+                [_("Country"), _("Industry partners")],
+                [[countries.name(code) or code, n] for code, n in by_country],
+            ),
+        ],
+        lists=[
+            Table(
+                _("New partner organisations in the period"),
+                [_("Organisation"), _("Type"), _("Sector"), _("Country"), _("Lead KCDIO")],
+                [
+                    [
+                        o.legal_name,
+                        o.get_org_type_display(),
+                        sector_label(o.msic_section) if o.msic_section else "",
+                        o.country.name,
+                        scope.unit_name(o.lead_unit_id) if o.lead_unit_id else "",
+                    ]
+                    for o in new
+                ],
+                links=[o.get_absolute_url() for o in new],
+            ),
+        ],
+    )
+
+
+# -- SDGs ----------------------------------------------------------------------------------
+
+
+def sdg_by_unit(scope):
+    return sdg_kpis.goal_counts(_partners(scope), by="lead_unit_id")
+
+
+def sdg_by_sector(scope):
+    return sdg_kpis.goal_counts(_partners(scope), by="msic_section")
+
+
+def sdg_evidence(scope, goal: int) -> list[Evidence]:
+    orgs = list(filter_by_goal(_partners(scope), goal).order_by("legal_name"))
+    tags = sdg_kpis.accepted_tags(Organisation, [o.pk for o in orgs], goal)
+    return [
+        Evidence(
+            record=f"{o.legal_name} ({o.get_org_type_display()})",
+            url=o.get_absolute_url(),
+            date=None,
+            period="",
+            partners=[o.legal_name],
+            unit=scope.unit_name(o.lead_unit_id) if o.lead_unit_id else "",
+            tag=tags.get(o.pk, {}),
+        )
+        for o in orgs
+    ]
+
+
+# -- registration --------------------------------------------------------------------------
+
+register_figure(
+    "partners.partners",
+    label=_("Partner organisations"),
+    section="partners",
+    compute=lambda scope: _headline(scope)["partners"],
+    ministry_category="partners",
+    headline=True,
+    order=10,
+    help=_("Active organisations in the partner registry (under their lead KCDIO)."),
+)
+register_figure(
+    "partners.industry",
+    label=_("Industry partners"),
+    section="partners",
+    compute=lambda scope: _headline(scope)["industry"],
+    ministry_category="partners",
+    order=20,
+    help=_("Multinationals, government-linked companies, SMEs and startups."),
+)
+register_figure(
+    "partners.new",
+    label=_("New partner organisations"),
+    section="partners",
+    compute=lambda scope: _headline(scope)["new"],
+    ministry_category="partners",
+    order=30,
+)
+register_chart(
+    "partners.by_type",
+    label=_("Partner organisations by type"),
+    section="partners",
+    compute=by_type,
+    kind="doughnut",
+    order=10,
+)
+register_chart(
+    "partners.by_sector",
+    label=_("Industry partners by sector"),
+    section="partners",
+    compute=by_sector,
+    kind="hbar",
+    order=20,
+)
+register_report_section(
+    "partners.organisations",
+    label=_("Partner organisations"),
+    compute=report_section,
+    ministry_category="partners",
+)
+register_sdg_source(
+    "partners.organisations",
+    label=_("Partner organisations"),
+    by_unit=sdg_by_unit,
+    by_sector=sdg_by_sector,
+    evidence=sdg_evidence,
+    order=30,
+)

@@ -1,0 +1,362 @@
+"""What placements give the dashboards and reports (see :mod:`jalinan.reports.registry`).
+
+Counted as the employability figure is (:func:`.selectors.employability`): the office and
+management count every student, a coordinator the students of their units. A placement counts
+in the year it starts (cancelled ones never); graduates in the year they graduate.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from jalinan.accounts.roles import Role, has_role, is_oil
+from jalinan.partners.kpis import sector_label
+from jalinan.reports.registry import (
+    Dataset,
+    Evidence,
+    ReportSection,
+    Series,
+    Stat,
+    Table,
+    register_chart,
+    register_figure,
+    register_report_section,
+    register_sdg_source,
+    register_trend,
+)
+from jalinan.sdgs import kpis as sdg_kpis
+from jalinan.sdgs.selectors import filter_by_goal
+
+from .choices import OpeningKind, OpeningStatus, OutcomeStatus, PlacementStatus
+from .models import GraduateOutcome, Opening, Placement
+from .permissions import is_coordinator, unit_ids
+from .selectors import employability, openings_for
+
+STUDENT_UNIT = "student__student_profile__kulliyyah_id"
+
+
+def _counted_units(user) -> set[int] | None:
+    """``None``: every student; else the units whose students ``user`` may count."""
+    if is_oil(user) or has_role(user, Role.MANAGEMENT):
+        return None
+    if is_coordinator(user):
+        return unit_ids(user)
+    return set()
+
+
+def _narrow(qs, scope, path: str = STUDENT_UNIT):
+    allowed = _counted_units(scope.user)
+    if allowed is not None:
+        qs = qs.filter(**{f"{path}__in": sorted(allowed)})
+    return qs.filter(scope.unit_q(path))
+
+
+def _placements(scope):
+    return _narrow(Placement.objects.exclude(status=PlacementStatus.CANCELLED), scope)
+
+
+def _in_period(scope):
+    return _placements(scope).filter(scope.in_years("starts_on"))
+
+
+def _headline(scope) -> dict:
+    return scope.once(
+        "placements.headline",
+        lambda: _in_period(scope).aggregate(
+            placements=Count("pk"),
+            students=Count("student", distinct=True),
+            hosts=Count("organisation", distinct=True),
+            completed=Count("pk", filter=Q(status=PlacementStatus.COMPLETED)),
+        ),
+    )
+
+
+def _employability(scope) -> dict:
+    return scope.once(
+        "placements.employability",
+        lambda: employability(
+            user=scope.user,
+            unit_ids_in=set(scope.unit_ids) if scope.unit_ids is not None else None,
+            graduated_from=scope.start,
+            graduated_to=scope.end,
+        ),
+    )
+
+
+def _openings(scope):
+    """Openings published that start in the period. Openings belong to no KCDIO, so they
+    are counted for the whole university only."""
+    if scope.unit_ids is not None:
+        return Opening.objects.none()
+    return (
+        openings_for(scope.user)
+        .filter(
+            status__in=[OpeningStatus.PUBLISHED, OpeningStatus.CLOSED],
+            published_at__isnull=False,
+        )
+        .filter(scope.in_years("starts_on"))
+    )
+
+
+def _openings_count(scope) -> int | None:
+    if scope.unit_ids is not None:
+        return None
+    return scope.once("placements.openings", lambda: _openings(scope).count())
+
+
+def _by_kind(scope) -> list[tuple[str, int]]:
+    return scope.once(
+        "placements.by_kind",
+        lambda: list(
+            _in_period(scope)
+            .values_list("application__opening__kind")
+            .annotate(n=Count("pk"))
+            .order_by("-n")
+        ),
+    )
+
+
+def by_kind(scope) -> Series:
+    rows = _by_kind(scope)
+    return Series(
+        labels=[OpeningKind(k).label for k, _n in rows],
+        datasets=[Dataset(_("Placements"), [n for _k, n in rows])],
+        x_label=_("Kind"),
+    )
+
+
+def _by_sector(scope) -> list[tuple[str, int]]:
+    return scope.once(
+        "placements.by_sector",
+        lambda: list(
+            _in_period(scope)
+            .values_list("organisation__msic_section")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "organisation__msic_section")
+        ),
+    )
+
+
+def by_sector(scope) -> Series:
+    rows = _by_sector(scope)
+    return Series(
+        labels=[sector_label(code) for code, _n in rows],
+        datasets=[Dataset(_("Placements"), [n for _c, n in rows])],
+        x_label=_("Host's sector"),
+    )
+
+
+def _destinations(scope) -> dict[str, int]:
+    def compute():
+        qs = _narrow(GraduateOutcome.objects.all(), scope).filter(scope.in_years("graduated_on"))
+        return dict(qs.values_list("status").annotate(n=Count("pk")).order_by())
+
+    return scope.once("placements.destinations", compute)
+
+
+def destinations(scope) -> Series:
+    counts = _destinations(scope)
+    kept = [s for s in OutcomeStatus if counts.get(s.value)]
+    return Series(
+        labels=[s.label for s in kept],
+        datasets=[Dataset(_("Graduates"), [counts[s.value] for s in kept])],
+        x_label=_("Destination"),
+    )
+
+
+def per_year(scope) -> dict[int, int]:
+    first, last = scope.trend_years[0], scope.trend_years[-1]
+    return dict(
+        _placements(scope)
+        .filter(
+            starts_on__gte=datetime.date(first, 1, 1), starts_on__lte=datetime.date(last, 12, 31)
+        )
+        .annotate(y=ExtractYear("starts_on"))
+        .values_list("y")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def report_section(scope) -> ReportSection:
+    head = _headline(scope)
+    emp = _employability(scope)
+    hosts = (
+        _in_period(scope)
+        .values_list("organisation__legal_name", "organisation__msic_section")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "organisation__legal_name")
+    )
+    counts = _destinations(scope)
+    stats = [
+        Stat(_("Placements started"), head["placements"]),
+        Stat(_("Students placed"), head["students"]),
+        Stat(_("Host organisations"), head["hosts"]),
+        Stat(_("Placements completed"), head["completed"]),
+        Stat(_("Graduates with a known destination"), emp["graduates"]),
+        Stat(_("Graduate employability (%)"), emp["rate"], unit="percent"),
+        Stat(
+            _("Employed graduates working where they were placed (%)"),
+            emp["partner_share"],
+            unit="percent",
+        ),
+    ]
+    if scope.unit_ids is None:
+        stats.insert(0, Stat(_("Openings published"), _openings_count(scope)))
+    return ReportSection(
+        stats=stats,
+        tables=[
+            Table(
+                _("Placements by kind"),
+                [_("Kind"), _("Placements")],
+                [[OpeningKind(k).label, n] for k, n in _by_kind(scope)],
+            ),
+            Table(
+                _("Graduate destinations within six months"),
+                [_("Destination"), _("Graduates")],
+                [[s.label, counts[s.value]] for s in OutcomeStatus if counts.get(s.value)],
+            ),
+        ],
+        lists=[
+            Table(
+                _("Placements by host organisation"),
+                [_("Host organisation"), _("Sector"), _("Placements")],
+                [[name, sector_label(code) if code else "", n] for name, code, n in hosts],
+            ),
+        ],
+        notes=[
+            _(
+                "Employability counts graduates employed, self-employed, in further study or "
+                "in an upskilling programme within six months of graduating."
+            )
+        ],
+    )
+
+
+# -- SDGs ----------------------------------------------------------------------------------
+
+
+def sdg_by_unit(scope):
+    # Openings belong to no KCDIO: counted under "No KCDIO" for the whole university.
+    return sdg_kpis.goal_counts(_openings(scope)) if scope.unit_ids is None else {}
+
+
+def sdg_by_sector(scope):
+    return sdg_kpis.goal_counts(_openings(scope), by="organisation__msic_section")
+
+
+def sdg_evidence(scope, goal: int) -> list[Evidence]:
+    items = list(
+        filter_by_goal(_openings(scope), goal)
+        .select_related("organisation")
+        .order_by("starts_on", "pk")
+    )
+    tags = sdg_kpis.accepted_tags(Opening, [o.pk for o in items], goal)
+    fmt = "%d/%m/%Y"
+    return [
+        Evidence(
+            record=f"{o.title} ({o.get_kind_display()})",
+            url=o.get_absolute_url(),
+            date=o.published_at.date() if o.published_at else None,
+            period=f"{o.starts_on.strftime(fmt)} – {o.ends_on.strftime(fmt)}",
+            partners=[o.organisation.legal_name],
+            unit="",
+            tag=tags.get(o.pk, {}),
+        )
+        for o in items
+    ]
+
+
+# -- registration --------------------------------------------------------------------------
+
+register_figure(
+    "placements.placements",
+    label=_("Placements started"),
+    section="placements",
+    compute=lambda scope: _headline(scope)["placements"],
+    ministry_category="placements",
+    headline=True,
+    order=10,
+)
+register_figure(
+    "placements.students",
+    label=_("Students placed"),
+    section="placements",
+    compute=lambda scope: _headline(scope)["students"],
+    ministry_category="placements",
+    order=20,
+)
+register_figure(
+    "placements.hosts",
+    label=_("Host organisations"),
+    section="placements",
+    compute=lambda scope: _headline(scope)["hosts"],
+    ministry_category="placements",
+    order=30,
+)
+register_figure(
+    "placements.openings",
+    label=_("Openings published"),
+    section="placements",
+    compute=_openings_count,
+    ministry_category="placements",
+    order=40,
+    help=_("Openings belong to no KCDIO: counted for the whole university only."),
+)
+register_figure(
+    "placements.employability",
+    label=_("Graduate employability"),
+    section="placements",
+    compute=lambda scope: _employability(scope)["rate"],
+    unit="percent",
+    ministry_category="placements",
+    headline=True,
+    order=50,
+    help=_(
+        "Graduates of the period employed, self-employed, studying or upskilling within "
+        "six months of graduating."
+    ),
+)
+register_chart(
+    "placements.by_kind",
+    label=_("Placements by kind"),
+    section="placements",
+    compute=by_kind,
+    kind="doughnut",
+    order=10,
+)
+register_chart(
+    "placements.by_sector",
+    label=_("Placements by host's sector"),
+    section="placements",
+    compute=by_sector,
+    kind="hbar",
+    order=20,
+)
+register_chart(
+    "placements.destinations",
+    label=_("Graduate destinations"),
+    section="placements",
+    compute=destinations,
+    kind="doughnut",
+    order=30,
+)
+register_trend("placements.placements", label=_("Placements started"), compute=per_year, order=40)
+register_report_section(
+    "placements.placements",
+    label=_("Placements and graduate employability"),
+    compute=report_section,
+    ministry_category="placements",
+)
+register_sdg_source(
+    "placements.openings",
+    label=_("Placement openings"),
+    by_unit=sdg_by_unit,
+    by_sector=sdg_by_sector,
+    evidence=sdg_evidence,
+    order=40,
+)
