@@ -14,6 +14,7 @@ urlpatterns = [
     path("sdgs/", include("jalinan.sdgs.urls")),
     path("memoranda/", include("jalinan.agreements.urls")),
     path("engagements/", include("jalinan.engagements.urls")),
+    path("pipeline/", include("jalinan.pipeline.urls")),
     path("challenges/", include("jalinan.challenges.urls")),
     path("projects/", include("jalinan.projects.urls")),
     path("technologies/", include("jalinan.technologies.urls")),

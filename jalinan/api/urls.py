@@ -44,6 +44,7 @@ ROUTERS = [
     ("sdgs", "jalinan.sdgs.api"),
     ("memoranda", "jalinan.agreements.api"),
     ("engagements", "jalinan.engagements.api"),
+    ("pipeline", "jalinan.pipeline.api"),
     ("challenges", "jalinan.challenges.api"),
     ("projects", "jalinan.projects.api"),
     ("technologies", "jalinan.technologies.api"),
