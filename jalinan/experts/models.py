@@ -114,6 +114,10 @@ class ExpertProfile(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("experts:profile_detail", args=[self.pk])
 
+    def get_public_url(self) -> str:
+        """The page anyone may open (404 while the profile is private)."""
+        return reverse("experts:public_profile", args=[self.pk])
+
     @property
     def name(self) -> str:
         return self.user.display_name

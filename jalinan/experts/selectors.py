@@ -168,3 +168,32 @@ def profile_completeness(profile: ExpertProfile) -> tuple[int, list[str]]:
     ]
     done = sum(1 for ok, _hint in checks if ok)
     return round(100 * done / len(checks)), [hint for ok, hint in checks if not ok]
+
+
+def public_profiles() -> QuerySet[ExpertProfile]:
+    """The profiles anyone may see, signed in or not: public profiles of active people."""
+    return ExpertProfile.objects.select_related("user", "unit").filter(
+        user__is_active=True, is_public=True
+    )
+
+
+def public_experts_for_text(text: str, *, k: int = 5, evidence: int = 1) -> list[ExpertMatch]:
+    """The public experts who best match ``text``, for visitors who are not signed in (the
+    public enquiry form, the technology catalogue). Only public profiles are searched, and
+    each evidence link points to the public profile page, never to a signed-in page."""
+    from jalinan import matching
+
+    text = (text or "").strip()
+    if not text:
+        return []
+    qs = public_profiles()
+    allowed = set(qs.values_list("pk", flat=True))
+    if not allowed:
+        return []
+    results = matching.search(COLLECTION, text, k=k, entity_ids=allowed, evidence=evidence)
+    matches = _matches(results, qs)
+    for m in matches:
+        for ev in m.evidence:
+            anchor = f"#pub-{ev.publication.pk}" if ev.publication else ""
+            ev.url = m.profile.get_public_url() + anchor
+    return matches

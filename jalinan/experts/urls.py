@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.expert_search, name="search"),
     path("me/", views.my_profile, name="my_profile"),
     path("<int:pk>/", views.profile_detail, name="profile_detail"),
+    path("public/<int:pk>/", views.public_profile, name="public_profile"),
     path("<int:pk>/edit/", views.profile_edit, name="profile_edit"),
     path("<int:pk>/similar/", views.profile_similar, name="profile_similar"),
     path("<int:pk>/publications/new/", views.publication_create, name="publication_create"),

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +20,7 @@ from jalinan.core.exports import export_response
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 
-from . import imports, services
+from . import imports, selectors, services
 from .choices import Availability, Position
 from .forms import ImportForm, ProfileForm, ProjectForm, PublicationForm
 from .models import ExpertProfile
@@ -163,6 +163,21 @@ def my_profile(request):
         raise Http404
     profile = services.profile_get_or_create(user=user, by=user)
     return redirect(profile)
+
+
+def public_profile(request, pk):
+    """A public profile as anyone sees it, signed in or not: expertise, publications,
+    projects; no e-mail address (visitors reach the expert through the office)."""
+    profile = get_object_or_404(selectors.public_profiles(), pk=pk)
+    return render(
+        request,
+        "experts/public_detail.html",
+        {
+            "profile": profile,
+            "publications": profile.publications.all(),
+            "projects": profile.projects.all(),
+        },
+    )
 
 
 @login_required

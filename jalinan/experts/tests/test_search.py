@@ -96,3 +96,35 @@ def test_my_work_shows_the_profile_panel(client_for, academic, profile, student)
         "My expert profile"
         not in client_for(student).get(reverse("portal:my_work")).content.decode()
     )
+
+
+def test_public_profile_page_is_open_to_visitors_and_hides_private_ones(
+    client, profile, private_profile
+):
+    page = client.get(profile.get_public_url())
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Pitting corrosion of carbon steel pipelines" in body
+    assert profile.user.email not in body  # visitors reach experts through the office
+    assert client.get(private_profile.get_public_url()).status_code == 404
+
+
+def test_public_profile_of_a_deactivated_person_is_gone(client, profile, academic):
+    academic.is_active = False
+    academic.save()
+    assert client.get(profile.get_public_url()).status_code == 404
+
+
+def test_public_search_finds_only_public_profiles_and_links_to_public_pages(
+    profile, private_profile
+):
+    from jalinan.experts.selectors import public_experts_for_text
+
+    assert public_experts_for_text("") == []
+    matches = public_experts_for_text("corrosion of offshore pipelines", k=5)
+    assert [m.profile for m in matches] == [profile]
+    assert matches[0].evidence
+    assert all(ev.url.startswith(profile.get_public_url()) for ev in matches[0].evidence)
+    # a query that only the private profile's work answers returns nobody
+    private_text = private_profile.publications.first().title
+    assert private_profile not in [m.profile for m in public_experts_for_text(private_text)]
