@@ -272,3 +272,24 @@ def model_key() -> str:
     if kind == "hashing":
         return f"hashing-{int(conf.get('JALINAN_HASHING_DIM', 256))}"
     return f"st:{model_name(conf.get('JALINAN_EMBEDDING_MODEL', '') or default_model_path())}"
+
+
+def packaged_embedder() -> Embedder:
+    """The packaged all-MiniLM-L6-v2, whatever ``JALINAN_EMBEDDING_MODEL`` says, in the
+    configured runtime (ONNX by default). For components whose own learned weights were fitted
+    on that model's vectors (the SDG classifier); it is the same instance as
+    ``get_embedder()``'s when matching uses the default model, so the model is loaded once."""
+    key = (
+        "sentence-transformers",
+        default_model_path(),
+        conf.get("JALINAN_EMBEDDING_RUNTIME", "onnx"),
+    )
+    emb = _embedders.get(key)
+    if emb is None:
+        with _lock:
+            emb = _embedders.get(key)
+            if emb is None:
+                emb = _embedders[key] = SentenceTransformerEmbedder(
+                    key[1], runtime=key[2], cache_dir=conf.get("JALINAN_EMBEDDING_CACHE_DIR", None)
+                )
+    return emb

