@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from jalinan.accounts.models import Unit, User
 from jalinan.accounts.roles import Role
@@ -148,55 +149,68 @@ class Command(BaseCommand):
             help="do not seed this domain app (e.g. --skip experts)",
         )
 
-    def handle(self, *args, seed: int, academics: int, scale: float, skip, **options):
+    def handle(self, *args, **options):
+        # The demo's notifications are kept in the application; their e-mails are not sent
+        # (nor printed by the console backend).
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            self._seed(**options)
+
+    def _seed(self, *, seed: int, academics: int, scale: float, skip, **options):
         started = time.monotonic()
+        verbose = options["verbosity"] > 1
         self.counts: dict[str, list[int]] = {}
-        with transaction.atomic():
-            self._institution()
-            units = self._units()
-            orgs = self._organisations(seed, units)
-            self._people(seed, units, orgs, academics)
-        ctx = DemoContext(
-            seed=seed,
-            scale=scale,
-            units=units,
-            organisations=orgs,
-            logins={
-                u.email.split("@")[0]: u
-                for u in User.objects.filter(email__in=[e for e, *_ in DEMO_LOGINS])
-            },
-            academics=list(
-                User.objects.filter(email__startswith="staff", email__endswith=f"@{DOMAIN}")
-                .select_related("unit")
-                .order_by("email")
-            ),
-            stdout=self.stdout,
-            counts=self.counts,
-        )
-        modules = []
-        for app in settings.JALINAN_DOMAIN_APPS:
-            if app in skip:
-                continue
-            try:
-                modules.append((app, import_module(f"jalinan.{app}.demo")))
-            except ModuleNotFoundError as exc:
-                if exc.name != f"jalinan.{app}.demo":
-                    raise
-        # Records made while seeding are SDG-classified in batches at the end, not one by one.
+        # Records made while seeding are SDG-classified in one batch at the end (when every
+        # app has seeded), not one by one.
         with deferred_classification(background=False):
+            with transaction.atomic():
+                self._institution()
+                units = self._units()
+                orgs = self._organisations(seed, units)
+                self._people(seed, units, orgs, academics)
+            if verbose:
+                self.stdout.write(f"people and organisations: {time.monotonic() - started:.1f} s")
+            ctx = DemoContext(
+                seed=seed,
+                scale=scale,
+                units=units,
+                organisations=orgs,
+                logins={
+                    u.email.split("@")[0]: u
+                    for u in User.objects.filter(email__in=[e for e, *_ in DEMO_LOGINS])
+                },
+                academics=list(
+                    User.objects.filter(email__startswith="staff", email__endswith=f"@{DOMAIN}")
+                    .select_related("unit")
+                    .order_by("email")
+                ),
+                stdout=self.stdout,
+                counts=self.counts,
+            )
+            modules = []
+            for app in settings.JALINAN_DOMAIN_APPS:
+                if app in skip:
+                    continue
+                try:
+                    modules.append((app, import_module(f"jalinan.{app}.demo")))
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"jalinan.{app}.demo":
+                        raise
             for app, module in modules:
                 app_started = time.monotonic()
                 with transaction.atomic():
                     module.seed(ctx)
-                if options["verbosity"] > 1:
+                if verbose:
                     self.stdout.write(f"{app}: {time.monotonic() - app_started:.1f} s")
+            batch_started = time.monotonic()
+        if verbose:
+            self.stdout.write(f"SDG classification: {time.monotonic() - batch_started:.1f} s")
         # Then each app may finish what needs every app's records (e.g. deciding SDG tags).
         for app, module in modules:
             if hasattr(module, "finish"):
                 app_started = time.monotonic()
                 with transaction.atomic():
                     module.finish(ctx)
-                if options["verbosity"] > 1:
+                if verbose:
                     self.stdout.write(f"{app} (finish): {time.monotonic() - app_started:.1f} s")
         for key, (made, present) in self.counts.items():
             self.stdout.write(f"{key:15} {made:5} created, {present:5} already present")
