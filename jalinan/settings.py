@@ -317,6 +317,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": _env("LOG_LEVEL", env.str, "INFO")},
     "loggers": {
         "django.server": {"level": "INFO"},
+        # WeasyPrint logs every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         # Tasks run in-process (no broker): one "Task ... succeeded" line per task is noise.
         **({"celery.app.trace": {"level": "WARNING"}} if CELERY_TASK_ALWAYS_EAGER else {}),
     },

@@ -398,3 +398,33 @@ def _deliverables(ctx, today):
                 quiet=True,
             )
             ctx.count("deliverables", True)
+
+
+IN_FORCE = (S.SIGNED, S.ACTIVE, S.EXPIRING, S.EXPIRED, S.RENEWED)
+
+
+def finish(ctx) -> None:
+    """The office's own tagging, after the classifier's: an officer tags most memoranda that
+    came into force with SDG 17 (partnerships for the goals), as offices do for the THE Impact
+    Rankings evidence — a partnership agreement is SDG 17 evidence whatever its subject, which
+    a classifier reading the text cannot know. Deterministic, idempotent (a tag is added once)."""
+    import hashlib
+
+    from django.core.exceptions import PermissionDenied
+
+    from jalinan.sdgs.services import sdg_tag_add
+
+    officer = ctx.logins.get("officer")
+    if officer is None:
+        return
+    for memo in Memorandum.objects.filter(status__in=IN_FORCE).order_by("pk"):
+        draw = int(
+            hashlib.sha256(f"{ctx.seed}:sdg17:{memo.reference}".encode()).hexdigest()[:8], 16
+        )
+        if draw % 10 >= 7:
+            continue
+        try:
+            sdg_tag_add(obj=memo, goal=17, by=officer)
+        except PermissionDenied:  # a closed record's tags are no longer edited
+            continue
+        ctx.count("SDG 17 tags", True)
