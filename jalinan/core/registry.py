@@ -5,7 +5,8 @@ An app registers, from its ``AppConfig.ready()``:
 - **navigation items** (:func:`register_nav`): a link in the main menu or the *Office* menu,
   shown to the users a predicate admits;
 - **panels** (:func:`register_panel`): a card on a shared page ("my_work" for the personal
-  page, "partner_detail" for an organisation's page, "home" for the public front page), whose
+  page, "partner_detail" for an organisation's page, "home" for the public front page,
+  "project_detail" for a project's page, "opportunity_detail" for a pipeline item's), whose
   context comes from a function that returns ``None`` when the panel has nothing for this
   user;
 - **daily jobs** (:func:`register_daily_job`): work that ``manage.py run_daily`` (cron) and the
@@ -25,7 +26,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 MENUS = ("main", "office")
-SLOTS = ("my_work", "partner_detail", "home")
+SLOTS = ("my_work", "partner_detail", "home", "project_detail", "opportunity_detail")
 
 
 @dataclass(frozen=True)

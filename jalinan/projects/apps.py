@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProjectsConfig(AppConfig):
@@ -7,6 +8,55 @@ class ProjectsConfig(AppConfig):
     verbose_name = "Projects"
 
     def ready(self):
-        # Register navigation items, panels, daily jobs, notification kinds and SDG-taggable
-        # models here (see jalinan.core.registry and jalinan.sdgs.registry).
-        pass
+        from jalinan.core.notifications import register_kind
+        from jalinan.core.registry import register_daily_job, register_nav, register_panel
+        from jalinan.sdgs.registry import register_taggable
+
+        from . import panels
+        from .models import Project
+        from .permissions import can_change_project, can_see_projects, can_view_project
+        from .selectors import projects_for
+        from .services import NOTIFY_KIND, REMINDER_KIND
+
+        register_kind(NOTIFY_KIND, _("Projects: team and status"))
+        register_kind(REMINDER_KIND, _("Projects: milestones due and late"))
+        register_taggable(
+            Project,
+            text=lambda p: "\n".join(filter(None, [p.title, p.summary])),
+            can_decide=can_change_project,
+            can_view=can_view_project,
+            visible=projects_for,
+        )
+        register_nav(
+            "projects.projects",
+            label=_("Projects"),
+            url_name="projects:project_list",
+            visible=can_see_projects,
+            order=130,
+        )
+        register_panel(
+            "partner_detail",
+            "projects.projects",
+            template="projects/panels/partner_projects.html",
+            context=panels.partner_projects,
+            order=25,
+        )
+        register_panel(
+            "my_work",
+            "projects.mine",
+            template="projects/panels/my_projects.html",
+            context=panels.my_projects,
+            order=35,
+        )
+
+        def remind():
+            from .services import milestones_remind
+
+            return {"reminders_sent": milestones_remind()}
+
+        register_daily_job(
+            "projects.milestone_reminders",
+            remind,
+            description="Projects: tell leaders of milestones due within 14 days and late ones",
+            order=50,
+        )

@@ -1,0 +1,509 @@
+"""What the projects app gives the dashboards and reports (see :mod:`jalinan.reports.registry`):
+projects running and new in the period, funding (cash and in kind) by year, income received by
+year, and the same by KCDIO. A project counts under its KCDIO (``unit``); funding under the
+year it is for; income under the day it was received."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from jalinan.reports.registry import (
+    Dataset,
+    Evidence,
+    ReportSection,
+    Series,
+    Stat,
+    Table,
+    register_chart,
+    register_figure,
+    register_report_section,
+    register_sdg_source,
+    register_trend,
+)
+from jalinan.sdgs import kpis as sdg_kpis
+from jalinan.sdgs.selectors import filter_by_goal
+
+from .choices import ProjectKind
+from .models import Project
+from .selectors import active_in_year_q, funding_for, income_for, projects_for
+
+ZERO = Decimal("0")
+
+
+def _projects(scope):
+    return projects_for(scope.user).filter(scope.unit_q("unit_id"))
+
+
+def _running(scope):
+    """Projects running at some time in the years asked for."""
+    return _projects(scope).filter(start_date__lte=scope.end).exclude(end_date__lt=scope.start)
+
+
+def _new(scope):
+    """Projects that started in the years asked for."""
+    return _projects(scope).filter(scope.in_years("start_date"))
+
+
+def _income(scope):
+    return income_for(scope.user).filter(scope.unit_q("project__unit_id"))
+
+
+def _funding(scope):
+    return funding_for(scope.user).filter(scope.unit_q("project__unit_id"))
+
+
+# -- figures -----------------------------------------------------------------------------------
+
+
+def _running_by_unit(scope) -> dict[int | None, int]:
+    """Projects running in the period per (unreduced) unit: one query."""
+    return scope.once(
+        "projects.running_by_unit",
+        lambda: dict(_running(scope).values_list("unit_id").annotate(n=Count("pk")).order_by()),
+    )
+
+
+def active_projects(scope) -> int:
+    return sum(_running_by_unit(scope).values())
+
+
+def new_by_kind(scope) -> dict[str, int]:
+    return scope.once(
+        "projects.new_by_kind",
+        lambda: dict(_new(scope).values_list("kind").annotate(n=Count("pk")).order_by()),
+    )
+
+
+def _first_year(scope) -> int:
+    return min(scope.trend_years[0], scope.year_from)
+
+
+def _funding_rows(scope) -> list[tuple]:
+    """``(year, unit id, cash, in kind)`` over the trend years and the years asked for: one
+    query, shared by the figures, the charts by year and by KCDIO."""
+    return scope.once(
+        "projects.funding_rows",
+        lambda: list(
+            _funding(scope)
+            .filter(year__gte=_first_year(scope), year__lte=scope.year_to)
+            .values_list("year", "project__unit_id")
+            .annotate(c=Sum("cash"), k=Sum("in_kind"))
+            .order_by()
+        ),
+    )
+
+
+def _income_rows(scope) -> list[tuple]:
+    """``(year, unit id, RM)``, as :func:`_funding_rows`."""
+    return scope.once(
+        "projects.income_rows",
+        lambda: list(
+            _income(scope)
+            .filter(received_on__year__gte=_first_year(scope), received_on__year__lte=scope.year_to)
+            .annotate(y=ExtractYear("received_on"))
+            .values_list("y", "project__unit_id")
+            .annotate(t=Sum("amount"))
+            .order_by()
+        ),
+    )
+
+
+def funding_by_year(scope) -> dict[int, dict]:
+    """``{year: {"cash": RM, "in_kind": RM}}`` over the trend years and the years asked for."""
+    out: dict[int, dict] = {}
+    for year, _unit, cash, in_kind in _funding_rows(scope):
+        row = out.setdefault(year, {"cash": ZERO, "in_kind": ZERO})
+        row["cash"] += cash or ZERO
+        row["in_kind"] += in_kind or ZERO
+    return out
+
+
+def income_by_year(scope) -> dict[int, Decimal]:
+    out: dict[int, Decimal] = {}
+    for year, _unit, total in _income_rows(scope):
+        out[year] = out.get(year, ZERO) + (total or ZERO)
+    return out
+
+
+def funding_cash(scope) -> Decimal:
+    rows = funding_by_year(scope)
+    return sum((rows.get(y, {}).get("cash", ZERO) for y in scope.years), ZERO)
+
+
+def funding_in_kind(scope) -> Decimal:
+    rows = funding_by_year(scope)
+    return sum((rows.get(y, {}).get("in_kind", ZERO) for y in scope.years), ZERO)
+
+
+def income_in_years(scope) -> Decimal:
+    rows = income_by_year(scope)
+    return sum((rows.get(y, ZERO) for y in scope.years), ZERO)
+
+
+def _list_link(scope) -> str:
+    url = reverse("projects:project_list")
+    params = [f"year={scope.year_to}"] if scope.year_from == scope.year_to else []
+    if scope.unit_id:
+        params.append(f"unit={scope.unit_id}")
+    return url + ("?" + "&".join(params) if params else "")
+
+
+# -- charts ------------------------------------------------------------------------------------
+
+
+def new_by_kind_chart(scope) -> Series:
+    counts = new_by_kind(scope)
+    kinds = [k for k in ProjectKind if counts.get(k.value)]
+    return Series(
+        labels=[k.label for k in kinds],
+        datasets=[Dataset(_("New projects"), [counts[k.value] for k in kinds])],
+        x_label=_("Kind"),
+    )
+
+
+def funding_chart(scope) -> Series:
+    rows = funding_by_year(scope)
+    years = scope.trend_years
+    return Series(
+        labels=[str(y) for y in years],
+        datasets=[
+            Dataset(_("Cash (RM)"), [rows.get(y, {}).get("cash", ZERO) for y in years]),
+            Dataset(_("In kind (RM)"), [rows.get(y, {}).get("in_kind", ZERO) for y in years]),
+        ],
+        x_label=_("Year"),
+        unit="rm",
+    )
+
+
+def income_chart(scope) -> Series:
+    rows = income_by_year(scope)
+    return Series(
+        labels=[str(y) for y in scope.trend_years],
+        datasets=[Dataset(_("Income (RM)"), [rows.get(y, ZERO) for y in scope.trend_years])],
+        x_label=_("Year"),
+        unit="rm",
+    )
+
+
+def by_unit(scope) -> dict[int | None, dict]:
+    """Per reporting KCDIO: projects running, funding (cash, in kind) and income in the
+    period."""
+
+    def compute():
+        years = set(scope.years)
+        running = scope.roll_up(_running_by_unit(scope))
+        money = [r for r in _funding_rows(scope) if r[0] in years]
+        cash: dict = {}
+        in_kind: dict = {}
+        for _y, unit, c, k in money:
+            cash[unit] = cash.get(unit, ZERO) + (c or ZERO)
+            in_kind[unit] = in_kind.get(unit, ZERO) + (k or ZERO)
+        cash, in_kind = scope.roll_up(cash), scope.roll_up(in_kind)
+        received: dict = {}
+        for y, unit, t in _income_rows(scope):
+            if y in years:
+                received[unit] = received.get(unit, ZERO) + (t or ZERO)
+        income = scope.roll_up(received)
+        units = set(running) | set(cash) | set(in_kind) | set(income)
+        return {
+            u: {
+                "projects": running.get(u, 0),
+                "cash": cash.get(u, 0) or ZERO,
+                "in_kind": in_kind.get(u, 0) or ZERO,
+                "income": income.get(u, 0) or ZERO,
+            }
+            for u in units
+        }
+
+    return scope.once("projects.by_unit", compute)
+
+
+def _units_ordered(scope, rows):
+    return sorted(rows, key=lambda u: (-rows[u]["projects"], scope.unit_name(u)))
+
+
+def by_unit_chart(scope) -> Series:
+    rows = by_unit(scope)
+    units = _units_ordered(scope, rows)
+    return Series(
+        labels=[scope.unit_name(u) for u in units],
+        datasets=[Dataset(_("Projects running"), [rows[u]["projects"] for u in units])],
+        x_label=_("KCDIO"),
+    )
+
+
+def money_by_unit_chart(scope) -> Series:
+    rows = by_unit(scope)
+    units = sorted(
+        rows, key=lambda u: (-(rows[u]["cash"] + rows[u]["in_kind"]), scope.unit_name(u))
+    )
+    return Series(
+        labels=[scope.unit_name(u) for u in units],
+        datasets=[
+            Dataset(_("Funding in cash (RM)"), [rows[u]["cash"] for u in units]),
+            Dataset(_("Funding in kind (RM)"), [rows[u]["in_kind"] for u in units]),
+            Dataset(_("Income received (RM)"), [rows[u]["income"] for u in units]),
+        ],
+        x_label=_("KCDIO"),
+        unit="rm",
+    )
+
+
+def projects_per_year(scope) -> dict[int, int]:
+    """Projects running in each trend year (one query)."""
+    counts = _projects(scope).aggregate(
+        **{f"y{y}": Count("pk", filter=active_in_year_q(y)) for y in scope.trend_years}
+    )
+    return {y: counts[f"y{y}"] for y in scope.trend_years}
+
+
+# -- the report --------------------------------------------------------------------------------
+
+
+def report_section(scope) -> ReportSection:
+    new = new_by_kind(scope)
+    rows = by_unit(scope)
+    listed = list(
+        _running(scope)
+        .select_related("lead")
+        .prefetch_related("organisations")
+        .order_by("start_date", "pk")
+    )
+    return ReportSection(
+        stats=[
+            Stat(_("Projects running"), active_projects(scope)),
+            Stat(_("New projects"), sum(new.values())),
+            Stat(_("Funding in cash (RM)"), funding_cash(scope), unit="rm"),
+            Stat(_("Funding in kind (RM)"), funding_in_kind(scope), unit="rm"),
+            Stat(_("Income received (RM)"), income_in_years(scope), unit="rm"),
+        ],
+        tables=[
+            Table(
+                _("New projects by kind"),
+                [_("Kind"), _("Projects")],
+                [[k.label, new.get(k.value, 0)] for k in ProjectKind],
+            ),
+            Table(
+                _("Projects by KCDIO"),
+                [
+                    _("KCDIO"),
+                    _("Projects running"),
+                    _("Funding in cash (RM)"),
+                    _("Funding in kind (RM)"),
+                    _("Income received (RM)"),
+                ],
+                [
+                    [
+                        scope.unit_name(u),
+                        rows[u]["projects"],
+                        rows[u]["cash"],
+                        rows[u]["in_kind"],
+                        rows[u]["income"],
+                    ]
+                    for u in _units_ordered(scope, rows)
+                ],
+            ),
+        ],
+        lists=[
+            Table(
+                _("Projects running in the period"),
+                [_("Reference"), _("Project"), _("Kind"), _("Leader"), _("KCDIO"), _("Partners")],
+                [
+                    [
+                        p.reference,
+                        p.title,
+                        p.get_kind_display(),
+                        p.lead.display_name,
+                        scope.unit_name(p.unit_id) if p.unit_id else "",
+                        "; ".join(o.legal_name for o in p.organisations.all()),
+                    ]
+                    for p in listed
+                ],
+                links=[p.get_absolute_url() for p in listed],
+            )
+        ],
+    )
+
+
+def income_report(scope) -> ReportSection:
+    rows = list(
+        _income(scope)
+        .filter(scope.in_years("received_on"))
+        .values_list("payer__legal_name")
+        .annotate(t=Sum("amount"))
+        .order_by("-t")
+    )
+    return ReportSection(
+        stats=[Stat(_("Income received from projects (RM)"), income_in_years(scope), unit="rm")],
+        tables=[
+            Table(
+                _("Project income by payer"),
+                [_("Payer"), _("RM")],
+                [[name or str(_("Not named")), total] for name, total in rows],
+            )
+        ],
+    )
+
+
+# -- SDGs --------------------------------------------------------------------------------------
+
+
+def sdg_by_unit(scope):
+    return sdg_kpis.goal_counts(_running(scope), by="unit_id")
+
+
+def sdg_by_sector(scope):
+    links = Project.organisations.through.objects.filter(
+        project_id__in=_running(scope).values("pk")
+    )
+    return sdg_kpis.goal_counts(
+        links, by="organisation__msic_section", record="project_id", model=Project
+    )
+
+
+def sdg_evidence(scope, goal: int) -> list[Evidence]:
+    items = list(
+        filter_by_goal(_running(scope), goal)
+        .prefetch_related("organisations")
+        .order_by("start_date", "pk")
+    )
+    tags = sdg_kpis.accepted_tags(Project, [p.pk for p in items], goal)
+    return [
+        Evidence(
+            record=str(p),
+            url=p.get_absolute_url(),
+            date=p.start_date,
+            period=(
+                f"{p.start_date:%d %b %Y} – {p.end_date:%d %b %Y}"
+                if p.start_date and p.end_date
+                else ""
+            ),
+            partners=[o.legal_name for o in p.organisations.all()],
+            unit=scope.unit_name(p.unit_id) if p.unit_id else "",
+            tag=tags.get(p.pk, {}),
+        )
+        for p in items
+    ]
+
+
+# -- registration ------------------------------------------------------------------------------
+
+register_figure(
+    "projects.running",
+    label=_("Projects running"),
+    section="projects",
+    compute=active_projects,
+    ministry_category="projects",
+    headline=True,
+    order=10,
+    link=_list_link,
+)
+register_figure(
+    "projects.new",
+    label=_("New projects"),
+    section="projects",
+    compute=lambda scope: sum(new_by_kind(scope).values()),
+    ministry_category="projects",
+    order=20,
+)
+register_figure(
+    "projects.funding_cash",
+    label=_("Project funding in cash (RM)"),
+    section="projects",
+    compute=funding_cash,
+    unit="rm",
+    ministry_category="projects",
+    order=30,
+)
+register_figure(
+    "projects.funding_in_kind",
+    label=_("Project funding in kind (RM)"),
+    section="projects",
+    compute=funding_in_kind,
+    unit="rm",
+    ministry_category="projects",
+    order=40,
+)
+register_figure(
+    "projects.income",
+    label=_("Income received from projects (RM)"),
+    section="income",
+    compute=income_in_years,
+    unit="rm",
+    ministry_category="income",
+    headline=True,
+    order=10,
+)
+register_chart(
+    "projects.new_by_kind",
+    label=_("New projects by kind"),
+    section="projects",
+    compute=new_by_kind_chart,
+    kind="doughnut",
+    order=10,
+)
+register_chart(
+    "projects.funding_by_year",
+    label=_("Project funding by year"),
+    section="projects",
+    compute=funding_chart,
+    kind="stacked",
+    order=20,
+)
+register_chart(
+    "projects.by_unit",
+    label=_("Projects running by KCDIO"),
+    section="projects",
+    compute=by_unit_chart,
+    kind="hbar",
+    order=30,
+)
+register_chart(
+    "projects.money_by_unit",
+    label=_("Project funding and income by KCDIO"),
+    section="projects",
+    compute=money_by_unit_chart,
+    kind="hbar",
+    order=40,
+)
+register_chart(
+    "projects.income_by_year",
+    label=_("Income received from projects by year"),
+    section="income",
+    compute=income_chart,
+    kind="bar",
+    order=10,
+)
+register_trend("projects.running", label=_("Projects running"), compute=projects_per_year, order=40)
+register_trend(
+    "projects.income",
+    label=_("Income received from projects (RM)"),
+    compute=lambda scope: {y: income_by_year(scope).get(y, ZERO) for y in scope.trend_years},
+    unit="rm",
+    order=50,
+)
+register_report_section(
+    "projects.projects",
+    label=_("Collaborative and contract research"),
+    compute=report_section,
+    ministry_category="projects",
+)
+register_report_section(
+    "projects.income",
+    label=_("Income received from projects"),
+    compute=income_report,
+    ministry_category="income",
+)
+register_sdg_source(
+    "projects.projects",
+    label=_("Projects"),
+    by_unit=sdg_by_unit,
+    by_sector=sdg_by_sector,
+    evidence=sdg_evidence,
+    order=30,
+)
