@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PipelineConfig(AppConfig):
@@ -7,6 +8,53 @@ class PipelineConfig(AppConfig):
     verbose_name = "Pipeline"
 
     def ready(self):
-        # Register navigation items, panels, daily jobs, notification kinds and SDG-taggable
-        # models here (see jalinan.core.registry and jalinan.sdgs.registry).
-        pass
+        from jalinan.core.notifications import register_kind
+        from jalinan.core.registry import register_daily_job, register_nav, register_panel
+        from jalinan.sdgs.registry import register_taggable
+
+        from . import panels
+        from .models import Opportunity
+        from .permissions import can_change_opportunity, can_see_pipeline, can_view_opportunity
+
+        register_taggable(
+            Opportunity,
+            text=lambda o: "\n".join(filter(None, [o.title, o.description])),
+            can_decide=can_change_opportunity,
+            can_view=can_view_opportunity,
+        )
+        register_kind("pipeline.enquiry", _("New public enquiries"))
+        register_kind("pipeline.moved", _("Moves of the opportunities I am in charge of"))
+        register_nav(
+            "pipeline.board",
+            label=_("Pipeline"),
+            url_name="pipeline:board",
+            visible=can_see_pipeline,
+            order=105,
+        )
+        register_panel(
+            "home",
+            "pipeline.enquire",
+            template="pipeline/panels/home.html",
+            context=panels.home_enquiry,
+            order=20,
+        )
+        register_panel(
+            "my_work",
+            "pipeline.mine",
+            template="pipeline/panels/my_work.html",
+            context=panels.my_pipeline,
+            order=15,
+        )
+
+        def sync():
+            from .services import opportunities_sync
+
+            return {"opportunities_advanced": opportunities_sync()}
+
+        register_daily_job(
+            "pipeline.sync",
+            sync,
+            description="Pipeline: advance opportunities whose linked memorandum or project "
+            "has moved on",
+            order=60,
+        )
