@@ -1,8 +1,8 @@
 """A placement from posting to the final evaluation, in the browser, checking at each step
 what the partner, the officer, the student and the industry supervisor see.
 
-The student finds the opening among the openings they are eligible for (the ranked
-recommendations replace that list once the matching engine lands).
+The student finds the opening in their recommended openings (ranked by fit through the
+matching engine, with the reasons), and the partner sees the applicants ranked by fit.
 """
 
 import re
@@ -18,6 +18,7 @@ from conftest import PASSWORD
 from jalinan.accounts.models import Unit
 from jalinan.accounts.roles import Role
 from jalinan.accounts.services import user_create
+from jalinan.matching.backends.memory import MemoryBackend
 from jalinan.partners.services import organisation_create
 from jalinan.placements import services
 from jalinan.placements.models import Programme, RubricCriterion
@@ -28,6 +29,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def cast(db):
+    # The flushed database of an earlier test must not leave its in-memory index behind.
+    MemoryBackend.reset()
     eng = Unit.objects.create(code="koe", name="Kulliyyah of Engineering", kind="kulliyyah")
     mct = Programme.objects.create(code="beng-mct", name="BEng Mechatronics", unit=eng)
     org = organisation_create(by=None, legal_name="Hijrah Robotics Sdn. Bhd.", org_type="startup")
@@ -128,12 +131,17 @@ def test_from_posting_to_the_final_evaluation(browser, live_server, cast):
     partner.reload()
     expect(partner.get_by_test_id("opening-status")).to_have_text("Published")
 
-    # 3. The student finds it among the openings they are eligible for, and applies without
-    # consenting to share the whole profile.
+    # 3. The student finds it in the recommended openings, with why it fits, and applies
+    # without consenting to share the whole profile.
     student.goto(f"{base}/placements/")
-    student.get_by_role("link", name="Eligible openings").click()
-    card = student.get_by_test_id("eligible-opening").filter(has_text="Robot vision intern")
+    student.get_by_role("link", name="Recommended openings").click()
+    expect(student.get_by_role("heading", name="Recommended openings")).to_be_visible()
+    card = student.get_by_test_id("recommended-opening").filter(has_text="Robot vision intern")
     expect(card).to_be_visible()
+    reasons = card.get_by_test_id("fit-reasons")
+    expect(reasons).to_contain_text("Your skills it asks for:")
+    expect(reasons).to_contain_text("ROS")
+    expect(reasons).to_contain_text("Python")
     snap(student, "placements-02-student-eligible")
     card.get_by_role("link", name="Robot vision intern").click()
     expect(student.get_by_text("You are eligible for this opening.")).to_be_visible()
@@ -143,8 +151,13 @@ def test_from_posting_to_the_final_evaluation(browser, live_server, cast):
     student.get_by_role("button", name="Send my application").click()
     expect(student.get_by_test_id("application-status")).to_have_text("Submitted")
 
-    # The partner sees the applicant, with only what she chose to share (no CGPA).
+    # The partner sees the applicant, ranked by fit, with only what she chose to share (no
+    # CGPA, and no reasons drawn from her skills, which she does not share).
     partner.goto(opening_url)
+    expect(partner.get_by_role("heading", name="Applicants ranked by fit")).to_be_visible()
+    row = partner.get_by_test_id("applicant-row").filter(has_text="Siti Student")
+    expect(row).to_contain_text("From a programme the opening names")
+    expect(row).not_to_contain_text("ROS")
     partner.get_by_role("link", name="Siti Student").click()
     profile = partner.get_by_test_id("applicant-profile")
     expect(profile).to_contain_text("BEng Mechatronics")

@@ -4,9 +4,11 @@ Public API (import from ``jalinan.matching``; every name is loaded lazily)::
 
     Doc(id, title="", text="", year=None, kind="", weight=1.0)
         one text of an entity ("publication", "profile", "project", ...).
-    index_entity(collection, entity_id, docs, meta=None, keywords=None) -> IndexReport
+    index_entity(collection, entity_id, docs, meta=None, keywords=None, *, embed=True)
+        -> IndexReport
         make ``docs`` the entity's documents; only changed texts (content hash, model
-        included) are re-embedded, by a Celery task (in-process when eager, the default).
+        included) are re-embedded, by a Celery task (in-process when eager, the default);
+        ``embed=False`` leaves them pending for one batched ``embed_pending_docs(collection)``.
     remove_entity(collection, entity_id) -> bool
     search(collection, text, *, k=20, entity_ids=None, exclude_ids=None, evidence=3,
            explain=True, vector=None) -> list[EntityResult]

@@ -90,12 +90,16 @@ def index_entity(
     docs: list[Doc],
     meta: dict | None = None,
     keywords: list[str] | None = None,
+    *,
+    embed: bool = True,
 ) -> IndexReport:
     """Make ``docs`` the documents of entity ``entity_id`` in ``collection``.
 
     Documents are matched to the stored ones by ``Doc.id``; only those whose text changed (by
     content hash, model included) are re-embedded, in the background (at once when Celery runs
-    eagerly, the embedded default). Documents no longer given are removed.
+    eagerly, the embedded default). Documents no longer given are removed. ``embed=False``
+    leaves the changed documents waiting for a vector, for a caller indexing many entities
+    that then embeds them in batches with :func:`embed_pending_docs` (much faster).
     """
     coll = collection_get(collection)
     coll = IndexedCollection.objects.select_for_update().get(pk=coll.pk)
@@ -215,7 +219,7 @@ def index_entity(
     if connection.vendor == "postgresql" and (to_create or to_update):
         _update_tsv([d.pk for d in to_create + to_update])
     report.pending = sum(1 for d in to_create + to_update if not d.model_key)
-    if report.pending:
+    if report.pending and embed:
         _schedule_embedding(collection)
     return report
 

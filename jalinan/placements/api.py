@@ -3,6 +3,7 @@ and placements, with the same permission helpers and services as the pages."""
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -62,6 +63,27 @@ class OpeningOut(Schema):
     @staticmethod
     def resolve_programmes(obj):
         return [p.code for p in obj.programmes.all()]
+
+
+class FitOut(Schema):
+    """Why an opening fits a student, or an applicant an opening."""
+
+    score: float | None = Field(
+        None, description="The matching engine's score; null when it could not score this one."
+    )
+    skills: list[str] = Field(
+        [], description="The student's skills the opening names (exact, ignoring case)."
+    )
+    terms: list[str] = Field([], description="Other words the two texts share.")
+    programme: bool = Field(False, description="The opening names the student's programme.")
+    hidden: bool = Field(
+        False, description="Some reasons left out: the student does not share that part."
+    )
+
+
+class RecommendedOpeningOut(OpeningOut):
+    has_applied: bool
+    fit: FitOut
 
 
 class OpeningIn(Schema):
@@ -148,6 +170,16 @@ class ApplicationOut(Schema):
     consent_to_share: bool
     created_at: datetime
     updated_at: datetime
+
+
+class RankedApplicationOut(ApplicationOut):
+    fit: FitOut
+
+
+class ApplicantOrder(Schema):
+    sort: Literal["fit", "date"] = Field(
+        "fit", description="fit: best fit with the opening first; date: as they applied."
+    )
 
 
 class ApplicationDetailOut(ApplicationOut):
@@ -263,6 +295,32 @@ def list_openings(request, filters: Query[OpeningFilters]):
     return qs.prefetch_related("programmes")
 
 
+@router.get(
+    "/openings/recommended",
+    response=list[RecommendedOpeningOut],
+    summary="Students: the openings you may apply to, best fit first, with the reasons",
+)
+@paginate(LimitOffsetPagination)
+def recommended_openings(request, student_id: int | None = None):
+    """The openings the student may apply to, ranked by fit with their skills, programme and
+    languages (those the matching engine cannot score follow, soonest deadline first). The
+    office may ask on a student's behalf with ``student_id``."""
+    from jalinan.accounts.models import User
+
+    user = request.auth
+    if student_id is not None and student_id != user.pk:
+        student = User.objects.filter(pk=student_id).first() if is_oil(user) else None
+        if student is None or not is_student(student):
+            raise Http404
+    elif is_student(user):
+        student = user
+    elif can_use_placements(user):
+        raise PermissionDenied
+    else:
+        raise Http404
+    return selectors.recommended_openings(student, user)
+
+
 @router.get("/openings/{opening_id}", response=OpeningOut)
 def get_opening(request, opening_id: int):
     return get_opening_for_user(request.auth, opening_id)
@@ -336,15 +394,15 @@ def apply(request, opening_id: int, payload: ApplyIn):
     )
 
 
-@router.get("/openings/{opening_id}/applicants", response=list[ApplicationOut])
+@router.get("/openings/{opening_id}/applicants", response=list[RankedApplicationOut])
 @paginate(LimitOffsetPagination)
-def opening_applicants(request, opening_id: int):
-    """The applicants, in the order they applied (ranking by fit comes with the matching
-    engine)."""
+def opening_applicants(request, opening_id: int, order: Query[ApplicantOrder]):
+    """The applicants, best fit with the opening first (or, with ``sort=date``, in the order
+    they applied), each with the reasons the student's sharing choices allow."""
     opening = get_opening_for_user(request.auth, opening_id)
     if not can_see_applicants(request.auth, opening):
         raise PermissionDenied
-    return selectors.applicants_for_opening(opening, request.auth).select_related("opening")
+    return selectors.ranked_applicants(opening, request.auth, by_date=order.sort == "date")
 
 
 # -- applications ---------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Demo data for placements: programmes, ~400 students with profiles, partner users who post
 ~150 openings (some waiting for approval, a few refused), applications in every state, ~200
 placements across three terms (finished, in progress, coming) with logbooks, supervisors'
-evaluations and students' ratings, and graduates' outcomes.
+evaluations and students' ratings, and graduates' outcomes. The published openings and the
+profiles are indexed for the recommendations once each, in batches, at the end.
 
 Deterministic (everything is planned from ``ctx.rng("placements")`` before the database is
 read) and idempotent (students by e-mail, openings by organisation and title, applications by
@@ -13,6 +14,7 @@ mail.
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
@@ -28,7 +30,7 @@ from jalinan.accounts.services import user_create
 from jalinan.core.demo import data
 from jalinan.core.models import Notification
 
-from . import services
+from . import ranking, services
 from .choices import ApplicationStatus as S
 from .choices import EvaluationStage, LogbookStatus, PlacementStatus
 from .models import (
@@ -412,9 +414,21 @@ def seed(ctx) -> None:
         0,
     )
     the_plan = plan(ctx.seed, ctx.scale, len(orgs), partner_org)
-    # Only the demo logins are told about what happens here (see services.quietly).
-    with services.quietly(except_for=list(ctx.logins.values())):
+    # Only the demo logins are told about what happens here (see services.quietly). Each
+    # opening and profile is indexed for the recommendations once, at the end (the services
+    # ask at every save), with whatever an earlier seed left out of the index.
+    with (
+        services.quietly(except_for=list(ctx.logins.values())),
+        ranking.indexing_deferred() as to_index,
+    ):
         _seed(ctx, the_plan, rng, orgs, partner_org, partner_login, officer, today)
+        ranking.reindex_all()
+        indexing = time.monotonic()
+    if ctx.stdout is not None and to_index:
+        ctx.stdout.write(
+            f"placements: {len(to_index)} openings and profiles indexed for the "
+            f"recommendations in {time.monotonic() - indexing:.1f} s"
+        )
     # Their notifications stay in the app: mark them e-mailed so that seeding sends no mail.
     Notification.objects.filter(
         kind__startswith="placements.", created_at__gte=started, emailed_at__isnull=True

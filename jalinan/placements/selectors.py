@@ -1,10 +1,12 @@
 """Reads of placement records, each limited to what the user may see.
 
-Recommendations (issue 6, item 3) are not here yet: :func:`openings_for_student` and
-:func:`applicants_for_opening` are the two seams where the matching engine's ranking will go.
-Until it lands they list, in a plain default order, the openings a student is eligible for
-(soonest deadline first) and an opening's applicants (in the order they applied); the pages
-call them "eligible openings" and "applicants", never "recommended".
+Recommendations (issue 6, item 3): :func:`openings_for_student` and
+:func:`applicants_for_opening` give the allowed sets (the openings a student is eligible for,
+soonest deadline first; an opening's applicants, in the order they applied), and
+:func:`recommended_openings` and :func:`ranked_applicants` rank those sets by fit through the
+matching engine (see ranking.py), each item with the reasons (a :class:`ranking.Fit`).
+Ranking never adds to the allowed set and never drops from it: what the engine does not score
+follows the ranked items in the default order.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from django.utils import timezone
 
 from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user
 
-from . import conf
+from . import conf, ranking
 from .choices import (
     EMPLOYABLE_OUTCOMES,
     ApplicationStatus,
@@ -34,6 +36,7 @@ from .choices import (
     OpeningStatus,
     OutcomeStatus,
     PlacementStatus,
+    ShareableField,
 )
 from .models import (
     Application,
@@ -92,13 +95,9 @@ def eligible_openings_qs(profile: StudentProfile | None, *, today: date | None =
 
 
 def openings_for_student(student, user) -> QuerySet[Opening]:
-    """SEAM for recommendations: the openings ``student`` may apply to, for ``user`` (the
-    student, or the office looking on their behalf).
-
-    Today: every eligible opening, soonest deadline first, each marked ``has_applied``.
-    When the matching engine's API lands, the follow-up ranks this list by fit (skills and
-    text) and attaches the reasons; callers keep calling this function.
-    """
+    """The openings ``student`` may apply to, for ``user`` (the student, or the office looking
+    on their behalf): every eligible opening, soonest deadline first, each marked
+    ``has_applied``. :func:`recommended_openings` ranks this set."""
     if not (user.pk == student.pk or is_oil(user)):
         return Opening.objects.none()
     profile = StudentProfile.objects.filter(user=student).select_related("programme").first()
@@ -112,12 +111,8 @@ def openings_for_student(student, user) -> QuerySet[Opening]:
 
 
 def applicants_for_opening(opening: Opening, user) -> QuerySet[Application]:
-    """SEAM for recommendations: the applications to ``opening`` that ``user`` (its partner
-    or the office) may see.
-
-    Today: in the order the students applied. When the matching engine's API lands, the
-    follow-up ranks them by fit with reasons; callers keep calling this function.
-    """
+    """The applications to ``opening`` that ``user`` (its partner or the office) may see, in
+    the order the students applied. :func:`ranked_applicants` ranks this set."""
     from .permissions import can_see_applicants
 
     if not can_see_applicants(user, opening):
@@ -127,6 +122,115 @@ def applicants_for_opening(opening: Opening, user) -> QuerySet[Application]:
         .select_related("student__student_profile__programme", "opening")
         .order_by("created_at", "pk")
     )
+
+
+def recommended_openings(
+    student, user, *, k: int = 100, within: QuerySet[Opening] | None = None
+) -> list[Opening]:
+    """The openings ``student`` may apply to (:func:`openings_for_student`, for ``user``),
+    best fit first, each with ``fit`` (a :class:`ranking.Fit`: the student's skills the
+    opening names, the other words they share, whether it names the student's programme)
+    and ``has_applied``.
+
+    The ``k`` best are ranked by the matching engine on the student's skills, programme and
+    languages; the rest follow, soonest deadline first. A profile without skills is not
+    ranked at all (the default order, reasons still given). ``within``: a narrower set the
+    caller filtered (a search, a kind); it never widens the eligible set.
+    """
+    from jalinan import matching
+
+    qs = openings_for_student(student, user)
+    if within is not None:
+        qs = qs.filter(pk__in=set(within.values_list("pk", flat=True)))
+    openings = list(qs.prefetch_related("programmes"))
+    if not openings:
+        return []
+    profile = StudentProfile.objects.filter(user=student).select_related("programme").first()
+    text = ranking.profile_text(profile) if profile else ""
+    found = {}
+    if text:
+        results = matching.search(
+            ranking.OPENINGS,
+            text,
+            k=min(k, len(openings)),
+            entity_ids={o.pk for o in openings},
+            evidence=1,
+        )
+        found = {r.entity_id: (rank, r) for rank, r in enumerate(results)}
+    skills = profile.skills if profile else []
+    for o in openings:
+        rank, result = found.get(o.pk, (None, None))
+        matched = ranking.skill_overlap(skills, o.skills, f"{o.title}\n{o.description}")
+        terms = [t for d in result.docs for t in d.terms] if result else []
+        o.fit = ranking.Fit(
+            score=result.score if result else None,
+            skills=matched,
+            terms=ranking.other_terms(terms, matched),
+            programme=bool(
+                profile
+                and profile.programme_id
+                and any(p.pk == profile.programme_id for p in o.programmes.all())
+            ),
+        )
+        o.fit_rank = rank
+    # A stable sort: what the engine did not rank keeps the default order, after the rest.
+    openings.sort(key=lambda o: (o.fit_rank is None, o.fit_rank or 0))
+    return openings
+
+
+def ranked_applicants(opening: Opening, user, *, by_date: bool = False) -> list[Application]:
+    """The applications to ``opening`` that ``user`` may see (:func:`applicants_for_opening`),
+    best fit with the opening first (its title, description and skills against each
+    applicant's skills, languages and programme), each with ``fit`` (a
+    :class:`ranking.Fit`) and ``visible`` (the profile fields ``user`` may see).
+
+    The reasons show only what the student shares with ``user``: skills (and the words of
+    them) when the skills are shared, the programme when it is. Applicants the engine cannot
+    score (no profile) follow in the order they applied; ``by_date`` keeps that order for
+    everyone (the reasons are still given).
+    """
+    from jalinan import matching
+
+    from .permissions import profile_fields_map
+
+    applications = list(applicants_for_opening(opening, user))
+    if not applications:
+        return []
+    profiles = {
+        a.student_id: a.student.student_profile
+        for a in applications
+        if getattr(a.student, "student_profile", None) is not None
+    }
+    seen = profile_fields_map(user, list(profiles.values()))
+    results = matching.score_entities(
+        ranking.STUDENTS, ranking.opening_text(opening), set(profiles), evidence=2
+    )
+    wanted_programmes = set(opening.programmes.values_list("pk", flat=True))
+    text = f"{opening.title}\n{opening.description}"
+    for a in applications:
+        a.visible = seen.get(a.student_id, frozenset())
+        profile = profiles.get(a.student_id)
+        result = results.get(a.student_id)
+        if profile is None:
+            a.fit = ranking.Fit()
+            continue
+        show_skills = ShareableField.SKILLS in a.visible
+        show_programme = ShareableField.PROGRAMME in a.visible
+        matched = ranking.skill_overlap(profile.skills, opening.skills, text) if show_skills else []
+        terms = []
+        for d in result.docs if result else []:
+            if (d.key == "skills" and show_skills) or (d.key == "programme" and show_programme):
+                terms += d.terms
+        a.fit = ranking.Fit(
+            score=result.score if result else None,
+            skills=matched,
+            terms=ranking.other_terms(terms, matched),
+            programme=show_programme and profile.programme_id in wanted_programmes,
+            hidden=not (show_skills and show_programme),
+        )
+    if not by_date:
+        applications.sort(key=lambda a: (a.fit.score is None, -(a.fit.score or 0.0)))
+    return applications
 
 
 # -- student profiles -----------------------------------------------------------------------

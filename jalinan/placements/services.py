@@ -21,7 +21,7 @@ from jalinan.core.files import PDF, validate_upload
 from jalinan.core.notifications import notify
 from jalinan.sdgs.services import sdg_request_classification
 
-from . import conf, eligibility, workflow
+from . import conf, eligibility, ranking, workflow
 from .choices import (
     EMPLOYABLE_OUTCOMES,
     ApplicationStatus,
@@ -162,6 +162,9 @@ def programme_update(*, programme: Programme, by, **fields) -> Programme:
     changes = diff(before, snapshot(programme))
     if changes:
         audit_log(actor=by, action="update", obj=programme, changes=changes)
+    if "name" in changes:  # the students' "programme" documents name it
+        for profile in StudentProfile.objects.filter(programme=programme).only("pk"):
+            ranking.profile_reindex(profile)
     return programme
 
 
@@ -215,6 +218,8 @@ def student_profile_save(*, user: User, by, **fields) -> StudentProfile:
     changes = diff(before, _profile_snapshot(profile))
     if changes:
         audit_log(actor=by, action="create" if creating else "update", obj=profile, changes=changes)
+    if creating or {"skills", "languages", "programme"} & set(changes):
+        ranking.profile_reindex(profile)
     return profile
 
 
@@ -303,6 +308,7 @@ def opening_create(*, by, organisation, programmes=(), **fields) -> Opening:
     opening.programmes.set(programmes)
     audit_log(actor=by, action="create", obj=opening, changes=diff({}, _opening_snapshot(opening)))
     sdg_request_classification(obj=opening)
+    ranking.opening_reindex(opening)
     if opening.status == OpeningStatus.PENDING:
         _tell(
             officers(),
@@ -342,6 +348,8 @@ def opening_update(*, opening: Opening, by, programmes=None, **fields) -> Openin
         audit_log(actor=by, action="update", obj=opening, changes=changes)
         if TEXT_FIELDS & set(changes):
             sdg_request_classification(obj=opening)
+        if TEXT_FIELDS & set(changes) or "status" in changes:
+            ranking.opening_reindex(opening)
     if resubmitted:
         _tell(
             officers(),
@@ -381,6 +389,7 @@ def _review(opening: Opening, by, *, approve: bool, note: str) -> Opening:
         changes=diff(before, snapshot(opening)),
         message=note.strip(),
     )
+    ranking.opening_reindex(opening)
     org = opening.organisation.legal_name
     title = (
         _("Your opening %(title)s is published")
@@ -420,6 +429,7 @@ def opening_close(*, opening: Opening, by) -> Opening:
     opening.status = OpeningStatus.CLOSED
     opening.save(update_fields=["status", "updated_at"])
     audit_log(actor=by, action="transition", obj=opening, changes=diff(before, snapshot(opening)))
+    ranking.opening_reindex(opening)
     return opening
 
 

@@ -4,6 +4,8 @@ views_office.py."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -191,8 +193,8 @@ def opening_list(request):
 
 @login_required
 def opening_eligible(request):
-    """The student's eligible openings (the recommendations, ranked, come later: see
-    selectors.openings_for_student)."""
+    """The student's recommended openings: every opening they may apply to, best fit with
+    their profile first, each with the reasons (selectors.recommended_openings)."""
     user = request.user
     if not is_student(user):
         _enter(user)
@@ -200,6 +202,7 @@ def opening_eligible(request):
     profile = StudentProfile.objects.filter(user=user).select_related("programme").first()
     qs = selectors.openings_for_student(user, user)
     q = request.GET.get("q", "").strip()
+    narrowed = False
     if q:
         qs = qs.filter(
             Q(title__icontains=q)
@@ -207,16 +210,21 @@ def opening_eligible(request):
             | Q(skills__icontains=q)
             | Q(organisation__legal_name__icontains=q)
         )
+        narrowed = True
     if request.GET.get("kind") in OpeningKind.values:
         qs = qs.filter(kind=request.GET["kind"])
+        narrowed = True
     if request.GET.get("sdg", "").isdigit() and 1 <= int(request.GET["sdg"]) <= 17:
         qs = filter_by_goal(qs, int(request.GET["sdg"]))
-    page = paginate(request, qs)
+        narrowed = True
+    openings = selectors.recommended_openings(user, user, within=qs if narrowed else None)
+    page = paginate(request, openings)
     ctx = {
         "page": page,
         "q": q,
         "f": request.GET,
         "profile": profile,
+        "ranked": bool(profile and profile.skills),
         "kinds": OpeningKind.choices,
         "goals": GOAL_CHOICES,
         "active_tab": "eligible",
@@ -248,12 +256,11 @@ def opening_detail(request, pk):
         )
         ctx["student_view"] = True
     if can_see_applicants(user, opening):
-        applicants = selectors.applicants_for_opening(opening, user)
+        by_date = request.GET.get("applicants") == "date"
+        applicants = selectors.ranked_applicants(opening, user, by_date=by_date)
         ctx["applicants"] = paginate(request, applicants, per_page=50)
-        ctx["fields_for"] = profile_fields_map(
-            user, [a.student.student_profile for a in ctx["applicants"] if _profile(a)]
-        )
-        counts = dict(applicants.order_by().values_list("status").annotate(n=Count("pk")))
+        ctx["applicants_by_date"] = by_date
+        counts = Counter(a.status for a in applicants)
         ctx["status_counts"] = [
             (label, counts[value]) for value, label in ApplicationStatus.choices if value in counts
         ]

@@ -50,7 +50,7 @@ def placement_tabs(context, active=""):
     user = context["request"].user
     tabs = []
     if is_student(user):
-        tabs.append(("eligible", _("Eligible openings"), reverse("placements:opening_eligible")))
+        tabs.append(("eligible", _("Recommended openings"), reverse("placements:opening_eligible")))
     tabs.append(("openings", _("Openings"), reverse("placements:opening_list")))
     tabs.append(("applications", _("Applications"), reverse("placements:application_list")))
     tabs.append(("placements", _("Placements"), reverse("placements:placement_list")))

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 
+from jalinan.matching.backends.memory import MemoryBackend
 from jalinan.placements import services
 
 from .factories import (
@@ -12,6 +13,16 @@ from .factories import (
     make_student,
     today,
 )
+
+
+@pytest.fixture(autouse=True)
+def _stand_in_embedder(settings):
+    """The deterministic stand-in embedder, and no in-memory index left over from another
+    test's (rolled back) database."""
+    settings.JALINAN_EMBEDDER = "hashing"
+    MemoryBackend.reset()
+    yield
+    MemoryBackend.reset()
 
 
 @pytest.fixture

@@ -2,8 +2,10 @@
 
 from django.core.management import call_command
 
+from jalinan import matching
 from jalinan.accounts.models import User
 from jalinan.core.models import Notification
+from jalinan.placements import ranking
 from jalinan.placements.demo import plan
 from jalinan.placements.models import (
     Application,
@@ -46,6 +48,11 @@ def test_seed_is_idempotent_and_each_login_has_something(db, client):
     assert statuses >= {"submitted", "shortlisted", "accepted", "rejected", "withdrawn"}
     assert Placement.objects.filter(status="completed").exists()
     assert Placement.objects.filter(status="active").exists()
+    # Published openings and the students are indexed for the recommendations.
+    published = set(Opening.objects.filter(status="published").values_list("pk", flat=True))
+    indexed = {r.entity_id for r in matching.search(ranking.OPENINGS, "intern", k=500)}
+    assert indexed == published
+    assert len(matching.search(ranking.STUDENTS, "Python", k=500)) == profiles
     # No mail was sent for the demo's notifications.
     assert not Notification.objects.filter(
         kind__startswith="placements.", emailed_at__isnull=True
@@ -53,6 +60,7 @@ def test_seed_is_idempotent_and_each_login_has_something(db, client):
     for who, url, expect in [
         ("student", "/placements/placements/", "Pinang Semiconductor"),
         ("student", "/placements/applications/", "Graduate test engineer"),
+        ("student", "/placements/eligible/", "Recommended openings"),
         ("partner", "/placements/applications/", "Test automation intern"),
         ("coordinator", "/placements/overview/", "students"),
         ("academic", "/my-work/", "Logbooks to review"),

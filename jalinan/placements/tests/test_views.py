@@ -193,11 +193,11 @@ def test_a_partner_sees_its_own_openings_only(client_for, partner_user, opening,
     assert "Robotics intern" in html and "Timber analyst" not in html
 
 
-def test_the_student_finds_an_eligible_opening_and_applies(client_for, student, profile, opening):
+def test_the_student_finds_a_recommended_opening_and_applies(client_for, student, profile, opening):
     client = client_for(student)
     html = client.get("/placements/eligible/").content.decode()
-    assert 'data-testid="eligible-opening"' in html and "Robotics intern" in html
-    assert "recommended" not in html.lower()
+    assert 'data-testid="recommended-opening"' in html and "Robotics intern" in html
+    assert "Recommended openings" in html and ">Python</span>" in html  # a reason
     page = client.get(opening.get_absolute_url()).content.decode()
     assert "You are eligible for this opening." in page
     form = client.get(f"/placements/openings/{opening.pk}/apply/").content.decode()
