@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ChallengesConfig(AppConfig):
@@ -7,6 +8,96 @@ class ChallengesConfig(AppConfig):
     verbose_name = "Challenges"
 
     def ready(self):
-        # Register navigation items, panels, daily jobs, notification kinds and SDG-taggable
-        # models here (see jalinan.core.registry and jalinan.sdgs.registry).
-        pass
+        from jalinan.core.notifications import register_kind
+        from jalinan.core.registry import (
+            register_benchmark,
+            register_daily_job,
+            register_nav,
+            register_panel,
+        )
+        from jalinan.sdgs.registry import register_taggable
+
+        from . import panels
+        from .models import Challenge
+        from .permissions import (
+            can_change_challenge,
+            can_see_challenges,
+            can_view_challenge,
+            is_academic,
+        )
+
+        register_kind("challenges.submitted", _("Challenges: awaiting the office's review"))
+        register_kind("challenges.returned", _("Challenges: returned for changes"))
+        register_kind("challenges.published", _("Challenges: published"))
+        register_kind("challenges.closed", _("Challenges: closed, proposals to review"))
+        register_kind("challenges.cancelled", _("Challenges: cancelled"))
+        register_kind("challenges.invitation", _("Challenges: invitations to answer"))
+        register_kind(
+            "challenges.invitation_response", _("Challenges: experts' answers to invitations")
+        )
+
+        register_taggable(
+            Challenge,
+            text=lambda c: c.text,
+            can_decide=can_change_challenge,
+            can_view=can_view_challenge,
+        )
+        register_nav(
+            "challenges.list",
+            label=_("Challenges"),
+            url_name="challenges:challenge_list",
+            visible=can_see_challenges,
+            order=60,
+        )
+        register_nav(
+            "challenges.for_me",
+            label=_("Challenges for me"),
+            url_name="challenges:challenge_for_me",
+            visible=is_academic,
+            order=61,
+        )
+        register_panel(
+            "my_work",
+            "challenges.mine",
+            template="challenges/panels/my_challenges.html",
+            context=panels.my_challenges,
+            order=25,
+        )
+        register_panel(
+            "partner_detail",
+            "challenges.partner",
+            template="challenges/panels/partner_challenges.html",
+            context=panels.partner_challenges,
+            order=25,
+        )
+        register_panel(
+            "home",
+            "challenges.open",
+            template="challenges/panels/home_challenges.html",
+            context=panels.home_challenges,
+            order=30,
+        )
+
+        def close_expired():
+            from .services import challenges_close_expired
+
+            return {"challenges_closed": challenges_close_expired()}
+
+        register_daily_job(
+            "challenges.close_expired",
+            close_expired,
+            description="Challenges: close published challenges whose deadline has passed",
+            order=30,
+        )
+
+        def bench(size: float = 1.0) -> dict:
+            from .bench import bench_detail
+
+            return bench_detail(size)
+
+        register_benchmark(
+            "challenges.detail",
+            bench,
+            description="A challenge's page for an officer, ranking 10,000 indexed experts",
+        )
+        from . import views_proposals  # noqa: F401 - proposals' notification kinds and panel

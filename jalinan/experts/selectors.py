@@ -127,6 +127,8 @@ def _matches(results, qs) -> list[ExpertMatch]:
             pub = pubs.get(int(d.key.split(":")[1])) if d.key.startswith("pub:") else None
             if d.key.startswith("pub:") and (pub is None or pub.profile_id != profile.pk):
                 continue  # deleted since it was indexed
+            if pub is not None:
+                pub.profile = profile  # for its URL, without a query per publication
             ev.append(
                 Evidence(
                     kind=d.kind,

@@ -130,10 +130,12 @@ def test_sdg_matrices_count_accepted_tags_only(whole):
 def test_trends_over_five_years(whole):
     trends = chart(whole, "reports.trends")
     assert list(trends) == ["2020", "2021", "2022", "2023", "2024"]
-    # Memoranda signed, in force at the end of the year, activities, placements.
-    assert trends["2024"] == [3, 3, 3, 2]
-    assert trends["2023"] == [1, 2, 1, 1]
-    assert trends["2021"] == [1, 1, 0, 0]
+    # Memoranda signed, in force at the end of the year, activities, placements; the series
+    # the other apps add (projects, challenges, pipeline, IP) are empty in this world.
+    assert trends["2024"][:4] == [3, 3, 3, 2]
+    assert trends["2023"][:4] == [1, 2, 1, 1]
+    assert trends["2021"][:4] == [1, 1, 0, 0]
+    assert all(v == 0 for year in trends.values() for v in year[4:])
 
 
 def test_current_year_counts_status_and_health(world, officer):

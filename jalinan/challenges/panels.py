@@ -1,0 +1,66 @@
+"""Cards the challenges app contributes to shared pages (registered in ``apps.py``)."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+
+from jalinan.accounts.roles import is_oil, is_partner_user
+
+from . import selectors
+from .choices import ChallengeStatus, ProposalStatus
+from .permissions import can_see_challenges, is_academic
+
+
+def my_challenges(request, obj=None):
+    """My work: a partner's challenges and what waits on them; the office's challenges
+    awaiting review; an academic's open invitations."""
+    user = request.user
+    ctx: dict = {}
+    if is_partner_user(user):
+        qs = (
+            selectors.challenges_for(user)
+            .filter(organisation_id=user.organisation_id)
+            .exclude(status=ChallengeStatus.CANCELLED)
+            .order_by("-created_at", "-pk")
+            .annotate(
+                n_to_review=Count(
+                    "proposals",
+                    filter=Q(
+                        proposals__status__in=[
+                            ProposalStatus.SUBMITTED,
+                            ProposalStatus.ASSESSMENT,
+                            ProposalStatus.FINALIST,
+                        ]
+                    ),
+                )
+            )
+        )
+        ctx["partner_challenges"] = list(qs[:10])
+        ctx["returned"] = [c for c in ctx["partner_challenges"] if c.status == "returned"]
+    if is_oil(user):
+        ctx["awaiting_review"] = list(selectors.awaiting_review()[:10])
+    if is_academic(user):
+        ctx["invitations"] = list(selectors.open_invitations_for(user)[:10])
+    if not any(ctx.values()):
+        return None
+    return ctx
+
+
+def partner_challenges(request, org):
+    """An organisation's page: its challenges this user may see."""
+    user = request.user
+    if org is None or not can_see_challenges(user):
+        return None
+    qs = selectors.challenges_of_organisation(user, org.pk)
+    count = qs.count()
+    if not count:
+        return None
+    return {"challenges": list(qs[:10]), "count": count, "org": org}
+
+
+def home_challenges(request, obj=None):
+    """The public front page: a few public challenges open for proposals."""
+    items = list(selectors.public_open_challenges()[:5])
+    if not items:
+        return None
+    return {"challenges": items}

@@ -1,0 +1,659 @@
+"""Every write to challenges and their brokerage: validated, atomic, audited, and notifying the
+person who must act next.
+
+The life of a challenge: a partner user (or an officer on the partner's behalf) drafts it,
+submits it to the office (which opens its pipeline opportunity), the office returns it with
+comments or publishes it (the challenge is then indexed so that experts find it), invites
+ranked experts, and the challenge closes at its deadline (a daily job) or is cancelled.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jalinan.accounts.roles import is_oil, is_partner_user
+from jalinan.core.audit import audit_log, diff, snapshot
+from jalinan.core.files import DOCX, JPEG, PDF, PNG, XLSX, validate_upload
+from jalinan.core.notifications import notify
+
+from .choices import ChallengeStatus, InvitationStatus
+from .models import Challenge, ChallengeAttachment, Invitation
+from .permissions import PARTNER_EDITABLE
+
+log = logging.getLogger(__name__)
+
+COLLECTION = "challenges"
+FIELDS = {
+    "title",
+    "problem_statement",
+    "desired_outcome",
+    "constraints",
+    "trl_min",
+    "trl_max",
+    "budget_min",
+    "budget_max",
+    "timeline",
+    "proposal_deadline",
+    "ip_expectation",
+    "ip_notes",
+    "visibility",
+    "unit",
+}
+LONG_TEXT = {"problem_statement", "desired_outcome", "constraints", "ip_notes"}
+ATTACHMENT_KINDS = (PDF, DOCX, XLSX, PNG, JPEG)
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "JALINAN_CHALLENGE_MAX_UPLOAD_MB", 20) * 1024 * 1024)
+
+
+def _url(challenge: Challenge) -> str:
+    return reverse("challenges:challenge_detail", args=[challenge.pk])
+
+
+def oil_officers():
+    from jalinan.accounts.models import User
+    from jalinan.accounts.roles import OIL_ROLES
+
+    return User.objects.filter(groups__name__in=list(OIL_ROLES), is_active=True).distinct()
+
+
+def _partner_users(challenge: Challenge):
+    """Who hears about a challenge on the partner's side: its poster if a partner user, else
+    the organisation's approved partner users."""
+    from jalinan.accounts.models import User
+
+    if challenge.posted_by_id and is_partner_user(challenge.posted_by):
+        return [challenge.posted_by]
+    users = list(
+        User.objects.filter(
+            organisation=challenge.organisation,
+            is_active=True,
+            approval_status="approved",
+            groups__name="partner",
+        ).distinct()
+    )
+    if not users and challenge.posted_by_id:
+        users = [challenge.posted_by]
+    return users
+
+
+# -- the pipeline, kept at arm's length --------------------------------------------------------
+
+
+def _pipeline():
+    """The pipeline's services, selectors and choices, or None while it is missing (so that a
+    broken or absent pipeline never stops a challenge)."""
+    try:
+        from jalinan.pipeline import selectors as psel
+        from jalinan.pipeline import services as psvc
+        from jalinan.pipeline.choices import Source, Stage
+    except ImportError:  # pragma: no cover - only while the pipeline app is being built
+        log.warning("Pipeline app unavailable; challenge not linked to an opportunity")
+        return None
+    return psvc, psel, Source, Stage
+
+
+def _opportunity(challenge: Challenge, *, by, create: bool = False, at=None):
+    p = _pipeline()
+    if p is None:
+        return None
+    psvc, psel, Source, _stage = p
+    opp = psel.opportunity_for_object(challenge)
+    if opp is None and create:
+        opp = psvc.opportunity_create(
+            by=by,
+            source=Source.CHALLENGE,
+            title=challenge.title[:300],
+            description=challenge.problem_statement,
+            organisation=challenge.organisation,
+            unit=challenge.unit,
+            source_object=challenge,
+            at=at,
+        )
+    return opp
+
+
+def _advance(challenge: Challenge, *, stage_name: str, by, at=None):
+    p = _pipeline()
+    if p is None:
+        return None
+    psvc, _psel, _source, Stage = p
+    opp = _opportunity(challenge, by=by, create=True, at=at)
+    if opp is None:
+        return None
+    return psvc.opportunity_advance(
+        opportunity=opp, to_stage=getattr(Stage, stage_name), by=by, at=at
+    )
+
+
+def _lose(challenge: Challenge, *, by, note: str):
+    p = _pipeline()
+    if p is None:
+        return None
+    psvc, psel, _source, Stage = p
+    opp = psel.opportunity_for_object(challenge)
+    if opp is None or opp.stage in (Stage.LOST, Stage.COMPLETED):
+        return opp
+    from jalinan.pipeline.choices import LostReason
+
+    return psvc.opportunity_move(
+        opportunity=opp, to_stage=Stage.LOST, by=by, note=note, lost_reason=LostReason.OTHER
+    )
+
+
+# -- the matching index ------------------------------------------------------------------------
+
+
+def challenge_documents(challenge: Challenge) -> list:
+    from jalinan.matching import Doc
+
+    body = "\n".join(
+        filter(
+            None, [challenge.problem_statement, challenge.desired_outcome, challenge.constraints]
+        )
+    )
+    return [Doc("challenge", challenge.title, body[:4000], None, "challenge")]
+
+
+def challenge_reindex(challenge: Challenge):
+    """Keep the "challenges" collection to the published ones, so that experts find them."""
+    from jalinan import matching
+
+    if challenge.status != ChallengeStatus.PUBLISHED:
+        matching.remove_entity(COLLECTION, challenge.pk)
+        return None
+    return matching.index_entity(
+        COLLECTION,
+        challenge.pk,
+        challenge_documents(challenge),
+        meta={
+            "organisation": challenge.organisation_id,
+            "visibility": challenge.visibility,
+            "deadline": str(challenge.proposal_deadline or ""),
+        },
+    )
+
+
+# -- challenges -------------------------------------------------------------------------------
+
+
+def _next_reference(year: int) -> str:
+    prefix = f"CH-{year}-"
+    last = (
+        Challenge.objects.filter(reference__startswith=prefix)
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    try:
+        number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    except ValueError:
+        number = Challenge.objects.filter(reference__startswith=prefix).count() + 1
+    return f"{prefix}{number:04d}"
+
+
+def _save_new(challenge: Challenge) -> None:
+    for _attempt in range(5):
+        challenge.reference = _next_reference(timezone.localtime(challenge.created_at).year)
+        try:
+            with transaction.atomic():
+                challenge.save()
+            return
+        except IntegrityError:
+            continue
+    raise IntegrityError("Could not allocate a challenge reference")
+
+
+def _apply(challenge: Challenge, fields: dict) -> None:
+    unknown = set(fields) - FIELDS
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    for key, value in fields.items():
+        if isinstance(value, str) and key not in LONG_TEXT:
+            value = value.strip()
+        if key in ("budget_min", "budget_max") and value is not None and value != "":
+            value = Decimal(str(value))
+        if value == "" and key in ("budget_min", "budget_max", "proposal_deadline"):
+            value = None
+        setattr(challenge, key, value)
+
+
+def _classify(challenge: Challenge) -> None:
+    from jalinan.sdgs.services import sdg_request_classification
+
+    sdg_request_classification(obj=challenge)
+
+
+@transaction.atomic
+def challenge_create(
+    *, by, organisation, quiet: bool = False, at: datetime.datetime | None = None, **fields
+) -> Challenge:
+    """A draft challenge of ``organisation``: a partner user posts for its own organisation
+    only, an officer for any. ``at`` backdates it (imports, demo); ``quiet`` skips the SDG
+    classification request (bulk loads)."""
+    if not is_oil(by):
+        if not (is_partner_user(by) and by.organisation_id == getattr(organisation, "pk", None)):
+            raise PermissionDenied(_("You may post challenges only for your own organisation."))
+    if organisation is None:
+        raise ValidationError({"organisation": _("Choose the partner organisation.")})
+    challenge = Challenge(
+        organisation=organisation,
+        posted_by=by if getattr(by, "pk", None) else None,
+        created_at=at or timezone.now(),
+        status=ChallengeStatus.DRAFT,
+    )
+    _apply(challenge, fields)
+    challenge.reference = "CH-0000-0000"  # replaced by _save_new; full_clean needs a value
+    challenge.full_clean(exclude=["reference"])
+    _save_new(challenge)
+    audit_log(actor=by, action="create", obj=challenge, changes=diff({}, snapshot(challenge)))
+    if not quiet:
+        _classify(challenge)
+    return challenge
+
+
+@transaction.atomic
+def challenge_update(*, challenge: Challenge, by, **fields) -> Challenge:
+    """Change a challenge's details: the partner while it is a draft or returned, the office
+    until a proposal is selected. A published challenge is re-indexed."""
+    from .permissions import can_change_challenge
+
+    current = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    if not can_change_challenge(by, current):
+        raise PermissionDenied(_("This challenge can no longer be changed."))
+    challenge.status = current.status
+    before = snapshot(current)
+    _apply(challenge, fields)
+    challenge.full_clean()
+    challenge.save()
+    changes = diff(before, snapshot(challenge))
+    if changes:
+        audit_log(actor=by, action="update", obj=challenge, changes=changes)
+        _classify(challenge)
+        if challenge.status == ChallengeStatus.PUBLISHED:
+            challenge_reindex(challenge)
+    return challenge
+
+
+def _lock(challenge: Challenge) -> Challenge:
+    """Lock the row and bring the caller's instance up to date (so callers keep using it)."""
+    Challenge.objects.select_for_update().filter(pk=challenge.pk).exists()
+    challenge.refresh_from_db()
+    return challenge
+
+
+def _set_status(challenge: Challenge, *, by, status: str, message: str = "", **extra):
+    before = snapshot(challenge)
+    challenge.status = status
+    for key, value in extra.items():
+        setattr(challenge, key, value)
+    challenge.full_clean()
+    challenge.save()
+    audit_log(
+        actor=by,
+        action=status,
+        obj=challenge,
+        changes=diff(before, snapshot(challenge)),
+        message=message,
+    )
+    challenge_reindex(challenge)
+    return challenge
+
+
+@transaction.atomic
+def challenge_submit(*, challenge: Challenge, by, at: datetime.datetime | None = None) -> Challenge:
+    """Send a draft (or returned) challenge to the office for review; the office's officers
+    are told, and the challenge's pipeline opportunity is opened (or reused)."""
+    from .permissions import can_submit_challenge
+
+    _lock(challenge)
+    if not can_submit_challenge(by, challenge):
+        if challenge.status not in PARTNER_EDITABLE:
+            raise ValidationError(_("Only a draft or a returned challenge can be submitted."))
+        raise PermissionDenied
+    _check_complete(challenge)
+    at = at or timezone.now()
+    _set_status(challenge, by=by, status=ChallengeStatus.SUBMITTED, submitted_at=at)
+    _opportunity(challenge, by=by, create=True, at=at)
+    for officer in oil_officers():
+        if officer.pk == getattr(by, "pk", None):
+            continue
+        notify(
+            recipient=officer,
+            kind="challenges.submitted",
+            title=_("Challenge to review: %(title)s") % {"title": challenge.title},
+            body=_("%(org)s submitted a challenge for the office's review.")
+            % {"org": challenge.organisation},
+            url=_url(challenge),
+        )
+    return challenge
+
+
+def _check_complete(challenge: Challenge) -> None:
+    errors = {}
+    for name in ("title", "problem_statement", "desired_outcome"):
+        if not (getattr(challenge, name) or "").strip():
+            errors[name] = _("This field is required.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def challenge_return(*, challenge: Challenge, by, comments: str) -> Challenge:
+    """The office sends a submitted challenge back to the partner with what to change."""
+    from .permissions import can_review_challenge
+
+    _lock(challenge)
+    if not can_review_challenge(by, challenge):
+        if not is_oil(by):
+            raise PermissionDenied
+        raise ValidationError(_("Only a challenge awaiting review can be returned."))
+    comments = (comments or "").strip()
+    if not comments:
+        raise ValidationError({"comments": _("Say what the partner should change.")})
+    _set_status(
+        challenge,
+        by=by,
+        status=ChallengeStatus.RETURNED,
+        message=comments,
+        review_comments=comments,
+    )
+    for user in _partner_users(challenge):
+        notify(
+            recipient=user,
+            kind="challenges.returned",
+            title=_("Your challenge was returned for changes: %(title)s")
+            % {"title": challenge.title},
+            body=comments,
+            url=_url(challenge),
+        )
+    return challenge
+
+
+@transaction.atomic
+def challenge_publish(
+    *, challenge: Challenge, by, at: datetime.datetime | None = None
+) -> Challenge:
+    """The office publishes a challenge: open for proposals until its deadline (which must be
+    in the future), indexed for the experts it fits; its opportunity moves to matching."""
+    from .permissions import can_publish_challenge
+
+    _lock(challenge)
+    if not is_oil(by):
+        raise PermissionDenied(_("Only the industry office publishes challenges."))
+    if not can_publish_challenge(by, challenge):
+        raise ValidationError(_("This challenge cannot be published in its present status."))
+    at = at or timezone.now()
+    today = timezone.localdate(at) if timezone.is_aware(at) else at.date()
+    if challenge.proposal_deadline is None or challenge.proposal_deadline <= today:
+        raise ValidationError(
+            {"proposal_deadline": _("Set a proposal deadline in the future before publishing.")}
+        )
+    _check_complete(challenge)
+    _set_status(
+        challenge,
+        by=by,
+        status=ChallengeStatus.PUBLISHED,
+        published_at=at,
+        published_by=by,
+        submitted_at=challenge.submitted_at or at,
+    )
+    _advance(challenge, stage_name="MATCHING", by=by, at=at)
+    for user in _partner_users(challenge):
+        if user.pk == getattr(by, "pk", None):
+            continue
+        notify(
+            recipient=user,
+            kind="challenges.published",
+            title=_("Your challenge is open for proposals: %(title)s") % {"title": challenge.title},
+            body=_("Experts may send proposals until %(date)s.")
+            % {"date": challenge.proposal_deadline.isoformat()},
+            url=_url(challenge),
+        )
+    return challenge
+
+
+@transaction.atomic
+def challenge_close(*, challenge: Challenge, by) -> Challenge:
+    """Close a published challenge to new proposals (its deadline passed, or the partner has
+    enough); it leaves the experts' index. Closing a closed challenge changes nothing."""
+    from .permissions import can_close_challenge
+
+    _lock(challenge)
+    if challenge.status == ChallengeStatus.CLOSED:
+        return challenge
+    if by is not None and not can_close_challenge(by, challenge):
+        if not (is_oil(by) or is_partner_user(by)):
+            raise PermissionDenied
+        raise ValidationError(_("Only a published challenge can be closed."))
+    if challenge.status != ChallengeStatus.PUBLISHED:
+        raise ValidationError(_("Only a published challenge can be closed."))
+    _set_status(challenge, by=by, status=ChallengeStatus.CLOSED)
+    for user in _partner_users(challenge):
+        if user.pk == getattr(by, "pk", None):
+            continue
+        notify(
+            recipient=user,
+            kind="challenges.closed",
+            title=_("Your challenge is closed; review its proposals: %(title)s")
+            % {"title": challenge.title},
+            url=_url(challenge),
+            dedupe_key=f"closed:{challenge.pk}",
+        )
+    return challenge
+
+
+def challenges_close_expired(*, today: datetime.date | None = None) -> int:
+    """The daily job: close every published challenge whose deadline has passed. Idempotent."""
+    today = today or timezone.localdate()
+    closed = 0
+    for challenge in Challenge.objects.filter(
+        status=ChallengeStatus.PUBLISHED, proposal_deadline__lt=today
+    ):
+        challenge_close(challenge=challenge, by=None)
+        closed += 1
+    return closed
+
+
+@transaction.atomic
+def challenge_cancel(*, challenge: Challenge, by, reason: str) -> Challenge:
+    """Withdraw a challenge (the partner's need went away); its invitees are told and its
+    opportunity is marked lost."""
+    from .permissions import can_cancel_challenge
+
+    _lock(challenge)
+    if not can_cancel_challenge(by, challenge):
+        if not (is_oil(by) or is_partner_user(by)):
+            raise PermissionDenied
+        raise ValidationError(_("This challenge can no longer be cancelled."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the challenge is cancelled.")})
+    _set_status(challenge, by=by, status=ChallengeStatus.CANCELLED, message=reason)
+    _lose(challenge, by=by, note=reason)
+    for invitation in challenge.invitations.select_related("expert__user"):
+        notify(
+            recipient=invitation.expert.user,
+            kind="challenges.cancelled",
+            title=_("A challenge you were invited to was cancelled: %(title)s")
+            % {"title": challenge.title},
+            body=reason,
+        )
+    return challenge
+
+
+@transaction.atomic
+def challenge_mark_awarded(*, challenge: Challenge, by) -> Challenge:
+    """For the proposals' selection: a proposal was chosen, the challenge is awarded."""
+    _lock(challenge)
+    if challenge.status == ChallengeStatus.AWARDED:
+        return challenge
+    if challenge.status not in (ChallengeStatus.PUBLISHED, ChallengeStatus.CLOSED):
+        raise ValidationError(_("Only a published or closed challenge can be awarded."))
+    return _set_status(challenge, by=by, status=ChallengeStatus.AWARDED)
+
+
+# -- attachments -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attachment_add(*, challenge: Challenge, by, upload) -> ChallengeAttachment:
+    """Attach a file (PDF, DOCX, XLSX, PNG or JPEG, up to the configured size)."""
+    from .permissions import can_manage_attachments
+
+    if not can_manage_attachments(by, challenge):
+        raise PermissionDenied
+    try:
+        validate_upload(upload, kinds=ATTACHMENT_KINDS, max_bytes=max_upload_bytes())
+    except ValidationError as e:
+        raise ValidationError({"upload": e.messages}) from e
+    attachment = ChallengeAttachment(
+        challenge=challenge,
+        file=upload,
+        name=upload.name[:255],
+        size=upload.size,
+        uploaded_by=by if getattr(by, "pk", None) else None,
+    )
+    attachment.full_clean()
+    attachment.save()
+    audit_log(
+        actor=by,
+        action="attach",
+        obj=challenge,
+        message=attachment.name,
+        changes={"attachment": [None, attachment.name]},
+    )
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: ChallengeAttachment, by) -> None:
+    from .permissions import can_manage_attachments
+
+    challenge = attachment.challenge
+    if not can_manage_attachments(by, challenge):
+        raise PermissionDenied
+    name = attachment.name
+    attachment.file.delete(save=False)
+    attachment.delete()
+    audit_log(
+        actor=by,
+        action="detach",
+        obj=challenge,
+        message=name,
+        changes={"attachment": [name, None]},
+    )
+
+
+# -- invitations -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def invitation_create(
+    *, challenge: Challenge, expert, by, message: str = "", score: float | None = None
+) -> Invitation:
+    """The office invites an expert to answer a challenge (submitted or published); the expert
+    is told, with a link. Inviting the same expert twice returns the first invitation."""
+    from .permissions import can_invite
+
+    if not is_oil(by):
+        raise PermissionDenied(_("Only the industry office invites experts."))
+    if not can_invite(by, challenge):
+        raise ValidationError(_("Experts can be invited only to a submitted or open challenge."))
+    existing = Invitation.objects.filter(challenge=challenge, expert=expert).first()
+    if existing is not None:
+        return existing
+    invitation = Invitation(
+        challenge=challenge,
+        expert=expert,
+        message=(message or "").strip(),
+        score=score,
+        invited_by=by,
+    )
+    invitation.full_clean()
+    invitation.save()
+    audit_log(
+        actor=by,
+        action="invite",
+        obj=challenge,
+        changes={"invitation": [None, str(expert)]},
+        message=invitation.message,
+    )
+    audit_log(actor=by, action="create", obj=invitation, changes=diff({}, snapshot(invitation)))
+    body = _("The industry office invites you to answer “%(title)s” from %(org)s.") % {
+        "title": challenge.title,
+        "org": challenge.organisation,
+    }
+    if invitation.message:
+        body = f"{body}\n\n{invitation.message}"
+    notify(
+        recipient=expert.user,
+        kind="challenges.invitation",
+        title=_("You are invited to answer an industry challenge: %(title)s")
+        % {"title": challenge.title},
+        body=body,
+        url=_url(challenge),
+        dedupe_key=f"invitation:{invitation.pk}",
+    )
+    _advance(challenge, stage_name="INTRODUCED", by=by)
+    return invitation
+
+
+def invitations_create(
+    *, challenge: Challenge, experts, by, message: str = "", scores: dict | None = None
+) -> list[Invitation]:
+    """Invite several experts at once (each once)."""
+    scores = scores or {}
+    with transaction.atomic():
+        return [
+            invitation_create(
+                challenge=challenge,
+                expert=expert,
+                by=by,
+                message=message,
+                score=scores.get(expert.pk),
+            )
+            for expert in experts
+        ]
+
+
+@transaction.atomic
+def invitation_respond(*, invitation: Invitation, by, accept: bool) -> Invitation:
+    """The invited expert says whether they are interested; the officer who invited is told."""
+    if invitation.expert.user_id != getattr(by, "pk", None):
+        raise PermissionDenied(_("Only the invited expert can answer this invitation."))
+    before = snapshot(invitation)
+    invitation.status = InvitationStatus.ACCEPTED if accept else InvitationStatus.DECLINED
+    invitation.responded_at = timezone.now()
+    invitation.full_clean()
+    invitation.save()
+    audit_log(
+        actor=by,
+        action="accept" if accept else "decline",
+        obj=invitation.challenge,
+        changes={"invitation": [before["status"], invitation.status]},
+        message=str(invitation.expert),
+    )
+    if invitation.invited_by_id:
+        notify(
+            recipient=invitation.invited_by,
+            kind="challenges.invitation_response",
+            title=(
+                _("%(name)s is interested in “%(title)s”")
+                if accept
+                else _("%(name)s declined “%(title)s”")
+            )
+            % {"name": invitation.expert.name, "title": invitation.challenge.title},
+            url=_url(invitation.challenge),
+        )
+    return invitation
