@@ -1,5 +1,291 @@
-"""The technologies part of the REST API, mounted at /api/v1/technologies/."""
+"""The technologies part of the REST API, mounted at /api/v1/technologies/: invention
+disclosures (inventors see only theirs; everyone else 404), the IP portfolio and its upcoming
+deadlines, with the pages' services and permission helpers."""
 
-from ninja import Router
+import datetime
+from decimal import Decimal
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+
+from jalinan.accounts.models import Unit, User
+
+from . import selectors, services
+from .api_transfer import router as transfer_router
+from .deadlines import patentability_warnings
+from .permissions import (
+    can_create_disclosure,
+    can_see_portfolio,
+    can_submit_disclosure,
+    get_asset_for_user,
+    get_disclosure_for_user,
+)
 
 router = Router(tags=["technologies"])
+
+
+class InventorOut(Schema):
+    user_id: int | None
+    name: str
+    is_student: bool
+    unit_id: int | None
+    share: Decimal
+
+
+class PublicDisclosureOut(Schema):
+    kind: str
+    date: datetime.date
+    details: str
+
+
+class DisclosureSummaryOut(Schema):
+    id: int
+    reference: str
+    title: str
+    status: str
+    decision: str
+    unit_id: int | None
+    submitted_at: datetime.datetime | None
+    decided_at: datetime.datetime | None
+
+
+class DisclosureOut(DisclosureSummaryOut):
+    description: str
+    novelty: str
+    prior_art: str
+    funding_source: str
+    sponsor_obligations: str
+    trl: int
+    applications: str
+    target_industries: str
+    decision_reasons: str
+    inventors: list[InventorOut]
+    public_disclosures: list[PublicDisclosureOut]
+    warnings: list[str]
+    asset_ids: list[int]
+
+
+class InventorIn(Schema):
+    user_id: int | None = None
+    name: str = Field("", max_length=200)
+    is_student: bool = False
+    unit_id: int | None = None
+    share: Decimal = Field(..., gt=0, le=100, decimal_places=2)
+
+
+class PublicDisclosureIn(Schema):
+    kind: str
+    date: datetime.date
+    details: str = Field("", max_length=500)
+
+
+class DisclosureIn(Schema):
+    title: str = Field(..., min_length=1, max_length=300)
+    description: str = Field(..., min_length=1)
+    novelty: str = Field(..., min_length=1)
+    prior_art: str = ""
+    funding_source: str = Field("", max_length=300)
+    sponsor_obligations: str = ""
+    trl: int = Field(3, ge=1, le=9)
+    applications: str = ""
+    target_industries: str = Field("", max_length=300)
+    unit_id: int | None = None
+    inventors: list[InventorIn] = Field(..., min_length=1)
+    public_disclosures: list[PublicDisclosureIn] = []
+    submit: bool = False
+
+
+class DisclosurePage(Schema):
+    items: list[DisclosureSummaryOut]
+    count: int
+
+
+class DisclosureFilters(Schema):
+    q: str | None = None
+    status: str | None = None
+    decision: str | None = None
+    unit: int | None = None
+    year: int | None = None
+    limit: int = Field(100, ge=1, le=1000)
+    offset: int = Field(0, ge=0)
+
+
+class DeadlineOut(Schema):
+    id: int
+    asset_id: int
+    kind: str
+    due_date: datetime.date
+    description: str
+    is_computed: bool
+    done_on: datetime.date | None
+
+
+class AssetSummaryOut(Schema):
+    id: int
+    reference: str
+    kind: str
+    title: str
+    office: str
+    application_number: str
+    filing_date: datetime.date | None
+    priority_date: datetime.date | None
+    status: str
+    granted_on: datetime.date | None
+    disclosure_id: int | None
+    unit_id: int | None
+
+
+class AssetOut(AssetSummaryOut):
+    publication_number: str
+    grant_number: str
+    expires_on: datetime.date | None
+    family_id: int | None
+    family_member_ids: list[int]
+    deadlines: list[DeadlineOut]
+
+
+class AssetPage(Schema):
+    items: list[AssetSummaryOut]
+    count: int
+
+
+class AssetFilters(Schema):
+    q: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    office: str | None = None
+    unit: int | None = None
+    within: int | None = Field(None, ge=0)
+    limit: int = Field(100, ge=1, le=1000)
+    offset: int = Field(0, ge=0)
+
+
+def _disclosure_out(user, d) -> dict:
+    return {
+        **{f: getattr(d, f) for f in DisclosureOut.model_fields if hasattr(d, f)},
+        "unit_id": d.unit_id,
+        "inventors": [
+            {
+                "user_id": i.user_id,
+                "name": str(i),
+                "is_student": i.is_student,
+                "unit_id": i.unit_id,
+                "share": i.share,
+            }
+            for i in d.inventors.all()
+        ],
+        "public_disclosures": [
+            {"kind": p.kind, "date": p.date, "details": p.details}
+            for p in d.public_disclosures.all()
+        ],
+        "warnings": patentability_warnings(d.public_disclosures.all()),
+        "asset_ids": list(selectors.assets_of_disclosure(user, d).values_list("pk", flat=True)),
+    }
+
+
+@router.get("/disclosures/", response=DisclosurePage, summary="Disclosures you may see")
+def list_disclosures(request, filters: Query[DisclosureFilters]):
+    user = request.auth
+    params = filters.dict(exclude={"limit", "offset"})
+    qs = selectors.filter_disclosures(selectors.disclosures_for(user), params)
+    return {
+        "items": list(qs[filters.offset : filters.offset + filters.limit]),
+        "count": qs.count(),
+    }
+
+
+@router.get("/disclosures/{disclosure_id}", response=DisclosureOut)
+def get_disclosure(request, disclosure_id: int):
+    user = request.auth
+    return _disclosure_out(user, get_disclosure_for_user(user, disclosure_id))
+
+
+def _user(pk):
+    if pk is None:
+        return None
+    user = User.objects.filter(pk=pk, is_active=True).first()
+    if user is None:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError({"inventors": [f"No user {pk}."]})
+    return user
+
+
+def _unit(pk):
+    return Unit.objects.filter(pk=pk).first() if pk is not None else None
+
+
+@router.post("/disclosures/", response={201: DisclosureOut}, summary="Disclose an invention")
+def create_disclosure(request, payload: DisclosureIn):
+    user = request.auth
+    if not can_create_disclosure(user):
+        raise Http404
+    data = payload.dict()
+    inventors = []
+    for row in data.pop("inventors"):
+        item = {"share": row["share"], "is_student": row["is_student"], "name": row["name"]}
+        if row["user_id"] is not None:
+            item["user"] = _user(row["user_id"])
+        if row["unit_id"] is not None:
+            item["unit"] = _unit(row["unit_id"])
+        inventors.append(item)
+    public = data.pop("public_disclosures")
+    submit = data.pop("submit")
+    unit_id = data.pop("unit_id")
+    if unit_id is not None:
+        data["unit"] = _unit(unit_id)
+    disclosure = services.disclosure_create(
+        by=user, inventors=inventors, public_disclosures=public, **data
+    )
+    if submit:
+        services.disclosure_submit(disclosure=disclosure, by=user)
+    return 201, _disclosure_out(user, get_disclosure_for_user(user, disclosure.pk))
+
+
+@router.post("/disclosures/{disclosure_id}/submit", response=DisclosureOut)
+def submit_disclosure(request, disclosure_id: int):
+    user = request.auth
+    disclosure = get_disclosure_for_user(user, disclosure_id)
+    if not can_submit_disclosure(user, disclosure):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    services.disclosure_submit(disclosure=disclosure, by=user)
+    return _disclosure_out(user, get_disclosure_for_user(user, disclosure_id))
+
+
+def _asset_out(a) -> dict:
+    return {
+        **{f: getattr(a, f) for f in AssetOut.model_fields if hasattr(a, f)},
+        "family_member_ids": list(a.family_members.values_list("pk", flat=True)),
+        "deadlines": list(a.deadlines.all()),
+    }
+
+
+@router.get("/assets/", response=AssetPage, summary="IP assets you may see")
+def list_assets(request, filters: Query[AssetFilters]):
+    user = request.auth
+    if not can_see_portfolio(user):
+        raise Http404
+    params = filters.dict(exclude={"limit", "offset"})
+    qs = selectors.filter_assets(selectors.assets_for(user), params)
+    return {
+        "items": list(qs[filters.offset : filters.offset + filters.limit]),
+        "count": qs.count(),
+    }
+
+
+@router.get("/assets/{asset_id}", response=AssetOut)
+def get_asset(request, asset_id: int):
+    return _asset_out(get_asset_for_user(request.auth, asset_id))
+
+
+@router.get("/deadlines/upcoming", response=list[DeadlineOut], summary="Open IP deadlines")
+def upcoming_deadlines(request, days: int = Query(180, ge=0, le=3650)):
+    user = request.auth
+    if not can_see_portfolio(user):
+        raise Http404
+    return list(selectors.upcoming_deadlines(user, days=days)[:1000])
+
+
+router.add_router("", transfer_router)

@@ -1,4 +1,7 @@
+import importlib.util
+
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TechnologiesConfig(AppConfig):
@@ -7,6 +10,71 @@ class TechnologiesConfig(AppConfig):
     verbose_name = "Technologies"
 
     def ready(self):
-        # Register navigation items, panels, daily jobs, notification kinds and SDG-taggable
-        # models here (see jalinan.core.registry and jalinan.sdgs.registry).
-        pass
+        from jalinan.core.notifications import register_kind
+        from jalinan.core.registry import register_daily_job, register_nav, register_panel
+
+        from . import panels
+        from .permissions import can_create_disclosure, is_ip_staff
+        from .services import NOTIFY_DEADLINE, NOTIFY_DECIDED, NOTIFY_SUBMITTED
+
+        register_kind(NOTIFY_SUBMITTED, _("Invention disclosures to assess"))
+        register_kind(NOTIFY_DECIDED, _("Decisions on my invention disclosures"))
+        register_kind(NOTIFY_DEADLINE, _("IP deadlines (PCT, examination, fees)"))
+
+        register_nav(
+            "technologies.disclosures",
+            label=_("Technologies"),
+            url_name="technologies:disclosure_list",
+            visible=lambda u: can_create_disclosure(u) or is_ip_staff(u),
+            order=90,
+        )
+        register_nav(
+            "technologies.review",
+            label=_("Disclosures to review"),
+            url_name="technologies:disclosure_queue",
+            visible=is_ip_staff,
+            menu="office",
+            order=140,
+        )
+        register_nav(
+            "technologies.portfolio",
+            label=_("IP portfolio"),
+            url_name="technologies:asset_list",
+            visible=is_ip_staff,
+            menu="office",
+            order=141,
+        )
+        register_nav(
+            "technologies.deadlines",
+            label=_("Upcoming IP deadlines"),
+            url_name="technologies:deadline_list",
+            visible=is_ip_staff,
+            menu="office",
+            order=142,
+        )
+        register_panel(
+            "my_work",
+            "technologies.mine",
+            template="technologies/panels/my_technologies.html",
+            context=panels.my_technologies,
+            order=45,
+        )
+
+        def reminders():
+            from .reminders import send_ip_reminders
+
+            return send_ip_reminders()
+
+        register_daily_job(
+            "technologies.ip_reminders",
+            reminders,
+            description="Technologies: tiered reminders of IP deadlines",
+            order=60,
+        )
+
+        # The second half of the app (offers, catalogue, licences, spin-offs) registers its
+        # own navigation, panels and kinds in ``apps_transfer.ready()`` when it has one.
+        if importlib.util.find_spec(f"{self.name}.apps_transfer") is not None:
+            from .apps_transfer import ready as ready_transfer
+
+            ready_transfer()

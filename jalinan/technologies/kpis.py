@@ -1,0 +1,281 @@
+"""What technology transfer gives the dashboards and reports (see
+:mod:`jalinan.reports.registry`), under the ministry's "intellectual property and
+commercialisation" category:
+
+- invention disclosures received (by the date they were submitted), by year and KCDIO;
+- patent filings (patents and utility innovations, by filing date) and grants (by grant date);
+- licences signed (by their start date, once out of negotiation), commercialisation income (the
+  royalty and other payments received, by date) and spin-offs formed (by incorporation date).
+
+Disclosures are confidential, but their number is not: every staff member counts them (the
+lists behind the figures show IP assets, never disclosure titles). Anyone else counts only what
+they may open.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from jalinan.accounts.roles import is_staff_member
+from jalinan.reports.registry import (
+    Dataset,
+    ReportSection,
+    Series,
+    Stat,
+    Table,
+    register_chart,
+    register_figure,
+    register_report_section,
+    register_trend,
+)
+
+from .choices import AssetKind, DisclosureStatus, LicenceStatus
+from .models import Disclosure, IPAsset, Licence, RoyaltyPayment, Spinoff
+from .selectors import assets_for, disclosures_for
+
+PATENT_KINDS = (AssetKind.PATENT, AssetKind.UTILITY)
+SIGNED = (LicenceStatus.ACTIVE, LicenceStatus.EXPIRED, LicenceStatus.TERMINATED)
+
+
+def _staff(scope) -> bool:
+    return is_staff_member(scope.user)
+
+
+def _disclosures(scope):
+    qs = Disclosure.objects.all() if _staff(scope) else disclosures_for(scope.user)
+    return qs.exclude(status=DisclosureStatus.DRAFT).filter(
+        scope.unit_q("unit_id"), submitted_at__isnull=False
+    )
+
+
+def _patents(scope):
+    qs = IPAsset.objects.all() if _staff(scope) else assets_for(scope.user)
+    return qs.filter(scope.unit_q("unit_id"), kind__in=PATENT_KINDS)
+
+
+def _licences(scope):
+    qs = Licence.objects.all() if _staff(scope) else Licence.objects.none()
+    return qs.filter(scope.unit_q("technology__unit_id"), status__in=SIGNED)
+
+
+def _payments(scope):
+    qs = RoyaltyPayment.objects.all() if _staff(scope) else RoyaltyPayment.objects.none()
+    return qs.filter(scope.unit_q("licence__technology__unit_id"))
+
+
+def _spinoffs(scope):
+    qs = Spinoff.objects.all() if _staff(scope) else Spinoff.objects.none()
+    return qs.filter(scope.unit_q("licence__technology__unit_id"))
+
+
+def _trend_q(scope, field: str) -> Q:
+    first, last = scope.trend_years[0], scope.trend_years[-1]
+    return Q(**{f"{field}__year__gte": min(first, scope.year_from), f"{field}__year__lte": last})
+
+
+def _per_year(scope, key: str, qs, field: str, value=None) -> dict[int, int]:
+    """``{year: count (or sum of value)}`` over the scope's years and trend years: one query."""
+
+    def compute():
+        rows = (
+            qs.filter(_trend_q(scope, field))
+            .annotate(y=ExtractYear(field))
+            .values_list("y")
+            .annotate(v=Sum(value) if value else Count("pk"))
+            .order_by()
+        )
+        return {y: v or 0 for y, v in rows}
+
+    return scope.once(f"technologies.{key}", compute)
+
+
+def disclosures_by_year(scope):
+    return _per_year(scope, "disclosures", _disclosures(scope), "submitted_at")
+
+
+def filings_by_year(scope):
+    return _per_year(scope, "filings", _patents(scope), "filing_date")
+
+
+def grants_by_year(scope):
+    return _per_year(
+        scope, "grants", _patents(scope).filter(granted_on__isnull=False), "granted_on"
+    )
+
+
+def licences_by_year(scope):
+    return _per_year(
+        scope, "licences", _licences(scope).filter(start_date__isnull=False), "start_date"
+    )
+
+
+def income_by_year(scope):
+    return _per_year(scope, "income", _payments(scope), "received_on", value="amount")
+
+
+def spinoffs_by_year(scope):
+    return _per_year(
+        scope, "spinoffs", _spinoffs(scope).filter(incorporated_on__isnull=False), "incorporated_on"
+    )
+
+
+def _in_years(by_year: dict, scope):
+    return sum(by_year.get(y, 0) for y in scope.years)
+
+
+SERIES = [
+    ("disclosures", _("Invention disclosures"), disclosures_by_year, "count"),
+    ("filings", _("Patent filings"), filings_by_year, "count"),
+    ("grants", _("Patents granted"), grants_by_year, "count"),
+    ("licences", _("Licences signed"), licences_by_year, "count"),
+    ("income", _("Commercialisation income (RM)"), income_by_year, "rm"),
+    ("spinoffs", _("Spin-off companies formed"), spinoffs_by_year, "count"),
+]
+
+
+def ip_by_year(scope) -> Series:
+    years = scope.trend_years
+    return Series(
+        labels=[str(y) for y in years],
+        datasets=[
+            Dataset(label, [fn(scope).get(y, 0) for y in years])
+            for key, label, fn, _unit in SERIES
+            if key in ("disclosures", "filings", "grants")
+        ],
+        x_label=_("Year"),
+    )
+
+
+def _by_unit(scope) -> dict:
+    def compute():
+        disclosures = dict(
+            _disclosures(scope)
+            .filter(submitted_at__date__gte=scope.start, submitted_at__date__lte=scope.end)
+            .values_list("unit_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        filings = dict(
+            _patents(scope)
+            .filter(scope.in_years("filing_date"))
+            .values_list("unit_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        grants = dict(
+            _patents(scope)
+            .filter(scope.in_years("granted_on"))
+            .values_list("unit_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        return {
+            "disclosures": scope.roll_up(disclosures),
+            "filings": scope.roll_up(filings),
+            "grants": scope.roll_up(grants),
+        }
+
+    return scope.once("technologies.by_unit", compute)
+
+
+def ip_by_unit(scope) -> Series:
+    data = _by_unit(scope)
+    units = set(data["disclosures"]) | set(data["filings"]) | set(data["grants"])
+    ordered = sorted(units, key=lambda u: (-data["disclosures"].get(u, 0), str(scope.unit_name(u))))
+    return Series(
+        labels=[scope.unit_name(u) for u in ordered],
+        datasets=[
+            Dataset(_("Invention disclosures"), [data["disclosures"].get(u, 0) for u in ordered]),
+            Dataset(_("Patent filings"), [data["filings"].get(u, 0) for u in ordered]),
+            Dataset(_("Patents granted"), [data["grants"].get(u, 0) for u in ordered]),
+        ],
+        x_label=_("KCDIO"),
+    )
+
+
+def report_section(scope) -> ReportSection:
+    series = ip_by_unit(scope)
+    filed = list(
+        _patents(scope).filter(scope.in_years("filing_date")).order_by("filing_date", "pk")
+    )
+    granted = list(
+        _patents(scope).filter(scope.in_years("granted_on")).order_by("granted_on", "pk")
+    )
+    return ReportSection(
+        stats=[
+            Stat(label, _in_years(fn(scope), scope), unit=unit) for _key, label, fn, unit in SERIES
+        ],
+        tables=[series.table(_("Disclosures, filings and grants by KCDIO"))],
+        lists=[
+            Table(
+                _("Patent filings in the period"),
+                [_("Filing date"), _("Title"), _("Office"), _("Application number"), _("KCDIO")],
+                [
+                    [
+                        a.filing_date,
+                        a.title,
+                        a.get_office_display() if a.office else "",
+                        a.application_number,
+                        scope.unit_name(a.unit_id) if a.unit_id else "",
+                    ]
+                    for a in filed
+                ],
+                links=[a.get_absolute_url() for a in filed],
+            ),
+            Table(
+                _("Patents granted in the period"),
+                [_("Granted on"), _("Title"), _("Office"), _("Grant / registration number")],
+                [
+                    [
+                        a.granted_on,
+                        a.title,
+                        a.get_office_display() if a.office else "",
+                        a.grant_number,
+                    ]
+                    for a in granted
+                ],
+                links=[a.get_absolute_url() for a in granted],
+            ),
+        ],
+    )
+
+
+# -- registration --------------------------------------------------------------------------
+
+for _order, (_key, _label, _fn, _unit) in enumerate(SERIES, start=1):
+    register_figure(
+        f"technologies.{_key}",
+        label=_label,
+        section="technologies",
+        compute=lambda scope, fn=_fn: _in_years(fn(scope), scope),
+        unit=_unit,
+        ministry_category="ip",
+        headline=_key in ("disclosures", "income"),
+        order=_order * 10,
+    )
+    register_trend(f"technologies.{_key}", label=_label, compute=_fn, unit=_unit, order=60 + _order)
+
+register_chart(
+    "technologies.by_year",
+    label=_("Disclosures, filings and grants by year"),
+    section="technologies",
+    compute=ip_by_year,
+    kind="bar",
+    order=10,
+)
+register_chart(
+    "technologies.by_unit",
+    label=_("Disclosures, filings and grants by KCDIO"),
+    section="technologies",
+    compute=ip_by_unit,
+    kind="hbar",
+    order=20,
+)
+register_report_section(
+    "technologies.ip",
+    label=_("Intellectual property and commercialisation"),
+    compute=report_section,
+    ministry_category="ip",
+)

@@ -1,0 +1,37 @@
+"""Cards the technologies app contributes to shared pages (registered in ``apps.py``)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from . import selectors
+from .permissions import can_create_disclosure, is_ip_staff
+
+
+def my_technologies(request, obj=None):
+    """My work: an academic's disclosures and their decisions; for IP staff, disclosures
+    awaiting assessment and IP deadlines in the next 30 days."""
+    user = request.user
+    ip_staff = is_ip_staff(user)
+    mine = list(
+        selectors.my_disclosures(user).order_by("-created_at", "-pk")[:6]
+        if can_create_disclosure(user)
+        else []
+    )
+    awaiting = deadlines = None
+    awaiting_count = 0
+    if ip_staff:
+        queue = selectors.review_queue(user)
+        awaiting = list(queue[:6])
+        awaiting_count = queue.count()
+        deadlines = list(selectors.upcoming_deadlines(user, days=30)[:8])
+    if not mine and not awaiting and not deadlines:
+        return None
+    return {
+        "mine": mine,
+        "awaiting": awaiting,
+        "awaiting_count": awaiting_count,
+        "deadlines": deadlines,
+        "ip_staff": ip_staff,
+        "today": timezone.localdate(),
+    }
