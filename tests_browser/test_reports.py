@@ -34,20 +34,31 @@ def world(db):
         email="omar@uni.test", full_name="Omar Officer", password=PASSWORD, roles=[Role.OIL_OFFICER]
     )
     pic = user_create(
-        email="amina@uni.test", full_name="Dr Amina", password=PASSWORD, roles=[Role.ACADEMIC],
+        email="amina@uni.test",
+        full_name="Dr Amina",
+        password=PASSWORD,
+        roles=[Role.ACADEMIC],
         unit=eng,
     )
     acme = Organisation.objects.create(
-        legal_name="Acme Robotics Sdn. Bhd.", org_type="sme", search_name="acme robotics",
+        legal_name="Acme Robotics Sdn. Bhd.",
+        org_type="sme",
+        search_name="acme robotics",
         msic_section="C",
     )
     today = timezone.localdate()
     types = {t.code: t for t in MemorandumType.objects.all()}
     for i, (unit, code) in enumerate([(eng, "moa"), (mech, "mou"), (ict, "mou"), (ict, "moa")]):
         memo = Memorandum.objects.create(
-            reference=f"B/{i}", title=f"Browser memorandum {i}", memo_type=types[code],
-            initiating_unit=unit, person_in_charge=pic, scope="Joint work.", status="active",
-            signed_on=today.replace(month=1, day=2), start_date=today.replace(month=1, day=2),
+            reference=f"B/{i}",
+            title=f"Browser memorandum {i}",
+            memo_type=types[code],
+            initiating_unit=unit,
+            person_in_charge=pic,
+            scope="Joint work.",
+            status="active",
+            signed_on=today.replace(month=1, day=2),
+            start_date=today.replace(month=1, day=2),
             end_date=today + datetime.timedelta(days=700),
         )
         Party.objects.create(memorandum=memo, organisation=acme)

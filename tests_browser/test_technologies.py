@@ -303,8 +303,15 @@ def test_an_invention_from_disclosure_to_royalty(browser, live_server, cast):
     officer.get_by_role("button", name="Office", exact=True).click()
     officer.get_by_role("link", name="Technology offers").click()
     expect(officer.get_by_text("No technology offers yet.")).to_be_visible()
-    officer.get_by_role("link", name="New offer").click()
+    # From the decided disclosure: the new offer comes filled in from it.
+    officer.goto(disclosure_url)
+    officer.get_by_role("link", name="Prepare a technology offer").click()
     expect(officer.get_by_role("heading", name="New offer")).to_be_visible()
+    expect(officer.get_by_label(re.compile("^Title"))).to_have_value(DISCLOSURE_TITLE)
+    expect(officer.get_by_label(re.compile("^Disclosure"))).to_have_value(str(disclosure.pk))
+    expect(officer.get_by_label(re.compile("^Disclosure")).locator("option:checked")).to_have_text(
+        f"{disclosure.reference} · {DISCLOSURE_TITLE}"
+    )
     officer.get_by_label(re.compile("^Title")).fill(OFFER_TITLE)
     officer.get_by_label(re.compile("^One-line summary")).fill(
         "Grades whole durian by sound in two seconds, without opening the fruit."
@@ -324,11 +331,13 @@ def test_an_invention_from_disclosure_to_royalty(browser, live_server, cast):
     officer.get_by_label(re.compile("^Technology readiness level")).select_option("4")
     officer.get_by_label(re.compile("^IP status")).fill("Patent pending (MyIPO)")
     officer.get_by_label(re.compile("^KCDIO")).select_option(label="Kulliyyah of Engineering")
-    officer.get_by_label(re.compile("^Disclosure")).select_option(label=DISCLOSURE_TITLE)
-    officer.get_by_label(re.compile("^IP assets")).select_option(
-        label=f"{DISCLOSURE_TITLE} (PI 2025007788)"
+    # The disclosure's patent and its inventor with a profile were chosen already.
+    expect(officer.get_by_label(re.compile("^IP assets")).locator("option:checked")).to_have_text(
+        [f"{DISCLOSURE_TITLE} (PI 2025007788)"]
     )
-    officer.get_by_label(re.compile("^Inventors shown")).select_option(label="Dr Amina Anode")
+    expect(
+        officer.get_by_label(re.compile("^Inventors shown")).locator("option:checked")
+    ).to_have_text(["Dr Amina Anode"])
     officer.get_by_role("button", name="Save").click()
     expect(officer.get_by_text("Offer saved as a draft.")).to_be_visible()
     expect(officer.get_by_role("heading", name=OFFER_TITLE)).to_be_visible()
