@@ -57,6 +57,7 @@ class FeedbackReason(models.TextChoices):
     TEAM = "team", _("Team lacks an expertise we need")
     IP_TERMS = "ip_terms", _("IP terms do not suit us")
     STRONGER = "stronger", _("Another proposal met the need better")
+    CANCELLED = "cancelled", _("The challenge was withdrawn")
     OTHER = "other", _("Other (see the comments)")
 
 

@@ -13,6 +13,9 @@ from .selectors_proposals import team_candidates
 
 MEMBER_ROLES = [(v, label) for v, label in MemberRole.choices if v != MemberRole.LEAD]
 
+# The reasons a reviewer gives; "the challenge was withdrawn" is given only by a cancellation.
+REVIEWER_REASONS = [c for c in FeedbackReason.choices if c[0] != FeedbackReason.CANCELLED]
+
 
 class ProposalForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
@@ -155,7 +158,7 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
     )
     reasons = forms.MultipleChoiceField(
         label=_("Reasons"),
-        choices=FeedbackReason.choices,
+        choices=REVIEWER_REASONS,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -167,7 +170,7 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
 class DeclineForm(BootstrapFormMixin, forms.Form):
     reasons = forms.MultipleChoiceField(
         label=_("Why it is not taken forward"),
-        choices=FeedbackReason.choices,
+        choices=REVIEWER_REASONS,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one reason: the proposers hear it.")},
     )

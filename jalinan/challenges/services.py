@@ -467,9 +467,11 @@ def challenges_close_expired(*, today: datetime.date | None = None) -> int:
 
 @transaction.atomic
 def challenge_cancel(*, challenge: Challenge, by, reason: str) -> Challenge:
-    """Withdraw a challenge (the partner's need went away); its invitees are told and its
-    opportunity is marked lost."""
+    """Withdraw a challenge (the partner's need went away); its invitees are told, the
+    proposals under review are declined with the feedback e-mail, and its opportunity is
+    marked lost."""
     from .permissions import can_cancel_challenge
+    from .services_proposals import proposals_close_on_cancel
 
     _lock(challenge)
     if not can_cancel_challenge(by, challenge):
@@ -480,6 +482,7 @@ def challenge_cancel(*, challenge: Challenge, by, reason: str) -> Challenge:
     if not reason:
         raise ValidationError({"reason": _("Say why the challenge is cancelled.")})
     _set_status(challenge, by=by, status=ChallengeStatus.CANCELLED, message=reason)
+    proposals_close_on_cancel(challenge=challenge, by=by, reason=reason)
     _lose(challenge, by=by, note=reason)
     for invitation in challenge.invitations.select_related("expert__user"):
         notify(

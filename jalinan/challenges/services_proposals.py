@@ -675,6 +675,36 @@ def proposal_decline(*, proposal: Proposal, by, reasons, comments: str = "") -> 
     return current
 
 
+def proposals_close_on_cancel(*, challenge: Challenge, by, reason: str) -> int:
+    """For a cancelled challenge: every proposal still under review is declined with the
+    feedback e-mail (reason: the challenge was withdrawn, with the partner's words), so no
+    proposal is left without an answer; teams with a draft are told they cannot submit it.
+    Returns the number of proposals declined. Called inside ``challenge_cancel``."""
+    declined = 0
+    for proposal in Proposal.objects.select_for_update(of=("self",)).filter(
+        challenge=challenge, status__in=REVIEWABLE
+    ):
+        _decide(
+            proposal,
+            by=by,
+            status=ProposalStatus.DECLINED,
+            reasons=[FeedbackReason.CANCELLED.value],
+            comments=reason,
+        )
+        declined += 1
+    for draft in Proposal.objects.filter(challenge=challenge, status=ProposalStatus.DRAFT):
+        _tell(
+            team_users(draft),
+            by=by,
+            kind=KIND_DECISION,
+            title=_("The challenge of your draft proposal “%(p)s” was withdrawn")
+            % {"p": draft.title},
+            body=reason,
+            url=_url(draft),
+        )
+    return declined
+
+
 def memo_type_code_for(proposal: Proposal) -> str:
     """ "cra" when the partner funds the whole work, else "rca" (see the module docstring)."""
     challenge = proposal.challenge

@@ -120,3 +120,36 @@ def test_the_feedback_email_reaches_the_whole_team_with_the_reasons(
     assert Notification.objects.filter(recipient=academic, kind=svc.KIND_DECISION).exists()
     with pytest.raises(ValidationError):
         svc.proposal_decline(proposal=p, by=partner_user, reasons=["fit"])
+
+
+def test_cancelling_the_challenge_answers_every_proposal_under_review(
+    challenge, expert_profile, academic, colleague, partner_user, make_proposal, capture
+):
+    from jalinan.challenges.services import challenge_cancel
+
+    submitted = make_proposal(challenge, academic, status=ProposalStatus.FINALIST)
+    draft = make_proposal(challenge, colleague, title="A draft never sent")
+    mail.outbox.clear()
+    with capture():
+        challenge_cancel(challenge=challenge, by=partner_user, reason="Our plant closes next year.")
+    submitted.refresh_from_db()
+    assert submitted.status == ProposalStatus.DECLINED
+    assert submitted.feedback_reasons == ["cancelled"]
+    # The team gets the feedback e-mail, with the reason and the partner's words.
+    (email,) = [m for m in mail.outbox if m.to == [academic.email]]
+    assert submitted.title in email.subject
+    assert "The challenge was withdrawn" in email.body
+    assert "Our plant closes next year." in email.body
+    # The draft stays a draft, and its author is told in the app.
+    draft.refresh_from_db()
+    assert draft.status == ProposalStatus.DRAFT
+    note = Notification.objects.get(recipient=colleague, kind=svc.KIND_DECISION)
+    assert "A draft never sent" in note.title
+    assert AuditEntry.objects.filter(object_id=str(submitted.pk), action="decline").exists()
+
+
+def test_a_reviewer_cannot_give_the_cancellation_reason(challenge, partner_user):
+    from jalinan.challenges.forms_proposals import REVIEWER_REASONS
+
+    assert "cancelled" not in [code for code, _label in REVIEWER_REASONS]
+    assert "stronger" in [code for code, _label in REVIEWER_REASONS]
