@@ -507,7 +507,8 @@ def enquiry_open_nda(*, enquiry: Enquiry, by):
     (registered first if it is not a partner yet), linked to the enquiry and its opportunity.
     Calling it again returns the NDA already drafted."""
     from jalinan.agreements.services import memorandum_create
-    from jalinan.pipeline.services import opportunity_link
+    from jalinan.pipeline.choices import Stage
+    from jalinan.pipeline.services import opportunity_advance
 
     _require_oil(by)
     enquiry = (
@@ -549,8 +550,27 @@ def enquiry_open_nda(*, enquiry: Enquiry, by):
             from jalinan.pipeline.services import opportunity_update
 
             opportunity_update(opportunity=opp, by=by, organisation=org)
-        opportunity_link(opportunity=opp, by=by, memorandum=memo)
+        # An NDA opens the talks; the deal's agreement is the licence's LCA (see
+        # _advance_enquiries), so the funnel does not count NDAs as agreements.
+        opportunity_advance(opportunity=opp, to_stage=Stage.NEGOTIATION, by=by)
     return memo
+
+
+def _advance_enquiries(licence: Licence, *, by) -> None:
+    """A licence with its Licensing & Commercialisation Agreement: the pipeline opportunities
+    of the licensee's enquiries about that technology reach the agreement stage, linked to it."""
+    from jalinan.pipeline.services import opportunity_link
+
+    if not licence.memorandum_id:
+        return
+    enquiries = Enquiry.objects.filter(
+        technology_id=licence.technology_id,
+        organisation_id=licence.licensee_id,
+        opportunity__isnull=False,
+    ).select_related("opportunity")
+    for enquiry in enquiries:
+        if enquiry.opportunity.memorandum_id in (None, licence.memorandum_id):
+            opportunity_link(opportunity=enquiry.opportunity, by=by, memorandum=licence.memorandum)
 
 
 # -- licences --------------------------------------------------------------------------------
@@ -576,6 +596,7 @@ def licence_create(*, by, technology: Technology, licensee, **fields) -> Licence
         raise ValidationError({"end_date": _("The end date must come after the start date.")})
     _save_with_reference(licence, "LIC")
     audit_log(actor=by, action="create", obj=licence, changes=diff({}, snapshot(licence)))
+    _advance_enquiries(licence, by=by)
     return licence
 
 
@@ -593,6 +614,8 @@ def licence_update(*, licence: Licence, by, **fields) -> Licence:
     changes = diff(before, snapshot(current))
     if changes:
         audit_log(actor=by, action="update", obj=current, changes=changes)
+    if "memorandum" in changes:
+        _advance_enquiries(current, by=by)
     if licence is not current:
         licence.refresh_from_db()
     return current
@@ -649,6 +672,7 @@ def licence_draft_agreement(*, licence: Licence, by):
     licence.memorandum = memo
     licence.save(update_fields=["memorandum"])
     audit_log(actor=by, action="update", obj=licence, changes={"memorandum": [None, str(memo)]})
+    _advance_enquiries(licence, by=by)
     return memo
 
 

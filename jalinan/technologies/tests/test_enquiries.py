@@ -2,6 +2,8 @@
 """Enquiries: into the pipeline, told to OIL and the inventors, confirmed to the visitor; the
 NDA in one step."""
 
+from decimal import Decimal
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -112,8 +114,9 @@ def test_nda_in_one_step_registers_the_partner_and_is_idempotent(client_for, off
     assert memo.person_in_charge == officer
     enquiry.refresh_from_db()
     assert enquiry.nda == memo and enquiry.organisation == org
-    assert enquiry.opportunity.memorandum == memo
-    assert enquiry.opportunity.stage == Stage.AGREEMENT
+    # The NDA opens the talks: the opportunity is in negotiation, not yet at an agreement.
+    assert enquiry.opportunity.memorandum is None
+    assert enquiry.opportunity.stage == Stage.NEGOTIATION
     # A second click shows the NDA already drafted.
     again = client.post(reverse("technologies:enquiry_open_nda", args=[enquiry.pk]))
     assert again["Location"] == memo.get_absolute_url()
@@ -165,3 +168,23 @@ def test_signed_in_partner_enquiry_uses_their_organisation(
 @pytest.mark.parametrize("kind", ["information", "interest"])
 def test_both_kinds(offer, kind):
     assert _enquiry(offer, kind=kind).opportunity.title.endswith(offer.title)
+
+
+def test_the_licences_agreement_brings_the_enquiry_to_the_agreement_stage(offer, officer):
+    enquiry = _enquiry(offer)
+    services.enquiry_open_nda(enquiry=enquiry, by=officer)
+    enquiry.refresh_from_db()
+    licence = services.licence_create(
+        by=officer,
+        technology=offer,
+        licensee=enquiry.organisation,
+        exclusivity="exclusive",
+        royalty_rate=Decimal("4"),
+        upfront_fee=Decimal("10000"),
+    )
+    enquiry.opportunity.refresh_from_db()
+    assert enquiry.opportunity.stage == Stage.NEGOTIATION  # no agreement linked yet
+    lca = services.licence_draft_agreement(licence=licence, by=officer)
+    enquiry.opportunity.refresh_from_db()
+    assert enquiry.opportunity.stage == Stage.AGREEMENT
+    assert enquiry.opportunity.memorandum == lca and lca.memo_type.code == "lca"
