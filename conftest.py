@@ -32,6 +32,12 @@ def _fast_and_quiet(request, settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()
+    yield
+    # A test that switched the language (translation.activate, a Malay user's request) must
+    # not leave it switched for the next one.
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -185,8 +185,8 @@ class DocumentForm(BootstrapFormMixin, forms.Form):
         required=False,
         initial=True,
         help_text=_(
-            "Only OIL, the legal adviser, MCOM, the person in charge and the KCDIO's coordinator "
-            "may open it; partners never."
+            "Only OIL, the legal adviser, MCOM and the person in charge may open it; partners "
+            "never."
         ),
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)

@@ -295,8 +295,8 @@ class Document(models.Model):
         _("confidential"),
         default=True,
         help_text=_(
-            "Only OIL, the legal adviser, MCOM, the person in charge and the initiating KCDIO's "
-            "coordinator may open confidential documents."
+            "Only OIL, the legal adviser, MCOM and the person in charge may open confidential "
+            "documents."
         ),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)

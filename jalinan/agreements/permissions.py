@@ -12,8 +12,8 @@
   confidential documents nor internal review comments.
 - Everyone else (students, pending partner users, outsiders): nothing; every record answers 404.
 
-Confidential documents: OIL, the legal adviser, MCOM members, the person in charge and the
-coordinator of the initiating KCDIO (who started the memorandum and answers for it).
+Confidential documents: OIL, the legal adviser, MCOM members and the person in charge only. The
+initiating KCDIO's coordinator still sees the memorandum and its other documents, not these.
 """
 
 from __future__ import annotations
@@ -99,9 +99,8 @@ def can_change_memorandum(user, memo: Memorandum) -> bool:
 def can_view_confidential(user, memo: Memorandum) -> bool:
     if is_oil(user) or has_role(user, Role.LEGAL, Role.COMMITTEE):
         return True
-    if user is not None and getattr(user, "pk", None) == memo.person_in_charge_id:
-        return True
-    return is_unit_coordinator(user, memo)
+    pic = memo.person_in_charge_id
+    return pic is not None and getattr(user, "pk", None) == pic
 
 
 def can_see_internal_comments(user, memo: Memorandum) -> bool:

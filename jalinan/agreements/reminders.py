@@ -10,8 +10,8 @@ nothing twice.
   status, merged over :data:`STAGE_LIMITS`), once per stay in that stage;
 - overdue deliverables, once per due date.
 
-Everyone is told through the notification service: the person in charge (or a deliverable's
-owner) and the OIL officers.
+Everyone is told through the notification service: the person in charge and the OIL officers,
+and for an overdue deliverable its owner too (once each, even when one person is several).
 """
 
 from __future__ import annotations
@@ -162,7 +162,7 @@ def send_reminders(*, today: datetime.date | None = None) -> dict[str, int]:
     for deliverable in overdue:
         memo = deliverable.memorandum
         counts["overdue_deliverables"] += _tell(
-            [deliverable.owner or memo.person_in_charge, *oil],
+            [memo.person_in_charge, deliverable.owner, *oil],
             kind="agreements.deliverable",
             title=lambda d=deliverable, memo=memo: _(
                 "Deliverable “%(title)s” of %(memo)s was due on %(date)s"

@@ -159,6 +159,20 @@ def organisation_merge(
         dupes.append(d)
     if not dupes:
         raise ValidationError(_("Choose at least one duplicate to merge."))
+    for rel in Organisation._meta.related_objects:
+        if not rel.one_to_one or rel.related_model is Organisation:
+            continue
+        holders = rel.related_model._base_manager.filter(
+            **{f"{rel.field.name}__in": [survivor.pk, *(d.pk for d in dupes)]}
+        ).count()
+        if holders > 1:
+            raise ValidationError(
+                _(
+                    "More than one of these organisations has a %(record)s; an organisation can "
+                    "have only one. Settle that record first, then merge."
+                )
+                % {"record": rel.related_model._meta.verbose_name}
+            )
 
     before = snapshot(survivor)
     names = list(survivor.other_names)
@@ -178,8 +192,16 @@ def organisation_merge(
                         moved[rel.related_model._meta.verbose_name_plural] = len(items)
                 continue
             if rel.one_to_one:
+                # e.g. a spin-off record: at most one per organisation, so it moves only when
+                # the survivor has none (checked before anything moved, see below).
+                count = rel.related_model._base_manager.filter(**{accessor: d}).update(
+                    **{accessor: survivor}
+                )
+                if count:
+                    moved[str(rel.related_model._meta.verbose_name_plural)] = count
                 continue
-            count = rel.related_model._base_manager.filter(**{accessor: d}).update(
+            count = _fold_link_rows(rel.related_model, accessor, duplicate=d, survivor=survivor)
+            count += rel.related_model._base_manager.filter(**{accessor: d}).update(
                 **{accessor: survivor}
             )
             if count:
@@ -261,6 +283,59 @@ def organisation_merge(
     if changes:
         audit_log(actor=by, action="update", obj=survivor, changes=changes)
     return survivor
+
+
+# Rows that only link an organisation to one other record, by model label (so this app imports
+# no other) with the field naming that record. Moving them blindly would leave the survivor
+# twice on the same record when both organisations were on it (a memorandum's parties).
+LINK_ROWS = {"agreements.Party": "memorandum"}
+# Fields that place a row in a list rather than say anything about it.
+_POSITION_FIELDS = {"order"}
+
+
+def _fold_link_rows(
+    model, accessor: str, *, duplicate: Organisation, survivor: Organisation
+) -> int:
+    """Merge the duplicate's link rows into the survivor's row on the same record; returns how
+    many were folded (the rest are moved by the caller).
+
+    What hangs off a folded row (a party's signatories) moves to the kept row unless the kept
+    row already has an identical one, so nothing recorded is lost and nothing appears twice.
+    """
+    key = LINK_ROWS.get(model._meta.label)
+    if key is None:
+        return 0
+    key_id = model._meta.get_field(key).attname
+    rows = model._base_manager.filter(**{accessor: duplicate})
+    kept_by_key = {
+        getattr(row, key_id): row
+        for row in model._base_manager.filter(
+            **{accessor: survivor, f"{key_id}__in": rows.values(key_id)}
+        ).order_by("-pk")  # the oldest row wins should the survivor already be there twice
+    }
+    folded = 0
+    for row in rows.filter(**{f"{key_id}__in": list(kept_by_key)}):
+        kept = kept_by_key[getattr(row, key_id)]
+        for dep in model._meta.related_objects:
+            if not dep.one_to_many:
+                continue
+            dep_fk = dep.field.name
+            compared = [
+                f.attname
+                for f in dep.related_model._meta.concrete_fields
+                if not f.primary_key and f.name != dep_fk and f.name not in _POSITION_FIELDS
+            ]
+            manager = dep.related_model._base_manager
+            have = set(manager.filter(**{dep_fk: kept}).values_list(*compared))
+            for child in manager.filter(**{dep_fk: row}).order_by("pk"):
+                values = tuple(getattr(child, name) for name in compared)
+                if values in have:
+                    continue  # the kept row already has it; it goes with the folded row
+                have.add(values)
+                manager.filter(pk=child.pk).update(**{dep_fk: kept})
+        model._base_manager.filter(pk=row.pk).delete()
+        folded += 1
+    return folded
 
 
 def _models_with_m2m_to_organisation() -> list[type[models.Model]]:

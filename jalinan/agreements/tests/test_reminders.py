@@ -133,7 +133,9 @@ def test_stuck_alert_after_the_stage_limit_once_per_stay(memo_factory, academic,
     assert "OIL review for 10 days" in titles(officer, "agreements.stuck")[0]
 
 
-def test_overdue_deliverables_go_to_their_owner(active, coordinator, academic, officer):
+def test_overdue_deliverables_go_to_the_person_in_charge_oil_and_the_owner(
+    active, coordinator, academic, officer
+):
     memo = active(TODAY + days(500))
     Deliverable.objects.create(
         memorandum=memo, title="One joint project", due_date=TODAY, owner=coordinator
@@ -144,11 +146,27 @@ def test_overdue_deliverables_go_to_their_owner(active, coordinator, academic, o
     Deliverable.objects.create(
         memorandum=memo, title="Done already", due_date=TODAY - days(5), status="done"
     )
-    send_reminders(today=TODAY)
-    assert titles(coordinator, "agreements.deliverable") == [
+    result = send_reminders(today=TODAY)
+    expected = [
         f"Deliverable “Two internships” of {memo.reference} was due on {late.due_date.isoformat()}"
     ]
-    assert not titles(academic, "agreements.deliverable")
+    for person in (academic, coordinator, officer):  # in charge, owner, OIL
+        assert titles(person, "agreements.deliverable") == expected, person
+    assert result["overdue_deliverables"] == 3
+    assert send_reminders(today=TODAY)["overdue_deliverables"] == 0
+    send_reminders(today=TODAY + days(1))  # "One joint project" is late now; the other not again
+    for person in (academic, coordinator, officer):
+        sent = titles(person, "agreements.deliverable")
+        assert len(sent) == 2 and sum("Two internships" in t for t in sent) == 1, person
+
+
+def test_an_owner_in_charge_is_told_once(active, academic, officer):
+    memo = active(TODAY + days(500))
+    Deliverable.objects.create(
+        memorandum=memo, title="Two internships", due_date=TODAY - days(1), owner=academic
+    )
+    assert send_reminders(today=TODAY)["overdue_deliverables"] == 2
+    assert len(titles(academic, "agreements.deliverable")) == 1
     assert len(titles(officer, "agreements.deliverable")) == 1
 
 

@@ -133,7 +133,7 @@ def test_the_partner_user_sees_its_memorandum_without_secrets(
         ("legal", True),
         ("committee", True),
         ("academic", True),  # the person in charge
-        ("coordinator", True),  # of the initiating KCDIO
+        ("coordinator", False),  # of the initiating KCDIO: its other documents only
         ("management", False),
         ("partner_user", False),
     ],
@@ -145,6 +145,20 @@ def test_confidential_documents_only_for_those_handling_the_memorandum(
     status = client.get(f"/memoranda/documents/{world['secret'].pk}/").status_code
     assert status == (200 if confidential else 404)
     assert client.get(f"/memoranda/documents/{world['open'].pk}/").status_code == 200
+
+
+def test_the_units_coordinator_is_refused_the_confidential_document(client_for, coordinator, world):
+    client = client_for(coordinator)
+    memo = world["memo"]
+    page = client.get(f"/memoranda/{memo.pk}/").content.decode()
+    assert memo.title in page
+    assert f"/memoranda/documents/{world['open'].pk}/" in page
+    assert f"/memoranda/documents/{world['secret'].pk}/" not in page
+    assert "Some confidential documents are open only to" in page
+    assert client.get(f"/memoranda/documents/{world['secret'].pk}/").status_code == 404
+    assert client.get(f"/memoranda/documents/{world['open'].pk}/").status_code == 200
+    # still the initiator: may edit the draft and add documents
+    assert client.get(f"/memoranda/{memo.pk}/edit/").status_code == 200
 
 
 @pytest.mark.parametrize("who", ["management", "committee", "legal", "partner_user"])

@@ -1,6 +1,7 @@
 import pytest
 
 from jalinan.accounts.models import ApiToken
+from jalinan.core.models import AuditEntry
 from jalinan.partners.models import Organisation
 from jalinan.partners.services import contact_create
 
@@ -48,6 +49,34 @@ def test_outsider_sees_an_empty_list_and_404s(api, outsider, org_acme, org_other
         ).status_code
         == 404
     )
+
+
+@pytest.mark.parametrize("who", ["outsider", "student"])
+def test_outsider_and_student_are_refused_on_duplicates_and_contact_writes(
+    request, api, who, officer, org_acme
+):
+    user = request.getfixturevalue(who)
+    c = contact_create(organisation=org_acme, by=officer, name="Lim Wei", email="lim@acme.test")
+    audit_rows = AuditEntry.objects.count()
+
+    resp = api("get", f"/organisations/{org_acme.pk}/duplicates", user)
+    assert resp.status_code == 404
+    resp = api(
+        "post",
+        f"/organisations/{org_acme.pk}/contacts",
+        user,
+        json={"name": "Intruder", "email": "x@elsewhere.test"},
+    )
+    assert resp.status_code == 404
+    assert api("patch", f"/contacts/{c.pk}", user, json={"role": "Owner"}).status_code == 404
+    assert api("delete", f"/contacts/{c.pk}", user).status_code == 404
+
+    c.refresh_from_db()
+    assert (c.name, c.role, c.email) == ("Lim Wei", "", "lim@acme.test")
+    assert list(org_acme.contacts.values_list("name", flat=True)) == ["Lim Wei"]
+    assert AuditEntry.objects.count() == audit_rows
+    # the same answer as for a record that does not exist: nothing leaks
+    assert api("delete", "/contacts/999999", user).status_code == 404
 
 
 def test_partner_user_only_its_organisation(api, partner_user, org_acme, org_other):

@@ -108,3 +108,52 @@ def test_merge_refuses_self_and_already_merged(officer, org_acme, org_other):
         organisation_merge(survivor=org_acme, duplicates=[org_other], by=officer)
     with pytest.raises(ValidationError):
         organisation_update(organisation=org_other, by=officer, city="X")
+
+
+def test_merge_leaves_one_party_row_per_memorandum(officer, academic, unit_eng, org_acme):
+    from jalinan.agreements.models import Party, Signatory
+    from jalinan.agreements.tests.factories import make_memo
+
+    dupe = organisation_create(by=officer, legal_name="ACME ROBOTICS BHD", org_type="sme")
+    both = make_memo(unit=unit_eng, pic=academic, parties=[org_acme, dupe])
+    only_dupe = make_memo(unit=unit_eng, pic=academic, parties=[dupe], title="Dupe's own MoU")
+    kept = Party.objects.get(memorandum=both, organisation=org_acme)
+    folded = Party.objects.get(memorandum=both, organisation=dupe)
+    # The surviving party row has no signatory for the partner; the folded one has.
+    Signatory.objects.create(memorandum=both, party=folded, name="Ms Tan", title="CEO")
+    Signatory.objects.create(memorandum=both, name="Prof. Rector", title="Rector")
+
+    organisation_merge(survivor=org_acme, duplicates=[dupe], by=officer)
+
+    assert list(both.parties.values_list("pk", "organisation")) == [(kept.pk, org_acme.pk)]
+    assert list(only_dupe.parties.values_list("organisation", flat=True)) == [org_acme.pk]
+    assert [(s.name, s.party_id) for s in both.signatories.order_by("name")] == [
+        ("Ms Tan", kept.pk),
+        ("Prof. Rector", None),
+    ]
+    assert not Party.objects.filter(organisation=dupe).exists()
+    entry = history_for(dupe).filter(action="merge").get()
+    assert entry.actor == officer and "2 parties" in entry.message
+    assert "2 parties" in history_for(org_acme).filter(action="merge").get().message
+
+
+def test_merge_keeps_the_survivors_signatory_and_drops_an_identical_one(
+    officer, academic, unit_eng, org_acme, org_other
+):
+    from jalinan.agreements.models import Party, Signatory
+    from jalinan.agreements.tests.factories import make_memo
+
+    memo = make_memo(unit=unit_eng, pic=academic, parties=[org_acme, org_other])
+    kept = Party.objects.get(memorandum=memo, organisation=org_acme)
+    folded = Party.objects.get(memorandum=memo, organisation=org_other)
+    for party in (kept, folded):
+        Signatory.objects.create(memorandum=memo, party=party, name="Ms Tan", title="CEO")
+    Signatory.objects.create(memorandum=memo, party=folded, name="Mr Lee", title="CFO")
+
+    organisation_merge(survivor=org_acme, duplicates=[org_other], by=officer)
+
+    assert list(memo.parties.values_list("pk", flat=True)) == [kept.pk]
+    assert sorted(memo.signatories.values_list("name", "party")) == [
+        ("Mr Lee", kept.pk),
+        ("Ms Tan", kept.pk),
+    ]

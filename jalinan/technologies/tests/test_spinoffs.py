@@ -76,3 +76,35 @@ def test_form_registers_a_new_company(client_for, officer):
 def test_organisation_page_says_it_is_a_spinoff(client_for, spinoff, officer):
     html = client_for(officer).get(spinoff.organisation.get_absolute_url()).content.decode()
     assert "University spin-off" in html and spinoff.licence.reference in html
+
+
+def test_merging_a_duplicate_of_the_startup_moves_the_spinoff(client_for, spinoff, officer):
+    from jalinan.partners.services import organisation_merge
+
+    startup = spinoff.organisation
+    survivor = Organisation.objects.create(
+        legal_name="HalalCheck Tech (registered name)",
+        search_name="halalcheck tech",
+        org_type="startup",
+    )
+    organisation_merge(survivor=survivor, duplicates=[startup], by=officer)
+    spinoff.refresh_from_db()
+    assert spinoff.organisation == survivor
+    page = client_for(officer).get(reverse("partners:organisation_detail", args=[survivor.pk]))
+    html = page.content.decode()
+    assert "University spin-off" in html and spinoff.get_absolute_url() in html
+
+
+def test_two_spinoffs_are_not_merged_into_one_organisation(spinoff, officer):
+    from jalinan.partners.services import organisation_merge
+
+    other = services.spinoff_create(
+        by=officer, organisation_fields={"legal_name": "Kelulut Labs Sdn Bhd"}, status="active"
+    )
+    with pytest.raises(ValidationError, match="only one"):
+        organisation_merge(
+            survivor=spinoff.organisation, duplicates=[other.organisation], by=officer
+        )
+    other.refresh_from_db()
+    assert other.organisation.legal_name == "Kelulut Labs Sdn Bhd"
+    assert other.organisation.status != "merged"
