@@ -105,6 +105,7 @@ class ProfileFilters(Schema):
     unit: int | None = None
     position: Position | None = None
     availability: Availability | None = None
+    sdg: int | None = None
 
 
 class EvidenceOut(Schema):

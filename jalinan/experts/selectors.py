@@ -32,7 +32,7 @@ def profiles_for(user) -> QuerySet[ExpertProfile]:
 
 def filter_profiles(qs, filters: dict | None):
     """Apply the search page's filters: unit (with the units below it), position,
-    availability, public/private."""
+    availability, public/private, sdg (an accepted tag for that goal)."""
     from jalinan.accounts.models import Unit
 
     f = filters or {}
@@ -46,6 +46,11 @@ def filter_profiles(qs, filters: dict | None):
         qs = qs.filter(availability=f["availability"])
     if f.get("visibility") in ("public", "private"):
         qs = qs.filter(is_public=f["visibility"] == "public")
+    goal = f.get("sdg")
+    if goal and 1 <= goal <= 17:
+        from jalinan.sdgs.selectors import filter_by_goal
+
+        qs = filter_by_goal(qs, goal)
     return qs
 
 
@@ -83,7 +88,8 @@ def experts_for_text(
     """The experts ``user`` may see that best match ``text`` (a problem statement, an
     opening, a technology), best first, each with the publications and keywords that made the
     match. ``filters``: ``unit`` (id, units below included), ``position``, ``availability``,
-    ``visibility`` ("public"/"private"). ``exclude``: profile ids to leave out."""
+    ``visibility`` ("public"/"private"), ``sdg`` (goal number). ``exclude``: profile ids to
+    leave out."""
     from jalinan import matching
 
     text = (text or "").strip()

@@ -19,6 +19,7 @@ from jalinan.core.audit import audit_log, history_for
 from jalinan.core.exports import export_response
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
+from jalinan.sdgs.goals import GOAL_CHOICES
 
 from . import imports, selectors, services
 from .choices import Availability, Position
@@ -54,6 +55,8 @@ def _filters(g) -> dict:
         f["availability"] = g["availability"]
     if g.get("visibility") in ("public", "private"):
         f["visibility"] = g["visibility"]
+    if g.get("sdg", "").isdigit():
+        f["sdg"] = int(g["sdg"])
     return f
 
 
@@ -76,6 +79,7 @@ def expert_search(request):
         "units": Unit.objects.filter(is_active=True),
         "positions": Position.choices,
         "availabilities": Availability.choices,
+        "goals": GOAL_CHOICES,
         "can_see_private": can_see_private(user),
         "has_profile": ExpertProfile.objects.filter(user=user).exists(),
         "can_have_profile": can_have_profile(user),

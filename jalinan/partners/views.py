@@ -13,6 +13,8 @@ from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
+from jalinan.sdgs.goals import GOAL_CHOICES
+from jalinan.sdgs.selectors import filter_by_goal
 
 from . import msic, services
 from .choices import MalaysianState, OrganisationStatus, OrganisationType
@@ -65,6 +67,8 @@ def _filtered(request):
         qs = qs.filter(is_vetted=g["vetted"] == "yes")
     if g.get("unit", "").isdigit():
         qs = qs.filter(lead_unit_id=int(g["unit"]))
+    if g.get("sdg", "").isdigit() and 1 <= int(g["sdg"]) <= 17:
+        qs = filter_by_goal(qs, int(g["sdg"]))
     return qs.order_by(SORTS.get(g.get("sort", ""), "legal_name"), "pk"), q
 
 
@@ -93,6 +97,7 @@ def organisation_list(request):
         "statuses": OrganisationStatus.choices,
         "units": Unit.objects.filter(is_active=True),
         "countries": countries,
+        "goals": GOAL_CHOICES,
         "can_create": can_create_organisation(request.user),
         "can_manage": can_manage_registry(request.user),
         "f": request.GET,

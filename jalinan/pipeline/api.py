@@ -69,6 +69,7 @@ class OpportunityFilters(Schema):
     sector: str | None = None
     year: int | None = None
     partner: int | None = None
+    sdg: int | None = None
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)
     offset: int = Field(0, ge=0)

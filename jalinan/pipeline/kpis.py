@@ -1,16 +1,19 @@
 """What the pipeline gives the dashboards and reports (see :mod:`jalinan.reports.registry`):
 enquiries received, opportunities opened and where they stand, and how many went on to an
-agreement or a project, by year and KCDIO. Counted over the opportunities opened in the
-period that the viewer may see (OIL: all; coordinators: their units')."""
+agreement or a project, by year and KCDIO, and the opportunities' accepted SDG tags. Counted
+over the opportunities opened in the period that the viewer may see (OIL: all; coordinators:
+their units')."""
 
 from __future__ import annotations
 
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.reports.registry import (
     Dataset,
+    Evidence,
     ReportSection,
     Series,
     Stat,
@@ -18,12 +21,15 @@ from jalinan.reports.registry import (
     register_chart,
     register_figure,
     register_report_section,
+    register_sdg_source,
     register_section,
     register_trend,
 )
+from jalinan.sdgs import kpis as sdg_kpis
+from jalinan.sdgs.selectors import filter_by_goal
 
 from .choices import ORDER, Source, Stage
-from .models import StageChange
+from .models import Opportunity, StageChange
 from .selectors import funnel, opportunities_for
 
 WON = ORDER[ORDER.index(Stage.AGREEMENT) :]
@@ -144,6 +150,43 @@ def report_section(scope) -> ReportSection:
     )
 
 
+# -- SDGs ----------------------------------------------------------------------------------
+
+
+def sdg_by_unit(scope):
+    return sdg_kpis.goal_counts(_in_period(scope), by="unit_id")
+
+
+def sdg_by_sector(scope):
+    # An enquiry not yet matched to a partner has no sector to count under.
+    return sdg_kpis.goal_counts(
+        _in_period(scope).filter(organisation__isnull=False), by="organisation__msic_section"
+    )
+
+
+def sdg_evidence(scope, goal: int) -> list[Evidence]:
+    items = list(
+        filter_by_goal(_in_period(scope), goal)
+        .select_related("organisation")
+        .order_by("created_at", "pk")
+    )
+    tags = sdg_kpis.accepted_tags(Opportunity, [o.pk for o in items], goal)
+    return [
+        Evidence(
+            record=f"{o.title} ({o.reference})",
+            url=o.get_absolute_url(),
+            date=timezone.localtime(o.created_at).date(),
+            period="",
+            partners=[o.partner_label] if o.partner_label else [],
+            unit=scope.unit_name(o.unit_id) if o.unit_id else "",
+            tag=tags.get(o.pk, {}),
+        )
+        for o in items
+    ]
+
+
+# -- registration --------------------------------------------------------------------------
+
 register_figure(
     "pipeline.enquiries",
     label=_("Public enquiries received"),
@@ -216,4 +259,12 @@ register_report_section(
     label=_("Brokerage pipeline"),
     compute=report_section,
     ministry_category="projects",
+)
+register_sdg_source(
+    "pipeline.opportunities",
+    label=_("Pipeline opportunities"),
+    by_unit=sdg_by_unit,
+    by_sector=sdg_by_sector,
+    evidence=sdg_evidence,
+    order=50,
 )

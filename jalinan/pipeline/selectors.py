@@ -65,7 +65,7 @@ SORTS = {
 def filter_opportunities(qs: QuerySet[Opportunity], params: Mapping) -> QuerySet[Opportunity]:
     """The filters of the board, the list, the funnel and the API: q, source, stage, unit
     (units below included), owner ("me" is not special: an id), sector (MSIC section), year
-    (of creation), partner, sort."""
+    (of creation), partner, sdg (an accepted tag for that goal), sort."""
     get = params.get
     q = (get("q") or "").strip()
     if q:
@@ -103,6 +103,11 @@ def filter_opportunities(qs: QuerySet[Opportunity], params: Mapping) -> QuerySet
     partner = _int(get("partner"))
     if partner:
         qs = qs.filter(organisation_id=partner)
+    goal = _int(get("sdg"))
+    if goal and 1 <= goal <= 17:
+        from jalinan.sdgs.selectors import filter_by_goal
+
+        qs = filter_by_goal(qs, goal)
     return qs.order_by(*SORTS.get(get("sort") or "", SORTS["newest"]))
 
 

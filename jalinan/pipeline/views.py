@@ -16,6 +16,7 @@ from jalinan.core.exports import export_response
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 from jalinan.partners import msic
+from jalinan.sdgs.goals import GOAL_CHOICES
 
 from . import ratelimit, selectors, services
 from .choices import ORDER, LostReason, Source, Stage
@@ -58,6 +59,7 @@ def _filter_context(request):
         "units": units,
         "owners": owner_choices(),
         "sectors": msic.SECTION_CHOICES,
+        "goals": GOAL_CHOICES,
         "years": selectors.years_of(_visible(user)),
         "querystring": params.urlencode(),
         "can_create": can_create_opportunity(user),

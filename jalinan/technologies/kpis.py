@@ -5,7 +5,9 @@ commercialisation" category:
 - invention disclosures received (by the date they were submitted), by year and KCDIO;
 - patent filings (patents and utility innovations, by filing date) and grants (by grant date);
 - licences signed (by their start date, once out of negotiation), commercialisation income (the
-  royalty and other payments received, by date) and spin-offs formed (by incorporation date).
+  royalty and other payments received, by date) and spin-offs formed (by incorporation date);
+- the technology offers' accepted SDG tags: the offers in the public catalogue by the end of the
+  period, under their KCDIO (set from the disclosure when the offer is made).
 
 Disclosures are confidential, but their number is not: every staff member counts them (the
 lists behind the figures show IP assets, never disclosure titles). Anyone else counts only what
@@ -16,11 +18,13 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import is_staff_member
 from jalinan.reports.registry import (
     Dataset,
+    Evidence,
     ReportSection,
     Series,
     Stat,
@@ -28,12 +32,16 @@ from jalinan.reports.registry import (
     register_chart,
     register_figure,
     register_report_section,
+    register_sdg_source,
     register_trend,
 )
+from jalinan.sdgs import kpis as sdg_kpis
+from jalinan.sdgs.selectors import filter_by_goal
 
 from .choices import AssetKind, DisclosureStatus, LicenceStatus
-from .models import Disclosure, IPAsset, Licence, RoyaltyPayment, Spinoff
+from .models import Disclosure, IPAsset, Licence, RoyaltyPayment, Spinoff, Technology
 from .selectors import assets_for, disclosures_for
+from .selectors_transfer import published_technologies
 
 PATENT_KINDS = (AssetKind.PATENT, AssetKind.UTILITY)
 SIGNED = (LicenceStatus.ACTIVE, LicenceStatus.EXPIRED, LicenceStatus.TERMINATED)
@@ -242,6 +250,43 @@ def report_section(scope) -> ReportSection:
     )
 
 
+# -- SDGs ----------------------------------------------------------------------------------
+
+
+def _offers(scope):
+    """The offers in the catalogue by the end of the period (public: anyone may count them)."""
+    return published_technologies().filter(
+        scope.unit_q("unit_id"), published_at__date__lte=scope.as_of
+    )
+
+
+def sdg_by_unit(scope):
+    return sdg_kpis.goal_counts(_offers(scope), by="unit_id")
+
+
+def sdg_by_sector(scope):
+    # An offer has no partner until it is licensed: nothing to count by partner's sector.
+    return {}
+
+
+def sdg_evidence(scope, goal: int) -> list[Evidence]:
+    items = list(filter_by_goal(_offers(scope), goal).order_by("published_at", "pk"))
+    tags = sdg_kpis.accepted_tags(Technology, [t.pk for t in items], goal)
+    return [
+        Evidence(
+            record=f"{t.title} ({t.reference})",
+            # The public catalogue page: evidence anyone (an assessor too) may open.
+            url=t.get_public_url(),
+            date=timezone.localtime(t.published_at).date(),
+            period="",
+            partners=[],
+            unit=scope.unit_name(t.unit_id) if t.unit_id else "",
+            tag=tags.get(t.pk, {}),
+        )
+        for t in items
+    ]
+
+
 # -- registration --------------------------------------------------------------------------
 
 for _order, (_key, _label, _fn, _unit) in enumerate(SERIES, start=1):
@@ -278,4 +323,12 @@ register_report_section(
     label=_("Intellectual property and commercialisation"),
     compute=report_section,
     ministry_category="ip",
+)
+register_sdg_source(
+    "technologies.technologies",
+    label=_("Technology offers"),
+    by_unit=sdg_by_unit,
+    by_sector=sdg_by_sector,
+    evidence=sdg_evidence,
+    order=60,
 )

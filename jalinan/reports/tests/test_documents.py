@@ -133,10 +133,11 @@ def test_annual_sdg_coverage_and_trends(annual):
     sdgs = part(annual, "SDG coverage")
     assert lines(sdgs)["Accepted SDG tags"] == 6
     table = rows(sdgs, "Records with an accepted SDG tag, by goal")
-    # Goal, memoranda, activities, organisations, projects, challenges, openings, total.
+    # Goal, memoranda, activities, organisations, projects, challenges, openings, pipeline
+    # opportunities, technology offers, expert profiles, publications, total.
     assert table == [
-        ["SDG 9: Industry, innovation and infrastructure", 2, 1, 0, 0, 0, 0, 3],
-        ["SDG 17: Partnerships for the goals", 2, 1, 0, 0, 0, 0, 3],
+        ["SDG 9: Industry, innovation and infrastructure", 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 3],
+        ["SDG 17: Partnerships for the goals", 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 3],
     ]
     trends = rows(part(annual, "Five-year trends"), "Five-year trends")
     assert trends[-1][:5] == ["2024", 3, 3, 3, 2]
@@ -168,6 +169,10 @@ def test_impact_pack_lists_the_evidence_for_sdg_17_and_9(world, officer, setting
         ["Projects", 0],
         ["Industry challenges", 0],
         ["Placement openings", 0],
+        ["Pipeline opportunities", 0],
+        ["Technology offers", 0],
+        ["Expert profiles", 0],
+        ["Publications", 0],
     ]
     memoranda = rows(sdg17, "SDG 17 · Memoranda")
     assert [r[0] for r in memoranda] == [
