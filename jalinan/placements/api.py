@@ -12,6 +12,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from jalinan.accounts.roles import is_oil
+from jalinan.agreements.permissions import can_view_memorandum
+from jalinan.agreements.selectors import memoranda_for
 from jalinan.partners.selectors import organisations_for
 
 from . import selectors, services, workflow
@@ -58,11 +60,23 @@ class OpeningOut(Schema):
     places: int
     deadline: date
     status: str
-    memorandum_id: int | None
+    memorandum_id: int | None = Field(
+        None, description="The Internship Agreement this opening falls under, if any."
+    )
+    memorandum_reference: str | None = Field(
+        None, description="Its reference, when you may see that memorandum."
+    )
 
     @staticmethod
     def resolve_programmes(obj):
         return [p.code for p in obj.programmes.all()]
+
+    @staticmethod
+    def resolve_memorandum_reference(obj, context):
+        memo = obj.memorandum if obj.memorandum_id else None
+        if memo is None or not can_view_memorandum(context["request"].auth, memo):
+            return None
+        return memo.reference
 
 
 class FitOut(Schema):
@@ -105,7 +119,9 @@ class OpeningIn(Schema):
     allowance_rm: Decimal | None = None
     places: int = 1
     deadline: date
-    memorandum_id: int | None = None
+    memorandum_id: int | None = Field(
+        None, description="The office only: an Internship Agreement the organisation is party to."
+    )
 
 
 class OpeningPatch(Schema):
@@ -124,7 +140,9 @@ class OpeningPatch(Schema):
     allowance_rm: Decimal | None = None
     places: int | None = None
     deadline: date | None = None
-    memorandum_id: int | None = None
+    memorandum_id: int | None = Field(
+        None, description="The office only: an Internship Agreement, or null to unlink."
+    )
 
 
 class OpeningFilters(Schema):
@@ -262,6 +280,20 @@ class EmployabilityOut(Schema):
 # -- openings -------------------------------------------------------------------------------
 
 
+def _memorandum(user, data: dict) -> None:
+    """Turn the payload's ``memorandum_id`` into the memorandum the services take; only the
+    office links memoranda (a partner's value is ignored, as on the form)."""
+    if "memorandum_id" not in data:
+        return
+    pk = data.pop("memorandum_id")
+    if not is_oil(user):
+        return
+    memo = memoranda_for(user).filter(pk=pk).first() if pk is not None else None
+    if pk is not None and memo is None:
+        raise ValidationError({"memorandum_id": ["There is no such memorandum."]})
+    data["memorandum"] = memo
+
+
 def _programmes(codes):
     found = list(Programme.objects.filter(code__in=codes))
     missing = set(codes) - {p.code for p in found}
@@ -292,7 +324,7 @@ def list_openings(request, filters: Query[OpeningFilters]):
         qs = qs.filter(status=filters.status)
     if filters.organisation_id:
         qs = qs.filter(organisation_id=filters.organisation_id)
-    return qs.prefetch_related("programmes")
+    return qs.prefetch_related("programmes", "memorandum__parties")
 
 
 @router.get(
@@ -334,6 +366,7 @@ def create_opening(request, payload: OpeningIn):
     data = payload.dict()
     org_id = data.pop("organisation_id")
     programmes = _programmes(data.pop("programmes"))
+    _memorandum(user, data)
     if not is_oil(user):
         org_id = user.organisation_id
     organisation = organisations_for(user).exclude(status="merged").filter(pk=org_id).first()
@@ -351,8 +384,7 @@ def update_opening(request, opening_id: int, payload: OpeningPatch):
     opening = get_opening_for_user(user, opening_id, write=True)
     data = payload.dict(exclude_unset=True)
     programmes = _programmes(data.pop("programmes")) if "programmes" in data else None
-    if not is_oil(user):
-        data.pop("memorandum_id", None)
+    _memorandum(user, data)
     return services.opening_update(opening=opening, by=user, programmes=programmes, **data)
 
 

@@ -27,12 +27,13 @@ from django.utils import timezone
 from jalinan.accounts.models import User
 from jalinan.accounts.roles import Role
 from jalinan.accounts.services import user_create
+from jalinan.agreements.choices import IN_FORCE
 from jalinan.core.demo import data
 from jalinan.core.models import Notification
 
-from . import ranking, services
+from . import ranking, selectors, services
 from .choices import ApplicationStatus as S
-from .choices import EvaluationStage, LogbookStatus, PlacementStatus
+from .choices import EvaluationStage, LogbookStatus, OpeningStatus, PlacementStatus
 from .models import (
     Application,
     Evaluation,
@@ -443,6 +444,7 @@ def _seed(ctx, the_plan, rng, orgs, partner_org, partner_login, officer, today) 
     _applications(ctx, the_plan, students, openings, partners, officer, today)
     _placements(ctx, rng, students, today)
     _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today)
+    _link_memoranda(ctx, officer)
     _outcomes(ctx, ctx.rng("placements-outcomes"), the_plan, students, today)
 
 
@@ -582,6 +584,29 @@ def _openings(ctx, the_plan, orgs, programmes, partners, officer, today) -> list
         ctx.count("openings", True)
         out.append(opening)
     return out
+
+
+def _link_memoranda(ctx, officer) -> None:
+    """Open openings fall under their organisation's Internship Agreement in force, where the
+    agreements demo made one (the newest, if several). Re-runs find them linked."""
+    if officer is None:
+        return
+    agreement_of: dict[int, object] = {}
+    in_force = selectors.internship_agreements(officer).filter(status__in=IN_FORCE)
+    for memo in in_force.prefetch_related("parties"):
+        for party in memo.parties.all():
+            agreement_of.setdefault(party.organisation_id, memo)
+    openings = Opening.objects.filter(
+        organisation_id__in=agreement_of,
+        status__in=[OpeningStatus.PUBLISHED, OpeningStatus.PENDING],
+    ).order_by("pk")
+    for opening in openings:
+        linked = opening.memorandum_id is not None
+        ctx.count("memorandum links", not linked)
+        if not linked:
+            services.opening_update(
+                opening=opening, by=officer, memorandum=agreement_of[opening.organisation_id]
+            )
 
 
 def _applications(ctx, the_plan, students, openings, partners, officer, today) -> None:

@@ -19,6 +19,7 @@ from .models import (
     RubricCriterion,
     StudentProfile,
 )
+from .selectors import internship_agreements
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -107,6 +108,21 @@ class ProfileForm(BootstrapFormMixin, forms.ModelForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "cv_upload"}
 
 
+class MemorandumChoiceField(forms.ModelChoiceField):
+    """Internship Agreements by reference and title; with ``show_parties``, the parties too
+    (when the opening's organisation is not chosen yet)."""
+
+    show_parties = False
+
+    def label_from_instance(self, obj):
+        label = f"{obj.reference} {obj.title}"
+        if self.show_parties:
+            label += " — " + ", ".join(p.organisation.legal_name for p in obj.parties.all())
+        if not obj.is_in_force:
+            label += f" ({obj.get_status_display()})"
+        return label
+
+
 class OpeningForm(BootstrapFormMixin, forms.ModelForm):
     skills = ListField(
         label=_("Skills wanted"),
@@ -133,7 +149,7 @@ class OpeningForm(BootstrapFormMixin, forms.ModelForm):
             "allowance_rm",
             "places",
             "deadline",
-            "memorandum_id",
+            "memorandum",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
@@ -142,22 +158,39 @@ class OpeningForm(BootstrapFormMixin, forms.ModelForm):
             "deadline": DATE,
             "programmes": forms.SelectMultiple(attrs={"size": 8}),
         }
+        field_classes = {"memorandum": MemorandumChoiceField}
 
-    def __init__(self, *args, organisations=None, office: bool = False, **kwargs):
+    def __init__(self, *args, organisations=None, office: bool = False, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organisations is None:
             self.fields.pop("organisation")
         else:
             self.fields["organisation"].queryset = organisations
-        if not office:
-            self.fields.pop("memorandum_id")
+        if not office or user is None:
+            # Only the office links memoranda.
+            self.fields.pop("memorandum")
         else:
-            self.fields["memorandum_id"].help_text = _(
-                "The number of the Internship Agreement this opening falls under, if any."
-            )
+            self._memoranda(user)
         self.fields["programmes"].queryset = Programme.objects.filter(is_active=True)
         self.fields["programmes"].help_text = _(
             "Leave empty to accept every programme. Hold Ctrl (or ⌘) to choose several."
+        )
+
+    def _memoranda(self, user) -> None:
+        field = self.fields["memorandum"]
+        instance = self.instance
+        organisation = instance.organisation if instance.organisation_id else None
+        memoranda = internship_agreements(
+            user, organisation=organisation, keep=instance.memorandum_id
+        )
+        if organisation is None:
+            # A new opening: its organisation is chosen on the same form.
+            field.show_parties = True
+            memoranda = memoranda.prefetch_related("parties__organisation")
+        field.queryset = memoranda
+        field.help_text = _(
+            "The Internship Agreement this opening falls under, if any: one the organisation "
+            "is a party to. Those in force come first."
         )
 
     def service_fields(self) -> dict:

@@ -239,9 +239,17 @@ class Opening(models.Model):
         _("places"), default=1, validators=[MinValueValidator(1), MaxValueValidator(500)]
     )
     deadline = models.DateField(_("application deadline"))
-    # The Internship Agreement (a memorandum of the agreements app) this opening falls under.
-    # A plain id until the memoranda app lands; the lead turns it into a foreign key then.
-    memorandum_id = models.PositiveIntegerField(_("linked memorandum"), null=True, blank=True)
+    # Set by the office only; the services check that it is an Internship Agreement the
+    # organisation is a party to.
+    memorandum = models.ForeignKey(
+        "agreements.Memorandum",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="placement_openings",
+        verbose_name=_("linked memorandum"),
+        help_text=_("The Internship Agreement this opening falls under, if any."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=OpeningStatus.choices, default=OpeningStatus.PENDING
     )

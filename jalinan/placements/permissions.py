@@ -122,7 +122,7 @@ def can_see_applicants(user, opening: Opening) -> bool:
 
 
 def get_opening_for_user(user, pk, *, write: bool = False) -> Opening:
-    opening = Opening.objects.select_related("organisation").filter(pk=pk).first()
+    opening = Opening.objects.select_related("organisation", "memorandum").filter(pk=pk).first()
     if opening is None or not can_view_opening(user, opening):
         raise Http404
     if write and not can_change_opening(user, opening):

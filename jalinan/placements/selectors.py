@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from django.db.models import (
     Avg,
+    Case,
     Count,
     Exists,
     F,
@@ -23,10 +24,16 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Value,
+    When,
 )
 from django.utils import timezone
 
 from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user
+from jalinan.agreements.choices import IN_FORCE
+from jalinan.agreements.choices import Status as MemorandumStatus
+from jalinan.agreements.models import Memorandum
+from jalinan.agreements.selectors import memoranda_for
 
 from . import conf, ranking
 from .choices import (
@@ -54,7 +61,7 @@ from .permissions import BROWSING_ROLES, is_academic, is_coordinator, unit_ids
 def openings_for(user) -> QuerySet[Opening]:
     """Openings ``user`` may see: the office all; a partner its organisation's; students and
     staff those published (or closed since)."""
-    qs = Opening.objects.select_related("organisation")
+    qs = Opening.objects.select_related("organisation", "memorandum")
     if is_oil(user):
         return qs
     visible = Q(pk__in=[])
@@ -104,7 +111,7 @@ def openings_for_student(student, user) -> QuerySet[Opening]:
     applied = Application.objects.filter(opening_id=OuterRef("pk"), student=student)
     return (
         eligible_openings_qs(profile)
-        .select_related("organisation")
+        .select_related("organisation", "memorandum")
         .annotate(has_applied=Exists(applied))
         .order_by("deadline", "pk")
     )
@@ -231,6 +238,34 @@ def ranked_applicants(opening: Opening, user, *, by_date: bool = False) -> list[
     if not by_date:
         applications.sort(key=lambda a: (a.fit.score is None, -(a.fit.score or 0.0)))
     return applications
+
+
+# The code of the Internship Agreement memorandum type (jalinan/agreements/defaults.py): the
+# only kind of memorandum an opening may fall under.
+INTERNSHIP_AGREEMENT = "ia"
+# Memoranda that never bound anyone: an opening cannot fall under them.
+UNLINKABLE_MEMORANDA = (MemorandumStatus.REJECTED, MemorandumStatus.WITHDRAWN)
+
+
+def internship_agreements(
+    user, *, organisation=None, keep: int | None = None
+) -> QuerySet[Memorandum]:
+    """The Internship Agreements ``user`` may see that an opening may be linked to (those
+    ``organisation`` is a party to, when given), the ones in force first, then the newest;
+    with ``keep``, that memorandum too (the opening's current link, whatever it is)."""
+    wanted = Q(memo_type__code=INTERNSHIP_AGREEMENT) & ~Q(status__in=UNLINKABLE_MEMORANDA)
+    if organisation is not None:
+        wanted &= Q(
+            pk__in=Memorandum.objects.filter(parties__organisation=organisation).values("pk")
+        )
+    if keep is not None:
+        wanted |= Q(pk=keep)
+    return (
+        memoranda_for(user)
+        .filter(wanted)
+        .annotate(not_in_force=Case(When(status__in=IN_FORCE, then=Value(0)), default=Value(1)))
+        .order_by("not_in_force", "-created_at", "-pk")
+    )
 
 
 # -- student profiles -----------------------------------------------------------------------

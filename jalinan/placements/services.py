@@ -11,8 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from jalinan.accounts.models import Unit, User
 from jalinan.accounts.roles import OIL_ROLES, Role, has_role, is_oil, is_partner_user
@@ -45,6 +45,7 @@ from .models import (
     RubricCriterion,
     StudentProfile,
 )
+from .selectors import INTERNSHIP_AGREEMENT, UNLINKABLE_MEMORANDA
 
 # Notification kinds (registered in apps.py).
 KIND_OPENING = "placements.opening"
@@ -267,7 +268,7 @@ OPENING_FIELDS = {
     "allowance_rm",
     "places",
     "deadline",
-    "memorandum_id",
+    "memorandum",
 }
 TEXT_FIELDS = {"title", "description", "skills"}
 
@@ -277,6 +278,47 @@ def _opening_snapshot(opening: Opening) -> dict:
     if opening.pk:
         data["programmes"] = sorted(p.code for p in opening.programmes.all())
     return data
+
+
+def _check_memorandum(opening: Opening, by, before_id: int | None) -> None:
+    """Only the office links an opening to a memorandum, and only to an Internship Agreement
+    the opening's organisation is a party to. A link made earlier is left alone."""
+    if opening.memorandum_id == before_id:
+        return
+    if not is_oil(by):
+        raise PermissionDenied
+    memo = opening.memorandum
+    if memo is None:
+        return
+    if memo.memo_type.code != INTERNSHIP_AGREEMENT:
+        raise ValidationError(
+            {
+                "memorandum": _(
+                    "An opening can fall only under an Internship Agreement; %(reference)s is "
+                    "of the type “%(type)s”."
+                )
+                % {
+                    "reference": memo.reference,
+                    "type": memo.memo_type.display_name(get_language() or "en"),
+                }
+            }
+        )
+    if not memo.parties.filter(organisation_id=opening.organisation_id).exists():
+        raise ValidationError(
+            {
+                "memorandum": _("%(org)s is not a party to %(reference)s.")
+                % {"org": opening.organisation.legal_name, "reference": memo.reference}
+            }
+        )
+    if memo.status in UNLINKABLE_MEMORANDA:
+        raise ValidationError(
+            {
+                "memorandum": _(
+                    "%(reference)s was rejected or withdrawn: an opening cannot fall under it."
+                )
+                % {"reference": memo.reference}
+            }
+        )
 
 
 def _publish(opening: Opening, by, now) -> None:
@@ -298,6 +340,7 @@ def opening_create(*, by, organisation, programmes=(), **fields) -> Opening:
         fields["skills"] = _clean_list(fields["skills"])
     opening = Opening(organisation=organisation, posted_by=by)
     _apply(opening, fields, OPENING_FIELDS)
+    _check_memorandum(opening, by, None)
     now = timezone.now()
     if is_oil(by) or organisation.is_vetted:
         _publish(opening, by, now)
@@ -329,9 +372,11 @@ def opening_update(*, opening: Opening, by, programmes=None, **fields) -> Openin
     if opening.status == OpeningStatus.CLOSED:
         raise ValidationError(_("A closed opening cannot be changed."))
     before = _opening_snapshot(opening)
+    before_memorandum = opening.memorandum_id
     if "skills" in fields:
         fields["skills"] = _clean_list(fields["skills"])
     _apply(opening, fields, OPENING_FIELDS)
+    _check_memorandum(opening, by, before_memorandum)
     resubmitted = False
     if opening.status == OpeningStatus.REJECTED:
         if is_oil(by) or opening.organisation.is_vetted:

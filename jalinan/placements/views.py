@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jalinan.accounts.roles import is_oil, is_partner_user
+from jalinan.agreements.permissions import can_view_memorandum
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.files import file_response
@@ -246,6 +247,7 @@ def opening_detail(request, pk):
         "can_review": can_review_opening(user, opening),
         "review_form": ReviewForm(),
         "places_taken": eligibility.places_taken(opening),
+        "memorandum": _visible_memorandum(user, opening),
         "active_tab": "openings",
     }
     if is_student(user):
@@ -269,6 +271,12 @@ def opening_detail(request, pk):
     return render(request, "placements/opening_detail.html", ctx)
 
 
+def _visible_memorandum(user, opening):
+    """The opening's memorandum if ``user`` may see it; nothing of it otherwise."""
+    memo = opening.memorandum if opening.memorandum_id else None
+    return memo if memo is not None and can_view_memorandum(user, memo) else None
+
+
 def _profile(application):
     return getattr(application.student, "student_profile", None)
 
@@ -288,6 +296,7 @@ def opening_create(request):
         request.POST or None,
         organisations=_organisations_for_posting(user) if office else None,
         office=office,
+        user=user,
         initial={"places": 1, "kind": OpeningKind.INTERNSHIP},
     )
     if request.method == "POST" and form.is_valid():
@@ -328,7 +337,7 @@ def opening_update(request, pk):
     user = request.user
     opening = get_opening_for_user(user, pk, write=True)
     office = is_oil(user)
-    form = OpeningForm(request.POST or None, instance=opening, office=office)
+    form = OpeningForm(request.POST or None, instance=opening, office=office, user=user)
     if request.method == "POST" and form.is_valid():
         try:
             opening = services.opening_update(opening=opening, by=user, **form.service_fields())

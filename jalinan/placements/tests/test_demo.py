@@ -4,6 +4,8 @@ from django.core.management import call_command
 
 from jalinan import matching
 from jalinan.accounts.models import User
+from jalinan.agreements.choices import IN_FORCE
+from jalinan.agreements.models import Memorandum, Party
 from jalinan.core.models import Notification
 from jalinan.placements import ranking
 from jalinan.placements.demo import plan
@@ -53,6 +55,18 @@ def test_seed_is_idempotent_and_each_login_has_something(db, client):
     indexed = {r.entity_id for r in matching.search(ranking.OPENINGS, "intern", k=500)}
     assert indexed == published
     assert len(matching.search(ranking.STUDENTS, "Python", k=500)) == profiles
+    # Open openings fall under their organisation's Internship Agreement in force, if any.
+    in_force = Memorandum.objects.filter(memo_type__code="ia", status__in=IN_FORCE)
+    with_agreement = set(
+        Party.objects.filter(memorandum__in=in_force).values_list("organisation_id", flat=True)
+    )
+    open_ones = Opening.objects.filter(status__in=["published", "pending"])
+    assert not open_ones.filter(
+        organisation_id__in=with_agreement, memorandum__isnull=True
+    ).exists()
+    for o in Opening.objects.exclude(memorandum=None).select_related("memorandum__memo_type"):
+        assert o.memorandum.memo_type.code == "ia"
+        assert o.memorandum.parties.filter(organisation_id=o.organisation_id).exists()
     # No mail was sent for the demo's notifications.
     assert not Notification.objects.filter(
         kind__startswith="placements.", emailed_at__isnull=True
@@ -69,3 +83,26 @@ def test_seed_is_idempotent_and_each_login_has_something(db, client):
         client.force_login(User.objects.get(email=f"{who}@demo.iium.example"))
         resp = client.get(url)
         assert resp.status_code == 200 and expect in resp.content.decode(), (who, url)
+
+
+def test_the_demo_links_openings_to_their_partners_internship_agreement(
+    opening, other_opening, officer, unit_eng, academic, org_acme, org_other
+):
+    from jalinan.agreements.tests.factories import make_memo
+    from jalinan.placements.demo import _link_memoranda
+
+    class Ctx:
+        counted: list = []
+
+        def count(self, key, created):
+            self.counted.append((key, created))
+
+    ia = make_memo(unit=unit_eng, pic=academic, parties=[org_acme], type_code="ia", status="active")
+    make_memo(unit=unit_eng, pic=academic, parties=[org_other], type_code="moa", status="active")
+    make_memo(unit=unit_eng, pic=academic, parties=[org_other], type_code="ia", status="draft")
+    ctx = Ctx()
+    _link_memoranda(ctx, officer)
+    _link_memoranda(ctx, officer)
+    assert Opening.objects.get(pk=opening.pk).memorandum == ia
+    assert Opening.objects.get(pk=other_opening.pk).memorandum is None
+    assert ctx.counted == [("memorandum links", True), ("memorandum links", False)]

@@ -280,7 +280,7 @@ def test_the_partner_posts_an_opening_through_the_form(client_for, partner_user,
         "places": 1,
         "deadline": today().isoformat(),
         "organisation": 999,  # ignored: a partner posts for its own organisation
-        "memorandum_id": 5,  # ignored: the office links memoranda
+        "memorandum": 5,  # ignored: the office links memoranda
     }
     resp = client_for(partner_user).post("/placements/openings/new/", data)
     opening = Opening.objects.get(title="Data intern")
