@@ -8,11 +8,12 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from jalinan.accounts.models import Unit, User
+from jalinan.accounts.models import Unit
 
 from . import selectors, services
 from .api_transfer import router as transfer_router
-from .deadlines import patentability_warnings
+from .deadlines import first_filing_date, patentability_warnings
+from .forms import inventor_candidates
 from .permissions import (
     can_create_disclosure,
     can_see_portfolio,
@@ -161,6 +162,7 @@ class AssetFilters(Schema):
 
 
 def _disclosure_out(user, d) -> dict:
+    assets = list(selectors.assets_of_disclosure(user, d))
     return {
         **{f: getattr(d, f) for f in DisclosureOut.model_fields if hasattr(d, f)},
         "unit_id": d.unit_id,
@@ -178,8 +180,11 @@ def _disclosure_out(user, d) -> dict:
             {"kind": p.kind, "date": p.date, "details": p.details}
             for p in d.public_disclosures.all()
         ],
-        "warnings": patentability_warnings(d.public_disclosures.all()),
-        "asset_ids": list(selectors.assets_of_disclosure(user, d).values_list("pk", flat=True)),
+        # As on the page: novelty is judged at the first filing, not today, once filed.
+        "warnings": patentability_warnings(
+            d.public_disclosures.all(), filing_date=first_filing_date(assets)
+        ),
+        "asset_ids": [a.pk for a in assets],
     }
 
 
@@ -203,7 +208,9 @@ def get_disclosure(request, disclosure_id: int):
 def _user(pk):
     if pk is None:
         return None
-    user = User.objects.filter(pk=pk, is_active=True).first()
+    # The people the form offers (staff and students): naming a partner or an outsider as an
+    # inventor would show them the confidential disclosure. Others are named by ``name``.
+    user = inventor_candidates().filter(pk=pk).first()
     if user is None:
         from django.core.exceptions import ValidationError
 

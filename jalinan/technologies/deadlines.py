@@ -83,7 +83,7 @@ class Rule:
     months: tuple[int, ...] = ()  # one-off offsets (one deadline each)
     every: int = 0  # repeating: every so many months from the anchor ...
     count: int = 1  # ... the next so many
-    term_months: int = 0  # ... none after the anchor plus this (0: no end)
+    term_months: int = 0  # ... none on or after the anchor plus this (0: no end)
     after_grant: bool = False  # repeating dates only after the grant date
     offices: frozenset | None = None  # None: any office
     exclude_offices: frozenset = frozenset()
@@ -222,8 +222,8 @@ def compute_deadlines(asset) -> list[tuple[str, datetime.date, str]]:
         while found < rule.count:
             due = add_months(anchor, rule.every * k)
             k += 1
-            if end is not None and due > end:
-                break
+            if end is not None and due >= end:
+                break  # the right ends on that day: nothing left to pay or renew
             if rule.after_grant and asset.granted_on and due <= asset.granted_on:
                 continue
             if last_done is not None and due <= last_done:
@@ -238,6 +238,18 @@ def _date_of(item) -> datetime.date | None:
     if isinstance(value, datetime.datetime):
         return value.date()
     return value if isinstance(value, datetime.date) else None
+
+
+def first_filing_date(assets: Iterable) -> datetime.date | None:
+    """The earliest priority or filing date among the patents and utility innovations of
+    ``assets``: the date novelty is judged at (a trademark or a copyright notification
+    protects nothing of the invention's novelty)."""
+    dates = [
+        a.priority_date or a.filing_date
+        for a in assets
+        if a.kind in PATENTS and (a.priority_date or a.filing_date)
+    ]
+    return min(dates, default=None)
 
 
 def grace_period_end(disclosed_on: datetime.date) -> datetime.date:
@@ -268,8 +280,10 @@ def patentability_warnings(
     if not past:
         return warnings
     earliest = min(past)
-    if filing_date is not None and filing_date < earliest:
-        return warnings  # filed before anything was made public: novelty is intact
+    if filing_date is not None and filing_date <= earliest:
+        # Prior art is what was public *before* the filing date (EPC art. 54(2), Patents Act
+        # 1983 s. 14(2)): a disclosure on the day of filing does not count.
+        return warnings
     warnings.append(
         _(
             "The invention was made public on %(date)s: in countries that require absolute "

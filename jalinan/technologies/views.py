@@ -22,7 +22,7 @@ from jalinan.core.pagination import paginate
 
 from . import selectors, services
 from .choices import AssetKind, AssetStatus, Decision, DisclosureStatus, IPOffice
-from .deadlines import patentability_warnings
+from .deadlines import first_filing_date, patentability_warnings
 from .forms import (
     AssetForm,
     DeadlineForm,
@@ -210,14 +210,13 @@ def disclosure_detail(request, pk):
     user = request.user
     disclosure = get_disclosure_for_user(user, pk)
     assets = list(selectors.assets_of_disclosure(user, disclosure))
-    filed = [a.priority_date or a.filing_date for a in assets if a.priority_date or a.filing_date]
     ip_staff = is_ip_staff(user)
     ctx = {
         "disclosure": disclosure,
         "inventors": disclosure.inventors.all(),
         "public_disclosures": disclosure.public_disclosures.all(),
         "warnings": patentability_warnings(
-            disclosure.public_disclosures.all(), filing_date=min(filed) if filed else None
+            disclosure.public_disclosures.all(), filing_date=first_filing_date(assets)
         ),
         "assets": assets,
         "can_change": can_change_disclosure(user, disclosure),
