@@ -233,6 +233,22 @@ def compute_deadlines(asset) -> list[tuple[str, datetime.date, str]]:
     return sorted(out, key=lambda row: (row[1], row[0]))
 
 
+def describe(deadline) -> str:
+    """What ``deadline`` is, in the current language: a computed one is explained from its
+    rule and its asset's dates now (the stored text was written in the language of whoever
+    caused the computation); one entered by hand keeps its own words."""
+    if not deadline.is_computed:
+        return deadline.description
+    asset = deadline.asset
+    for rule in RULES:
+        if rule.deadline != deadline.kind or not rule.applies(asset):
+            continue
+        anchor = _anchor(asset, rule.anchor)
+        if anchor is not None:
+            return str(rule.text) % {"anchor": formats.date_format(anchor)}
+    return deadline.description
+
+
 def _date_of(item) -> datetime.date | None:
     value = item.get("date") if isinstance(item, dict) else getattr(item, "date", None)
     if isinstance(value, datetime.datetime):

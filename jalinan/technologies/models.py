@@ -259,6 +259,13 @@ class Deadline(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.due_date}"
 
+    @property
+    def explanation(self) -> str:
+        """The description in the reader's language (see ``deadlines.describe``)."""
+        from .deadlines import describe
+
+        return describe(self)
+
 
 class DeadlineReminder(models.Model):
     """That the reminder of one tier (days before) for one deadline was sent: never twice."""

@@ -111,7 +111,7 @@ def send_ip_reminders(*, today: datetime.date | None = None) -> dict[str, int]:
         for person in _recipients(deadline, staff):
             with override(getattr(person, "language", None) or settings.LANGUAGE_CODE):
                 title = _title(deadline, days)
-                body = deadline.description
+                body = deadline.explanation
             if notify(
                 recipient=person,
                 kind=NOTIFY_DEADLINE,

@@ -581,7 +581,7 @@ def deadline_list(request):
                 d.asset.get_office_display() if d.asset.office else "",
                 d.asset.title,
                 d.asset.unit.name if d.asset.unit else "",
-                d.description,
+                d.explanation,
             ]
             for d in qs[:50000]
         ]

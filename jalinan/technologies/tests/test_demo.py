@@ -62,9 +62,7 @@ def test_demo_technologies(django_capture_on_commit_callbacks):
     logins = {u.email.split("@")[0]: u for u in User.objects.filter(email__contains="@demo.")}
 
     # Every status and every decision, each with its reasons.
-    assert set(Disclosure.objects.values_list("status", flat=True)) == set(
-        DisclosureStatus.values
-    )
+    assert set(Disclosure.objects.values_list("status", flat=True)) == set(DisclosureStatus.values)
     decided = Disclosure.objects.filter(status=DisclosureStatus.DECIDED)
     assert set(decided.values_list("decision", flat=True)) == set(Decision.values)
     assert not decided.filter(decision_reasons="").exists()
@@ -90,9 +88,7 @@ def test_demo_technologies(django_capture_on_commit_callbacks):
     upcoming = selectors.upcoming_deadlines(logins["officer"], today=today, days=240)
     assert upcoming.filter(due_date__lte=today + datetime.timedelta(days=90)).exists()
     assert not upcoming.filter(due_date__lt=today - datetime.timedelta(days=31)).exists()
-    assert IPAsset.objects.filter(
-        disclosure__in=mine, deadlines__done_on__isnull=True
-    ).exists()
+    assert IPAsset.objects.filter(disclosure__in=mine, deadlines__done_on__isnull=True).exists()
 
     # Offers, enquiries, a licence whose payments are shared to the cent.
     assert Technology.objects.filter(status="published", disclosure__isnull=False).exists()

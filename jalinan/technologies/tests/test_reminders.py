@@ -219,3 +219,36 @@ def test_each_person_reads_it_in_their_language(
     assert _titles(officer)[0].startswith(
         "CRLY2025001234: Response to an office action is due today"
     )
+
+
+def test_a_computed_deadline_is_explained_in_each_readers_language(
+    officer, academic, decided_disclosure, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    academic.language = "ms"
+    academic.save()
+    # Computed while a Malay-speaking officer was at work: the stored text is Malay.
+    with translation.override("ms"):
+        patent = asset_create(
+            by=officer,
+            disclosure=decided_disclosure,
+            kind=AssetKind.PATENT,
+            title="Strip reader",
+            office=IPOffice.MYIPO,
+            application_number="PI2026000111",
+            filing_date=D(2025, 3, 15),
+            priority_date=D(2025, 3, 15),
+            status=AssetStatus.FILED,
+        )
+    first = patent.deadlines.order_by("due_date").first()
+    assert first.due_date == D(2026, 3, 15)
+    assert not first.description.startswith("Last day to file abroad")  # stored in Malay
+    _run(D(2026, 3, 15), django_capture_on_commit_callbacks)
+    english = Notification.objects.get(recipient=officer, kind=NOTIFY_DEADLINE)
+    malay = Notification.objects.get(recipient=academic, kind=NOTIFY_DEADLINE)
+    assert english.body.startswith("Last day to file abroad")
+    assert not malay.body.startswith("Last day to file abroad") and malay.body
+    # The asset's page explains it in the reader's language too.
+    with translation.override("en"):
+        assert first.explanation == english.body
