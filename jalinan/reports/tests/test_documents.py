@@ -248,6 +248,29 @@ def test_pdf_file(world, management, client_for):
     assert "MOA/1" in text
 
 
+def test_impact_pack_and_unit_report_files(world, officer, client_for):
+    from pypdf import PdfReader
+
+    client = client_for(officer)
+    pdf = client.get(download("pdf"), {"report": "impact", "year": YEAR})
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "SDG 17: Partnerships for the goals" in text and "MOA/1" in text
+    assert "SDG 9: Industry, innovation and infrastructure" in text
+    book = load_workbook(
+        io.BytesIO(client.get(download("xlsx"), {"report": "impact", "year": YEAR}).content)
+    )
+    cells = {c for ws in book for row in ws.iter_rows(values_only=True) for c in row if c}
+    assert "MOA/1 Memorandum MOA/1 (MOA)" in cells and "Robotics meeting (Meeting)" in cells
+    unit = client.get(download("csv"), {"report": "unit", "year": YEAR, "unit": world.eng.pk})
+    text = unit.content.decode("utf-8-sig")
+    assert text.splitlines()[0] == "Unit report"
+    assert "MOA/1" in text and "MOU/3" not in text  # MOU/3 is the Kulliyyah of ICT's
+    pdf = client.get(download("pdf"), {"report": "unit", "year": YEAR, "unit": world.eng.pk})
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Kulliyyah of Engineering" in text and "MOU/3" not in text
+
+
 def test_coordinator_has_the_unit_report_only(world, coordinator, client_for):
     client = client_for(coordinator)
     # Their own unit unless they choose one below it.
