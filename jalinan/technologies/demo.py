@@ -725,9 +725,9 @@ FIRST = [
 WEIGHTS = [
     ((DisclosureStatus.DRAFT, ""), 5),
     ((DisclosureStatus.RECEIVED, ""), 7),
-    ((DisclosureStatus.ASSESSMENT, ""), 7),
-    ((DisclosureStatus.DECIDED, Decision.PROTECT), 44),
-    ((DisclosureStatus.DECIDED, Decision.PUBLISH), 8),
+    ((DisclosureStatus.ASSESSMENT, ""), 6),
+    ((DisclosureStatus.DECIDED, Decision.PROTECT), 46),
+    ((DisclosureStatus.DECIDED, Decision.PUBLISH), 7),
     ((DisclosureStatus.DECIDED, Decision.RELEASE), 4),
     ((DisclosureStatus.DECIDED, Decision.HOLD), 5),
 ]
@@ -808,7 +808,7 @@ def _fields_of(user) -> list[str]:
 def _offset(rng) -> int:
     """Days from today to the deadline an asset is planned around: a few overdue, most in
     the next 30, 60, 90 days, the rest within eight months."""
-    bucket = rng.choices(["overdue", "30", "60", "90", "later"], [2, 3, 3, 2, 4])[0]
+    bucket = rng.choices(["overdue", "30", "60", "90", "later"], [1, 3, 3, 2, 4])[0]
     low, high = {
         "overdue": (-25, -1),
         "30": (0, 30),
@@ -986,12 +986,18 @@ def _bundle(name, rng, today, title, brand, field_name) -> list[AssetPlan]:
     return [asset]
 
 
-def _pools(ctx) -> dict[str, list]:
+def _pools(ctx) -> tuple[dict[str, list], dict[str, list]]:
+    """The academics by field: those whose KCDIO's main field it is (who lead), and all who
+    work in it (co-inventors)."""
+    leads: dict[str, list] = {}
     pools: dict[str, list] = {}
     for user in ctx.academics:
-        for name in _fields_of(user):
+        fields = _fields_of(user)
+        if fields:
+            leads.setdefault(fields[0], []).append(user)
+        for name in fields:
             pools.setdefault(name, []).append(user)
-    return pools
+    return leads, pools
 
 
 def _inventors(ctx, rng, lead, pool, field_name) -> list[dict]:
@@ -1027,7 +1033,7 @@ def _plan(ctx, rng, today) -> list[DisclosurePlan]:
     academic = ctx.logins.get("academic")
     committee = ctx.logins.get("ipcommittee")
     officer = ctx.logins["officer"]
-    pools = _pools(ctx)
+    leads, pools = _pools(ctx)
     total = max(ctx.n(80), len(FIRST))
     entries = list(FIRST)
     keys, weights = zip(*WEIGHTS, strict=True)
@@ -1051,7 +1057,8 @@ def _plan(ctx, rng, today) -> list[DisclosurePlan]:
             description = f"Builds on the team's earlier invention. {description}"
         pool = pools.get(field_name) or list(ctx.academics)
         if lead is None:
-            lead = pool[rng.randrange(len(pool))]
+            candidates = leads.get(field_name) or pool
+            lead = candidates[rng.randrange(len(candidates))]
         inventors = _inventors(ctx, rng, lead, pool, field_name)
         if owner == "academic" and status == DisclosureStatus.DRAFT:
             student = ctx.logins.get("student")

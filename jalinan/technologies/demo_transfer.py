@@ -382,9 +382,13 @@ def _enquiries(ctx, rng, offers, officer) -> None:
             ctx.count("technology NDAs drafted", True)
 
 
-def _payments(ctx, rng, licence, officer) -> None:
+def _payments(ctx, licence, officer) -> None:
+    """The payments of a new licence, drawn from a generator of its own (so that a licence
+    found on a second run leaves the other draws where they were)."""
     from jalinan.technologies import services_transfer as services
 
+    key = f"{licence.technology.title}:{licence.licensee.legal_name}"
+    rng = ctx.rng(f"technologies.transfer.payments:{key}")
     today = timezone.localdate()
     start = licence.start_date
     if licence.upfront_fee:
@@ -436,6 +440,7 @@ def _licences(ctx, rng, offers, officer) -> None:
         exclusivity = rng.choice(["exclusive", "sole", "non_exclusive"])
         upfront = Decimal(rng.choice([0, 5000, 10000, 25000, 50000]))
         rate = Decimal(rng.choice(["2.00", "3.00", "3.50", "5.00"]))
+        territory = rng.choice(["Malaysia", "ASEAN", "Worldwide"])
         existing = Licence.objects.filter(technology=tech, licensee=licensee).first()
         if existing:
             ctx.count("licences", False)
@@ -446,7 +451,7 @@ def _licences(ctx, rng, offers, officer) -> None:
             licensee=licensee,
             exclusivity=exclusivity,
             field_of_use=tech.applications[:300],
-            territory=rng.choice(["Malaysia", "ASEAN", "Worldwide"]),
+            territory=territory,
             upfront_fee=upfront,
             royalty_rate=rate,
             start_date=start,
@@ -454,7 +459,7 @@ def _licences(ctx, rng, offers, officer) -> None:
             status="active",
         )
         ctx.count("licences", True)
-        _payments(ctx, rng, licence, officer)
+        _payments(ctx, licence, officer)
     for k in range(n_spinoffs):
         name = SPINOFF_NAMES[k]
         tech = offers[n_licences + k]
@@ -493,5 +498,5 @@ def _licences(ctx, rng, offers, officer) -> None:
             status="active",
         )
         services.spinoff_update(spinoff=spinoff, by=officer, licence=licence)
-        _payments(ctx, rng, licence, officer)
+        _payments(ctx, licence, officer)
         ctx.count("spin-offs", True)
