@@ -410,18 +410,30 @@ def finish(ctx) -> None:
     a classifier reading the text cannot know. Deterministic, idempotent (a tag is added once)."""
     import hashlib
 
+    from django.contrib.contenttypes.models import ContentType
     from django.core.exceptions import PermissionDenied
 
+    from jalinan.sdgs.models import SdgTag
     from jalinan.sdgs.services import sdg_tag_add
 
     officer = ctx.logins.get("officer")
     if officer is None:
         return
+    tagged = set(
+        SdgTag.objects.filter(
+            content_type=ContentType.objects.get_for_model(Memorandum),
+            goal=17,
+            status=SdgTag.Status.ACCEPTED,
+        ).values_list("object_id", flat=True)
+    )
     for memo in Memorandum.objects.filter(status__in=IN_FORCE).order_by("pk"):
         draw = int(
             hashlib.sha256(f"{ctx.seed}:sdg17:{memo.reference}".encode()).hexdigest()[:8], 16
         )
         if draw % 10 >= 7:
+            continue
+        if memo.pk in tagged:
+            ctx.count("SDG 17 tags", False)
             continue
         try:
             sdg_tag_add(obj=memo, goal=17, by=officer)

@@ -136,8 +136,10 @@ def seed_proposals(ctx, challenges) -> None:
     """Called by ``demo.seed`` with the demo challenges it made (published or later)."""
     from .services import challenge_close
 
-    rng = ctx.rng("challenges.proposals")
     for challenge in sorted(challenges, key=lambda c: c.pk):
+        # A generator per challenge: the draws made only for new proposals (teams, scores)
+        # must not shift the next challenge's draws, or a second seed would differ.
+        rng = ctx.rng(f"challenges.proposals:{challenge.title}")
         target = getattr(challenge, "demo_target", None) or challenge.status
         n = rng.randint(1, 4)
         people = _candidates(ctx, challenge, rng)
