@@ -129,6 +129,9 @@ def register() -> None:
         context=partner_spinoff,
         order=15,
     )
+    from . import licensees
+
+    licensees.register()  # the daily job that keeps partners' interests indexed
 
 
 # ``TechnologiesConfig.ready()`` looks for ``ready``.

@@ -253,8 +253,7 @@ def test_since_pass_picks_up_recent_changes_only(world, org_b, officer, academic
 def test_daily_job_and_command(world, org_a):
     from jalinan.core.registry import daily_jobs
 
-    licensees.register()
-    job = next(j for j in daily_jobs() if j.key == licensees.JOB_KEY)
+    job = next(j for j in daily_jobs() if j.key == licensees.JOB_KEY)  # registered at start
     assert job.run()["changed"] == 0
     from io import StringIO
 
