@@ -128,3 +128,25 @@ def test_public_search_finds_only_public_profiles_and_links_to_public_pages(
     # a query that only the private profile's work answers returns nobody
     private_text = private_profile.publications.first().title
     assert private_profile not in [m.profile for m in public_experts_for_text(private_text)]
+
+
+def test_the_position_filter(profile, private_profile, officer):
+    services.profile_update(profile=profile, by=officer, position="professor")
+    found = experts_for_text(PROBLEM, officer, {"position": "professor"})
+    assert [m.profile for m in found] == [profile]
+    assert experts_for_text(PROBLEM, officer, {"position": "research_fellow"}) == []
+
+
+def test_the_owner_is_told_what_to_add(client_for, academic, profile):
+    # The fixture's profile: three keywords, a short biography, two publications with
+    # abstracts, no department, languages, identifiers or project; public: 3 of 9 checks.
+    page = client_for(academic).get(profile.get_absolute_url()).content.decode()
+    assert "Your profile is 33% complete" in page
+    assert "Add your publications (import them from BibTeX, RIS, CSV or ORCID)." in page
+    assert "Write a biography of a paragraph or more." in page
+    assert "Add your ORCID iD, Scopus author ID or Google Scholar ID." in page
+    assert "Add at least three expertise keywords." not in page  # it has three
+    services.profile_update(profile=profile, by=academic, orcid="0000-0002-1825-0097")
+    page = client_for(academic).get(profile.get_absolute_url()).content.decode()
+    assert "Your profile is 44% complete" in page
+    assert "Add your ORCID iD" not in page
