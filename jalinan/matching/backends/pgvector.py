@@ -29,12 +29,21 @@ def ensure_hnsw(dim: int) -> None:
     until then the search is exact (and so gives the same results, more slowly)."""
     if dim in _indexed_dims or connection.in_atomic_block:
         return
+    from django.conf import settings
+
+    # A graph that outgrows maintenance_work_mem (64 MB by default) is built many times more
+    # slowly; a million 384-dimension vectors want about 2 GB. For this session's build only.
+    memory = getattr(settings, "JALINAN_PGVECTOR_BUILD_MEMORY", "2GB")
     with connection.cursor() as cur:
-        cur.execute(
-            f"CREATE INDEX IF NOT EXISTS matching_doc_hnsw_{int(dim)} ON {DOC} "
-            f"USING hnsw ((embedding::vector({int(dim)})) vector_cosine_ops) "
-            f"WITH (m = 16, ef_construction = 64) WHERE dim = {int(dim)}"
-        )
+        cur.execute("SELECT set_config('maintenance_work_mem', %s, false)", [memory])
+        try:
+            cur.execute(
+                f"CREATE INDEX IF NOT EXISTS matching_doc_hnsw_{int(dim)} ON {DOC} "
+                f"USING hnsw ((embedding::vector({int(dim)})) vector_cosine_ops) "
+                f"WITH (m = 16, ef_construction = 64) WHERE dim = {int(dim)}"
+            )
+        finally:
+            cur.execute("RESET maintenance_work_mem")
     _indexed_dims.add(dim)
 
 

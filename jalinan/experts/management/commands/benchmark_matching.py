@@ -223,9 +223,12 @@ class Command(BaseCommand):
             roles=[Role.ACADEMIC],
         )
         profile = services.profile_create(user=user, by=user, is_public=True)
-        experts_for_text("warm up", officer)  # the index is current before the edit
         title = f"Quasicrystalline zirconium coatings for {backend} hydrogen embrittlement"
         with override_settings(JALINAN_MATCHING_BACKEND=backend):
+            # The index is current before the edit. Through the backend measured: the default
+            # one (pgvector on PostgreSQL) would build its HNSW index here, inside the
+            # in-process backend's figures.
+            experts_for_text("warm up", officer)
             t0 = time.perf_counter()
             services.publication_create(
                 profile=profile, by=user, title=title, abstract="Coatings against hydrogen."
