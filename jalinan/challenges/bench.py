@@ -39,7 +39,7 @@ def _load_experts(corpus, units) -> dict:
             users = User.objects.bulk_create(
                 [
                     User(
-                        email=f"bench-expert{e:05d}@bench.example",
+                        email=f"cb-expert{e:05d}@bench.example",
                         full_name=f"Bench Expert {e:05d}",
                         unit=units[e % len(units)],
                         password="!",  # noqa: S106 - unusable
@@ -47,7 +47,7 @@ def _load_experts(corpus, units) -> dict:
                     for e in range(start, stop)
                 ]
             )
-            users = list(User.objects.filter(email__startswith="bench-expert").order_by("pk"))[
+            users = list(User.objects.filter(email__startswith="cb-expert").order_by("pk"))[
                 start:stop
             ]
             profiles = ExpertProfile.objects.bulk_create(
@@ -158,11 +158,13 @@ def bench_detail(size: float = 1.0) -> dict:
     started = time.perf_counter()
     dim = int(len(embed_query("a probe sentence")))
     units = [
-        Unit.objects.create(code=f"bench-{i}", name=f"Bench Kulliyyah {i:02d}", kind="kulliyyah")
+        Unit.objects.create(
+            code=f"cb-{i}", name=f"Challenge bench Kulliyyah {i:02d}", kind="kulliyyah"
+        )
         for i in range(12)
     ]
     officer = user_create(
-        email="bench-officer@bench.example", full_name="Bench Officer", roles=[Role.OIL_OFFICER]
+        email="cb-officer@bench.example", full_name="Bench Officer", roles=[Role.OIL_OFFICER]
     )
     org = Organisation.objects.create(
         legal_name="Bench Palm Oil Mill Sdn. Bhd.", org_type="sme", search_name="bench palm"
