@@ -14,6 +14,7 @@ from jalinan.accounts.models import Unit
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.files import file_response
+from jalinan.core.forms import errors_to_form
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 from jalinan.core.pdf import PdfUnavailable, pdf_response
@@ -218,19 +219,11 @@ def memorandum_create(request):
                 by=user, parties=form.cleaned_data["parties"], **form.service_fields()
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The draft %(ref)s was created.") % {"ref": memo.reference})
             return redirect(memo)
     return render(request, "agreements/form.html", {"form": form, "memo": None})
-
-
-def _errors_to_form(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required
@@ -261,7 +254,7 @@ def memorandum_update(request, pk):
                 ),
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(saved)
@@ -294,7 +287,7 @@ def memorandum_transition(request, pk, action):
                 memorandum=memo, action=action, by=user, **form.service_fields()
             )
         except TransitionError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         except TransitionNotPermitted as exc:
             messages.error(request, str(exc))
             return redirect(memo)
@@ -367,7 +360,7 @@ def document_add(request, pk):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("%(doc)s was uploaded.") % {"doc": doc.get_kind_display()})
             return redirect(memo)
@@ -390,7 +383,7 @@ def signatory_add(request, pk):
         try:
             services.signatory_add(memorandum=memo, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The signatory was added."))
             return redirect(memo)

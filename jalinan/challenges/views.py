@@ -17,6 +17,7 @@ from jalinan.accounts.roles import is_oil
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.files import file_response
+from jalinan.core.forms import errors_to_form
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 from jalinan.partners.models import Organisation
@@ -26,15 +27,6 @@ from . import permissions as perms
 from . import selectors, services
 from .choices import ChallengeStatus, Visibility
 from .forms import AttachmentForm, ChallengeForm, CommentsForm, InviteForm, ReasonForm
-
-
-def _errors_to_form(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
-
 
 # -- lists ------------------------------------------------------------------------------------
 
@@ -161,7 +153,7 @@ def challenge_create(request):
                 by=user, organisation=organisation, **form.service_fields()
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request, _("The challenge was saved as a draft. Submit it when it is ready.")
@@ -180,7 +172,7 @@ def challenge_update(request, pk):
                 challenge=challenge, by=request.user, **form.service_fields()
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(saved)
@@ -205,7 +197,7 @@ def _action(request, pk, *, allowed, run, title, button, done, form_class=None, 
             if form is None:
                 messages.error(request, " ".join(exc.messages))
                 return redirect(challenge)
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, done)
             return redirect(challenge)
@@ -456,7 +448,7 @@ def attachment_add(request, pk):
                 challenge=challenge, by=user, upload=form.cleaned_data["upload"]
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The file was attached."))
             return redirect(challenge)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from jalinan.accounts.roles import is_oil
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
+from jalinan.core.forms import errors_to_form
 
 from . import selectors_proposals as sel
 from . import services_proposals as svc
@@ -44,14 +45,6 @@ from .permissions_proposals import (
     get_question_for_user,
     is_proposal_team,
 )
-
-
-def _errors_to_form(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _days_left(challenge) -> int | None:
@@ -139,7 +132,7 @@ def _form_page(request, *, challenge, proposal):
                     user, challenge, proposal, form.service_fields(), team, milestones, submit
                 )
             except ValidationError as exc:
-                _errors_to_form(form, _without(exc, "milestones", steps))
+                errors_to_form(form, _without(exc, "milestones", steps))
             except PermissionDenied as exc:
                 form.add_error(None, str(exc) or _("You may not change this proposal."))
             else:
@@ -333,7 +326,7 @@ def question_ask(request, challenge_pk):
         try:
             svc.question_ask(challenge=challenge, by=user, text=form.cleaned_data["text"])
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Your question was sent to the partner."))
             return redirect(challenge.get_absolute_url() + "#questions")
@@ -520,7 +513,7 @@ def review_decline(request, pk):
                 comments=form.cleaned_data["comments"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The proposal was declined; the team has your feedback."))
             return redirect("challenges:review_board", proposal.challenge_id)
@@ -556,7 +549,7 @@ def review_select(request, pk):
                 memo_type_code=form.cleaned_data["memo_type_code"] or None,
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             proposal.refresh_from_db()
             messages.success(

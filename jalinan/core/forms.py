@@ -1,6 +1,21 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from .models import InstitutionProfile
+
+
+def errors_to_form(form, exc: ValidationError, extra: dict | None = None) -> None:
+    """Put a service's ``ValidationError`` on ``form``: each field's errors next to that field
+    (errors of names the form lacks at the top), a message without a field at the top;
+    ``extra`` maps other names (a formset's, say) to lists that receive their errors."""
+    if hasattr(exc, "error_dict"):
+        for field, errs in exc.message_dict.items():
+            if extra is not None and field in extra:
+                extra[field].extend(errs)
+            else:
+                form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, exc.messages)
 
 
 class BootstrapFormMixin:

@@ -16,6 +16,7 @@ from jalinan.agreements.selectors import memoranda_for
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.files import file_response
+from jalinan.core.forms import errors_to_form
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 from jalinan.partners.selectors import organisations_for
@@ -182,14 +183,6 @@ def activity_detail(request, pk):
     return render(request, "engagements/detail.html", ctx)
 
 
-def _errors_to_form(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @login_required
 def activity_create(request):
     user = request.user
@@ -211,7 +204,7 @@ def activity_create(request):
         try:
             activity = services.activity_create(by=user, **form.service_fields())
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The activity was logged."))
             return redirect(activity)
@@ -228,7 +221,7 @@ def activity_update(request, pk):
                 activity=activity, by=request.user, **form.service_fields()
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(saved)
@@ -259,7 +252,7 @@ def attachment_add(request, pk):
                 is_internal=form.cleaned_data["is_internal"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The file was attached."))
             return redirect(activity)

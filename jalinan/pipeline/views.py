@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from jalinan.accounts.models import Unit
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
+from jalinan.core.forms import errors_to_form
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 from jalinan.partners import msic
@@ -262,14 +263,6 @@ def _source_link(user, opp):
     return {"label": str(obj), "url": url, "kind": opp.source_type.name}
 
 
-def _errors_to_form(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @login_required
 def opportunity_create(request):
     user = request.user
@@ -284,7 +277,7 @@ def opportunity_create(request):
         try:
             opp = services.opportunity_create(by=user, **form.service_fields())
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Opportunity %(ref)s was opened.") % {"ref": opp.reference})
             return redirect(opp)
@@ -311,7 +304,7 @@ def opportunity_update(request, pk):
                     opportunity=saved, by=user, memorandum=memo, project=project
                 )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(saved)

@@ -14,6 +14,7 @@ from jalinan.accounts.models import Unit
 from jalinan.agreements.selectors import memoranda_for
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
+from jalinan.core.forms import errors_to_form
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 from jalinan.partners.selectors import organisations_for
@@ -196,14 +197,6 @@ def project_detail(request, pk):
     return render(request, "projects/detail.html", _detail_context(request, project))
 
 
-def _errors_to_form(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @login_required
 def project_create(request):
     user = request.user
@@ -228,7 +221,7 @@ def project_create(request):
         try:
             project = services.project_create(by=user, **form.service_fields())
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The project was opened."))
             return redirect(project)
@@ -245,7 +238,7 @@ def project_update(request, pk):
                 project=project, by=request.user, **form.service_fields()
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(saved)
@@ -306,7 +299,7 @@ def _part_add(request, pk, part):
         try:
             service(project=project, by=request.user, **form.service_fields())
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, str(done))
             return redirect(f"{project.get_absolute_url()}#{part}s")
@@ -402,7 +395,7 @@ def milestone_update(request, pk, item_pk):
         try:
             services.milestone_update(milestone=milestone, by=request.user, **form.service_fields())
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The milestone was saved."))
             return redirect(f"{project.get_absolute_url()}#milestones")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from jalinan.accounts.models import Unit
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
+from jalinan.core.forms import errors_to_form
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 
@@ -49,18 +50,6 @@ from .permissions import (
     is_ip_staff,
 )
 from .permissions_transfer import can_manage_offers
-
-
-def _errors_to_form(form, exc: ValidationError, extra: dict | None = None):
-    """Put a service's errors on the form; ``extra`` maps other keys to lists of errors."""
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            if extra is not None and field in extra:
-                extra[field].extend(errs)
-            else:
-                form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _years():
@@ -149,7 +138,7 @@ def _disclosure_form(request, disclosure=None):
                 if action == "submit":
                     services.disclosure_submit(disclosure=saved, by=user)
             except ValidationError as exc:
-                _errors_to_form(
+                errors_to_form(
                     form, exc, {"inventors": inventor_errors, "public_disclosures": public_errors}
                 )
             else:
@@ -291,7 +280,7 @@ def disclosure_decide(request, pk):
                 reasons=form.cleaned_data["reasons"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The decision was recorded; the inventors are told."))
             return redirect(disclosure)
@@ -482,7 +471,7 @@ def asset_create(request):
                 by=user, disclosure=form.cleaned_data.get("disclosure"), **form.service_fields()
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The IP asset was recorded and its deadlines computed."))
             return redirect(asset)
@@ -503,7 +492,7 @@ def asset_update(request, pk):
                 )
             saved = services.asset_update(asset=asset, by=user, **fields)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The changes were saved; the deadlines follow them."))
             return redirect(saved)
@@ -521,7 +510,7 @@ def deadline_add(request, pk):
         try:
             services.deadline_add(asset=asset, by=user, **form.cleaned_data)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The deadline was added."))
             return redirect(asset)

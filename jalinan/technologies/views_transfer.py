@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.files import file_response
+from jalinan.core.forms import errors_to_form
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 from jalinan.pipeline import ratelimit
@@ -66,14 +67,6 @@ from .permissions_transfer import (
     get_technology_for_user,
     split_visibility,
 )
-
-
-def _errors_to_form(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _export_fmt(request):
@@ -137,7 +130,7 @@ def catalogue_detail(request, slug):
                     technology=tech, by=user, ip=ip, **form.service_fields()
                 )
             except ValidationError as exc:
-                _errors_to_form(form, exc)
+                errors_to_form(form, exc)
                 status = 400
             else:
                 request.session["tech_enquiry"] = enquiry.pk
@@ -270,7 +263,7 @@ def technology_create(request):
         try:
             tech = _technology_form_save(request, form)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Offer saved as a draft."))
             return redirect(tech.get_absolute_url())
@@ -285,7 +278,7 @@ def technology_edit(request, pk):
         try:
             _technology_form_save(request, form, tech)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Offer saved."))
             return redirect(tech.get_absolute_url())
@@ -537,7 +530,7 @@ def licence_create(request):
                 by=user, technology=data.pop("technology"), licensee=data.pop("licensee"), **data
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Licence recorded."))
             return redirect(licence.get_absolute_url())
@@ -554,7 +547,7 @@ def licence_edit(request, pk):
         try:
             services.licence_update(licence=licence, by=request.user, **data)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Licence saved."))
             return redirect(licence.get_absolute_url())
@@ -613,7 +606,7 @@ def licence_link_agreement(request, pk):
                 licence=licence, memorandum=form.cleaned_data["memorandum"], by=request.user
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Agreement linked."))
             return redirect(licence.get_absolute_url())
@@ -672,7 +665,7 @@ def payment_create(request, pk):
                 )
             except ValidationError as exc:
                 received_on = c["received_on"]  # add_error() drops it from cleaned_data
-                _errors_to_form(form, exc)
+                errors_to_form(form, exc)
                 no_policy = sel.policy_in_force(received_on) is None
             else:
                 messages.success(request, _("Payment recorded and shared by the policy."))
@@ -758,7 +751,7 @@ def policy_list(request):
             try:
                 services.policy_create(by=user, **form.cleaned_data)
             except ValidationError as exc:
-                _errors_to_form(form, exc)
+                errors_to_form(form, exc)
             else:
                 messages.success(request, _("Policy added."))
                 return redirect("technologies:policy_list")
@@ -845,7 +838,7 @@ def spinoff_create(request):
                 **data,
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
             if hasattr(exc, "error_dict") and "legal_name" in exc.error_dict:
                 form.add_error("new_company", exc.error_dict["legal_name"])
         else:
@@ -865,7 +858,7 @@ def spinoff_edit(request, pk):
         try:
             services.spinoff_update(spinoff=spinoff, by=request.user, founders=founders, **data)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Spin-off saved."))
             return redirect(spinoff.get_absolute_url())
