@@ -24,6 +24,7 @@ from jalinan.accounts.roles import is_oil, is_partner_user
 from jalinan.core.audit import audit_log, diff, snapshot
 from jalinan.core.files import DOCX, JPEG, PDF, PNG, XLSX, validate_upload
 from jalinan.core.notifications import notify
+from jalinan.core.references import next_reference
 
 from .choices import ChallengeStatus, InvitationStatus
 from .models import Challenge, ChallengeAttachment, Invitation
@@ -187,24 +188,11 @@ def challenge_reindex(challenge: Challenge):
 # -- challenges -------------------------------------------------------------------------------
 
 
-def _next_reference(year: int) -> str:
-    prefix = f"CH-{year}-"
-    last = (
-        Challenge.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    try:
-        number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    except ValueError:
-        number = Challenge.objects.filter(reference__startswith=prefix).count() + 1
-    return f"{prefix}{number:04d}"
-
-
 def _save_new(challenge: Challenge) -> None:
     for _attempt in range(5):
-        challenge.reference = _next_reference(timezone.localtime(challenge.created_at).year)
+        challenge.reference = next_reference(
+            Challenge, "CH", timezone.localtime(challenge.created_at).year
+        )
         try:
             with transaction.atomic():
                 challenge.save()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from jalinan.core.audit import audit_log, diff, snapshot
 from jalinan.core.notifications import notify
+from jalinan.core.references import next_reference
 from jalinan.sdgs.services import sdg_request_classification
 
 from .choices import CLOSED, OPEN, ORDER, LostReason, Source, Stage, rank
@@ -47,22 +48,10 @@ def _user(by):
     return by if getattr(by, "pk", None) else None
 
 
-def _next_reference(year: int) -> str:
-    prefix = f"OPP-{year}-"
-    last = (
-        Opportunity.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:04d}"
-
-
 def _save_new(opp: Opportunity) -> None:
     """Save with the next free reference of its year (retrying if another took it first)."""
     for _attempt in range(5):
-        opp.reference = _next_reference(timezone.localtime(opp.created_at).year)
+        opp.reference = next_reference(Opportunity, "OPP", timezone.localtime(opp.created_at).year)
         try:
             with transaction.atomic():
                 opp.save()

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from jalinan.accounts.roles import is_oil, is_oil_admin
 from jalinan.core.audit import audit_log, diff, snapshot
 from jalinan.core.notifications import notify
+from jalinan.core.references import next_reference
 from jalinan.sdgs.services import sdg_request_classification
 
 from . import sharing
@@ -108,23 +109,10 @@ def _apply(obj, fields: dict, allowed: set[str]) -> None:
         setattr(obj, key, value)
 
 
-def _next_reference(model, prefix: str) -> str:
-    year = timezone.localdate().year
-    start = f"{prefix}-{year}-"
-    last = (
-        model.objects.filter(reference__startswith=start)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{start}{number:04d}"
-
-
 def _save_with_reference(obj, prefix: str) -> None:
     """Save a new record with the next free reference of the year (retrying on a race)."""
     for _attempt in range(5):
-        obj.reference = _next_reference(type(obj), prefix)
+        obj.reference = next_reference(type(obj), prefix, timezone.localdate().year)
         try:
             with transaction.atomic():
                 obj.save()
