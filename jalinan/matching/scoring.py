@@ -112,7 +112,15 @@ def aggregate_groups(
     Returns (unique groups, their scores)."""
     if scores.size == 0:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
-    order = np.lexsort((-scores, groups))
+    if len(groups) > 1 and bool(np.all(groups[1:] >= groups[:-1])):
+        # Already grouped (the in-process segments): one argsort of a float64 key (group
+        # rank, then descending score) is several times faster than a lexsort; same order.
+        gi = np.r_[0, np.cumsum(groups[1:] != groups[:-1])].astype(np.float64)
+        hi = float(scores.max())
+        span = hi - float(scores.min()) + 1.0
+        order = np.argsort(gi * span + (hi - scores.astype(np.float64)), kind="stable")
+    else:
+        order = np.lexsort((-scores, groups))
     g = groups[order]
     s = scores[order]
     starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])

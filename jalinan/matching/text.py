@@ -137,12 +137,13 @@ def matching_terms(query: str | set[str], text: str, limit: int = 12) -> list[st
         return []
     seen: Counter = Counter()
     first: dict[str, str] = {}
-    for w in words(text):
+    # Each distinct word once, in order of first appearance (a Counter keeps that order).
+    for w, n in Counter(words(text)).items():
         if len(w) < 2 or w in STOP_WORDS or w.isdigit():
             continue
         s = stem(w.replace("'", ""))
         if s in wanted:
-            seen[s] += 1
+            seen[s] += n
             first.setdefault(s, w)
     return [first[s] for s, _n in seen.most_common(limit)]
 

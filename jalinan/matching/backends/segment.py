@@ -48,6 +48,8 @@ class Segment:
         self.weights = weights[order].astype(np.float32)
         self.n = len(order)
         self.alive = np.ones(self.n, dtype=bool)
+        self._live_count = self.n
+        self._live_length = float(self.lengths.sum(dtype=np.float64))
         uniq, cols = np.unique(term_ids, return_inverse=True)
         self.terms = uniq.astype(np.int32)
         self.tf = sparse.csc_matrix(
@@ -148,10 +150,10 @@ class Segment:
     # -- statistics ---------------------------------------------------------------------------
 
     def live_count(self) -> int:
-        return int(self.alive.sum())
+        return self._live_count
 
     def live_length(self) -> float:
-        return float(self.lengths[self.alive].sum())
+        return self._live_length
 
     def columns(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
         """(positions in the query's terms, this segment's columns) of the query terms it has."""
@@ -173,6 +175,8 @@ class Segment:
         r = self.ranges.get(int(entity_id))
         if r and self.alive[r[0]]:
             self.alive[r[0] : r[1]] = False
+            self._live_count -= r[1] - r[0]
+            self._live_length -= float(self.lengths[r[0] : r[1]].sum(dtype=np.float64))
             ip = self.tf_rows.indptr
             np.subtract.at(self.live_df, self.tf_rows.indices[ip[r[0]] : ip[r[1]]], 1)
 
@@ -186,7 +190,6 @@ class Segment:
         qpos, cols = self.columns(query)
         if not len(cols):
             return out
-        from ..scoring import K1, B
 
         ip = self.tf.indptr
         norm = K1 * (1 - B + B * self.lengths / max(avgdl, 1e-9))
@@ -196,27 +199,74 @@ class Segment:
             out[rows] += idf_q[q] * tf * (K1 + 1) / (tf + norm[rows])
         return out / self_score
 
+    def lexical_ranges(
+        self,
+        query: Query,
+        starts: np.ndarray,
+        ends: np.ndarray,
+        idf_q: np.ndarray,
+        self_score: float,
+        avgdl: float,
+    ) -> np.ndarray:
+        """Normalised BM25 of the rows of the given ranges (disjoint, ascending), in order.
+
+        Term at a time: each query term's posting list (sorted by row) is cut to the ranges
+        by binary search, so the work is the number of (row, query term) matches, not the
+        rows' whole vocabularies, and an entity with thousands of documents costs no more
+        than its matches."""
+        lens = ends - starts
+        out = np.zeros(int(lens.sum()), dtype=np.float32)
+        qpos, cols = self.columns(query)
+        if not len(cols) or not len(out):
+            return out
+        shift = starts - (np.cumsum(lens) - lens)  # row - shift = position, per range
+        ip, ind, data = self.tf.indptr, self.tf.indices, self.tf.data
+        scale = K1 / max(avgdl, 1e-9)
+        for q, c in zip(qpos, cols, strict=True):
+            post = ind[ip[c] : ip[c + 1]]
+            a = np.searchsorted(post, starts)
+            counts = np.searchsorted(post, ends) - a
+            total = int(counts.sum())
+            if not total:
+                continue
+            hit = np.repeat(a - (np.cumsum(counts) - counts), counts) + np.arange(total)
+            rows = post[hit]
+            tf = data[ip[c] : ip[c + 1]][hit]
+            norm = K1 * (1 - B) + scale * B * self.lengths[rows]
+            out[rows - np.repeat(shift, counts)] += idf_q[q] * tf * (K1 + 1) / (tf + norm)
+        return out / self_score
+
     def lexical_rows(
         self, query: Query, rows: np.ndarray, idf_q: np.ndarray, self_score: float, avgdl: float
     ) -> np.ndarray:
-        """Normalised BM25 of the given rows only (row-wise, for a few thousand rows)."""
-        out = np.zeros(len(rows), dtype=np.float32)
-        qpos, cols = self.columns(query)
-        if not len(cols) or not len(rows):
-            return out
-        where = np.full(len(self.terms), -1, dtype=np.int64)
-        where[cols] = qpos
-        ip = self.tf_rows.indptr
-        starts, counts = ip[rows], ip[rows + 1] - ip[rows]
-        owner = np.repeat(np.arange(len(rows)), counts)
-        idx = np.repeat(starts - np.r_[0, np.cumsum(counts)[:-1]], counts) + np.arange(counts.sum())
-        q = where[self.tf_rows.indices[idx]]
-        hit = q >= 0
-        tf = self.tf_rows.data[idx][hit]
-        owner = owner[hit]
-        norm = K1 * (1 - B + B * self.lengths[rows[owner]] / max(avgdl, 1e-9))
-        np.add.at(out, owner, idf_q[q[hit]] * tf * (K1 + 1) / (tf + norm))
-        return out / self_score
+        """Normalised BM25 of the given rows (any order)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        order = np.argsort(rows, kind="stable")
+        out = np.empty(len(rows), dtype=np.float32)
+        out[order] = self.lexical_ranges(
+            query, rows[order], rows[order] + 1, idf_q, self_score, avgdl
+        )
+        return out
+
+    def dense_ranges(self, vector: np.ndarray, starts: np.ndarray, ends: np.ndarray):
+        """Cosine of the rows of the given ranges: long ranges multiplied in place (no copy
+        of a prolific entity's vectors), short ones gathered and multiplied at once."""
+        lens = ends - starts
+        total = int(lens.sum())
+        if total == 0:
+            return np.empty(0, dtype=np.float32)
+        if total > self.n // 2:
+            return (self.vectors @ vector)[_expand(starts, ends)]
+        out = np.empty(total, dtype=np.float32)
+        offs = np.cumsum(lens) - lens
+        long = lens >= 32
+        for s, e, o in zip(starts[long], ends[long], offs[long], strict=True):
+            out[o : o + e - s] = self.vectors[s:e] @ vector
+        if not long.all():
+            short = ~long
+            pos = _expand(offs[short], offs[short] + lens[short])
+            out[pos] = self.vectors[_expand(starts[short], ends[short])] @ vector
+        return out
 
     def rare_term_rows(
         self, query: Query, idf_q: np.ndarray, df: np.ndarray, n_docs: int, want: int
@@ -244,9 +294,13 @@ class Segment:
             uniq = uniq[np.argpartition(-total, want)[:want]]
         return uniq
 
-    def rows_for(self, entity_ids) -> np.ndarray:
-        parts = [np.arange(*self.ranges[e]) for e in entity_ids if e in self.ranges]
-        return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+    def ranges_for(self, entity_ids) -> tuple[np.ndarray, np.ndarray]:
+        """(starts, ends) of the given entities' rows, in row order."""
+        got = [self.ranges[e] for e in entity_ids if e in self.ranges]
+        if not got:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        r = np.array(sorted(got), dtype=np.int64)
+        return r[:, 0], r[:, 1]
 
     def score(
         self,
@@ -269,9 +323,8 @@ class Segment:
             return []
         idf_q = idf(df, n_docs)
         self_score = bm25_self(query, idf_q, avgdl)
-        lex_all = None
         if allowed is not None and len(allowed) < len(self.ranges) / 4:
-            rows = self.rows_for(sorted(allowed))
+            starts, ends = self.ranges_for(allowed)
         elif self.ann is not None and candidates:
             # Approximate path: the entities of the nearest documents and of the best matches
             # of the rare query terms, then every document of those entities, scored exactly.
@@ -282,25 +335,30 @@ class Segment:
             ents = np.unique(self.entities[np.r_[near, rare]])
             if allowed is not None:
                 ents = ents[np.isin(ents, np.fromiter(allowed, dtype=np.int64))]
-            rows = self.rows_for(ents.tolist())
+            starts, ends = self.ranges_for(ents.tolist())
         else:
-            lex_all = self.lexical(query, idf_q, self_score, avgdl)
+            starts = ends = None  # every row
+        if starts is None:
             rows = np.arange(self.n)
+            keep = self.alive.copy()
             if allowed is not None:
-                rows = rows[np.isin(self.entities, np.fromiter(allowed, dtype=np.int64))]
-        if exclude:
-            rows = rows[~np.isin(self.entities[rows], np.fromiter(exclude, dtype=np.int64))]
-        rows = rows[self.alive[rows]]
+                keep &= np.isin(self.entities, np.fromiter(allowed, dtype=np.int64))
+            if exclude:
+                keep &= ~np.isin(self.entities, np.fromiter(exclude, dtype=np.int64))
+            lex = self.lexical(query, idf_q, self_score, avgdl)[keep]
+            dense = (self.vectors @ query.vector)[keep]
+            rows = rows[keep]
+        else:
+            # An entity's rows are alive or dead together: filter whole ranges.
+            keep = self.alive[starts] if len(starts) else np.empty(0, dtype=bool)
+            if exclude and len(starts):
+                keep &= ~np.isin(self.entities[starts], np.fromiter(exclude, dtype=np.int64))
+            starts, ends = starts[keep], ends[keep]
+            rows = _expand(starts, ends)
+            lex = self.lexical_ranges(query, starts, ends, idf_q, self_score, avgdl)
+            dense = self.dense_ranges(query.vector, starts, ends)
         if not len(rows):
             return []
-        if len(rows) > self.n // 2:
-            dense = (self.vectors @ query.vector)[rows]  # no copy of the matrix
-        else:
-            dense = self.vectors[rows] @ query.vector
-        if lex_all is not None:
-            lex = lex_all[rows]
-        else:
-            lex = self.lexical_rows(query, rows, idf_q, self_score, avgdl)
         s = doc_scores(dense, lex, self.weights[rows], self.years[rows], params)
         # Rows are grouped by entity. An entity's score lies between its best document's
         # score m and m - T log k, so only entities whose m is within T log k of the k-th
@@ -313,9 +371,7 @@ class Segment:
             slack = params.temperature * np.log(max(params.top_docs, 1))
             chosen = np.flatnonzero(best_doc >= kth - slack)
             ends = np.r_[starts[1:], len(rows)]
-            counts = ends[chosen] - starts[chosen]
-            keep = np.repeat(starts[chosen] - np.r_[0, np.cumsum(counts)[:-1]], counts)
-            keep = keep + np.arange(counts.sum())
+            keep = _expand(starts[chosen], ends[chosen])
             rows, dense, lex, s, ents_of_rows = (
                 rows[keep],
                 dense[keep],
@@ -341,3 +397,10 @@ class Segment:
                 )
             )
         return out
+
+
+def _expand(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The integers of the ranges [start, end), concatenated."""
+    lens = ends - starts
+    total = int(lens.sum())
+    return np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)

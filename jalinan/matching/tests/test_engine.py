@@ -8,6 +8,7 @@ from jalinan import matching
 from jalinan.matching import embedder as emb
 from jalinan.matching.index import Doc
 from jalinan.matching.models import IndexedDoc, TermStat
+from jalinan.matching.scoring import Query
 
 C = "test-experts"
 
@@ -260,6 +261,53 @@ def test_pruned_aggregation_equals_brute_force():
     )[:15]
     assert [r.entity_id for r in got] == [e for _s, e in brute]
     assert np.allclose([r.score for r in got], [sc for sc, _e in brute], atol=1e-5)
+
+
+def test_range_scorers_equal_the_whole_segment_ones():
+    """Lexical and dense scores of a few entities' rows, term at a time over the ranges,
+    equal the whole-segment scores of the same rows, for a prolific entity (a long range,
+    multiplied in place) and small ones alike."""
+    from jalinan.matching.backends.segment import Segment
+    from jalinan.matching.scoring import bm25_self, idf
+
+    rng = np.random.default_rng(7)
+    n, dim, vocab = 2000, 16, 60
+    entities = np.r_[np.zeros(400, np.int64), rng.integers(1, 300, n - 400)]
+    vectors = rng.standard_normal((n, dim)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    term_rows = np.repeat(np.arange(n), 8)
+    term_ids = rng.integers(0, vocab, len(term_rows)).astype(np.int32)
+    key = np.unique(term_rows * vocab + term_ids)
+    seg = Segment(
+        np.arange(n),
+        entities,
+        vectors,
+        key // vocab,
+        (key % vocab).astype(np.int32),
+        rng.integers(1, 4, len(key)).astype(np.float32),
+        rng.integers(5, 30, n).astype(np.float32),
+        np.zeros(n, np.int32),
+        np.ones(n),
+    )
+    q = Query(
+        text="",
+        vector=vectors[5],
+        term_ids=np.arange(0, vocab, 3, dtype=np.int32),
+        term_tf=np.ones(vocab // 3, np.float32),
+        length=vocab // 3,
+    )
+    idf_q = idf(seg.doc_freq(q), n)
+    avgdl = float(seg.lengths.mean())
+    self_score = bm25_self(q, idf_q, avgdl)
+    starts, ends = seg.ranges_for([0, 3, 17, 250, 299])
+    assert ends[0] - starts[0] == 400  # the prolific entity
+    rows = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends, strict=True)])
+    lexical = seg.lexical(q, idf_q, self_score, avgdl)
+    assert np.allclose(seg.lexical_ranges(q, starts, ends, idf_q, self_score, avgdl), lexical[rows])
+    assert lexical[rows].max() > 0
+    assert np.allclose(seg.dense_ranges(q.vector, starts, ends), seg.vectors[rows] @ q.vector)
+    shuffled = rng.permutation(rows)
+    assert np.allclose(seg.lexical_rows(q, shuffled, idf_q, self_score, avgdl), lexical[shuffled])
 
 
 def test_with_a_broker_embedding_waits_for_the_worker(
