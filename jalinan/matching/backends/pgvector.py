@@ -89,12 +89,13 @@ class PgvectorBackend:
     def _lexical(
         self, coll_pk: int, query: Query, df: np.ndarray, n_docs: int, allowed, limit: int
     ) -> list[int]:
-        """Entities of the documents that best match the query's rare words. Only words in
-        at most 2% of the documents take part: ranking every document that shares a common
-        word with a long problem statement would cost more than it finds (the exact scorer
-        still counts every shared word of the candidates)."""
+        """Entities of the documents that best match the query's rare words: the six rarest
+        of those in at most 1% of the documents, as the in-process backend picks them.
+        Ranking every document that shares a common word with a long problem statement
+        would cost more than it finds (the exact scorer still counts every shared word of
+        the candidates)."""
         df_of = {int(t): float(f) for t, f in zip(query.term_ids, df, strict=True)}
-        cap = max(50.0, 0.02 * n_docs)
+        cap = max(50.0, 0.01 * n_docs)
         seen, picked = set(), []
         for w in words(query.text):
             if not w.isalpha() or len(w) < 3 or w in seen:
@@ -106,7 +107,7 @@ class PgvectorBackend:
                 picked.append((f, w))
         if not picked:
             return []
-        tsquery = " | ".join(w for _f, w in sorted(picked)[:10])
+        tsquery = " | ".join(w for _f, w in sorted(picked)[:6])
         sql = (
             f"SELECT e.entity_id FROM {DOC} d JOIN {ENTITY} e ON e.id = d.entity_id, "
             "to_tsquery('english', %s) q "
