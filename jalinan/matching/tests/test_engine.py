@@ -327,3 +327,15 @@ def test_with_a_broker_embedding_waits_for_the_worker(
     job = next(j for j in daily_jobs() if j.key == "matching.embed_pending")
     assert job.run() == 1 and matching.pending_count(C) == 0
     assert matching.search(C, "tidal turbines")[0].entity_id == 9
+
+
+def test_int8_and_float_vectors_have_their_own_model_keys(settings):
+    """Vectors of the int8 runtime are never mixed with float ones: the model key (part of
+    every content hash and stored on each vector) differs, so a runtime change re-embeds."""
+    settings.JALINAN_EMBEDDER = "sentence-transformers"
+    settings.JALINAN_EMBEDDING_MODEL = "/models/some-model"
+    settings.JALINAN_EMBEDDING_RUNTIME = "onnx-int8"
+    int8 = emb.model_key()
+    settings.JALINAN_EMBEDDING_RUNTIME = "onnx"
+    assert int8 == "st:some-model:int8"
+    assert emb.model_key() == "st:some-model"

@@ -98,7 +98,6 @@ def _kwarg_names(name: str) -> set[str]:
     return set(pattern.pattern.converters)
 
 
-
 def _png():
     return SimpleUploadedFile(
         "pic.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, content_type="image/png"
