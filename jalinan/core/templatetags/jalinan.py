@@ -41,3 +41,22 @@ def render_panels(context, slot, obj=None):
         )
         html.append(f'<div class="col-lg-{panel.width}" data-panel="{panel.key}">{body}</div>')
     return mark_safe("\n".join(html))  # noqa: S308 - each part is an escaped template render
+
+
+@register.filter
+def field_label(entry, name):
+    """``{{ entry|field_label:field }}``: the verbose name of a field of the audited record's
+    model ("End date" for ``end_date``), in the reader's language; other keys of a change
+    (relations recorded by name, e.g. ``parties``) with their underscores as spaces."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils.text import capfirst
+
+    label = str(name).replace("_", " ")
+    if getattr(entry, "content_type_id", None):
+        model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
+        try:
+            label = model._meta.get_field(name).verbose_name
+        except (AttributeError, FieldDoesNotExist):
+            pass
+    return capfirst(label)

@@ -70,3 +70,30 @@ def test_send_digests_command_is_rerunnable(officer):
     call_command("send_digests")
     call_command("send_digests")
     assert len(mail.outbox) == 1
+
+
+def test_history_names_fields_as_the_forms_do(client_for, officer, org_acme):
+    """The History panel and the audit list show a field's label in the reader's language
+    ("City", "Bandar"), not its column name; a key that is no field reads as words."""
+    audit_log(
+        actor=officer,
+        action="update",
+        obj=org_acme,
+        changes={"city": ["", "Kuantan"], "lead_unit": [None, "KOE"], "other_names": [[], ["X"]]},
+    )
+    client = client_for(officer)
+    page = client.get(org_acme.get_absolute_url()).content.decode()
+    assert '<th scope="row" class="fw-normal text-body-secondary">City</th>' in page
+    assert "Lead KCDIO</th>" in page
+    assert ">Other names</th>" in page
+    assert ">city</th>" not in page and ">lead_unit</th>" not in page
+    audit = client.get("/core/audit/").content.decode()
+    assert "<strong>City</strong>" in audit
+    from django.utils import translation
+
+    client.cookies["jalinan_language"] = "ms"
+    try:
+        malay = client.get(org_acme.get_absolute_url()).content.decode()
+    finally:
+        translation.activate("en")
+    assert ">Bandar</th>" in malay and ">City</th>" not in malay
