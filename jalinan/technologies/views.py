@@ -67,6 +67,9 @@ def disclosure_list(request):
     if not (can_create_disclosure(user) or is_ip_staff(user)):
         raise Http404
     qs = selectors.filter_disclosures(selectors.my_disclosures(user), request.GET)
+    fmt = request.GET.get("export")
+    if fmt:
+        return _export_disclosures(selectors.disclosure_rows(qs), fmt)
     page = paginate(request, selectors.disclosure_rows(qs))
     ctx = {
         "page": page,

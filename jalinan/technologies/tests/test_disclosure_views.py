@@ -124,7 +124,25 @@ def test_my_disclosures_lists_mine_only(client_for, draft_disclosure, academic, 
 
 @pytest.mark.parametrize("who", ["partner_user", "outsider", "other_student"])
 def test_my_disclosures_is_not_for_partners_students_or_outsiders(client_for, who, person):
-    assert client_for(person).get(reverse("technologies:disclosure_list")).status_code == 404
+    url = reverse("technologies:disclosure_list")
+    assert client_for(person).get(url).status_code == 404
+    assert client_for(person).get(url, {"export": "csv"}).status_code == 404
+
+
+def test_my_disclosures_export_has_mine_only(
+    client_for, received_disclosure, academic, other_academic
+):
+    url = reverse("technologies:disclosure_list")
+    page = client_for(academic).get(url).content.decode()
+    assert "export=csv" in page and "export=xlsx" in page
+    rows = _csv(client_for(academic).get(url, {"export": "csv"}))
+    assert rows[0][:3] == ["Reference", "Title", "Status"]
+    assert rows[1:] and [r[:3] for r in rows[1:]] == [
+        [received_disclosure.reference, DISCLOSURE_FIELDS["title"], "Received"]
+    ]
+    assert len(_csv(client_for(other_academic).get(url, {"export": "csv"}))) == 1  # header only
+    xlsx = client_for(academic).get(url, {"export": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
 
 
 # --- the review pages ----------------------------------------------------------------------
