@@ -85,7 +85,7 @@ class SentenceTransformerEmbedder(Embedder):
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         self.path = str(path)
         self.int8 = runtime == "onnx-int8"
-        self.key = f"st:{model_name(self.path)}" + (":int8" if self.int8 else "")
+        self.key = _key(self.path, runtime)
         self.runtime = runtime
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self._st = None
@@ -153,7 +153,7 @@ class SentenceTransformerEmbedder(Embedder):
         options.intra_op_num_threads = int(conf.get("JALINAN_EMBEDDING_THREADS", 0) or 0)
         # onnxruntime's threads otherwise busy-wait after each run, on the cores the search
         # that follows needs: with them spinning, a query's embedding and the NumPy scoring
-        # after it each took twice as long on two cores (measured in the benchmark).
+        # after it each took about twice as long on two cores.
         options.add_session_config_entry(
             "session.intra_op.allow_spinning",
             "1" if conf.get("JALINAN_EMBEDDING_SPIN", False) else "0",
@@ -313,9 +313,15 @@ def model_key() -> str:
     kind = conf.get("JALINAN_EMBEDDER", "sentence-transformers")
     if kind == "hashing":
         return f"hashing-{int(conf.get('JALINAN_HASHING_DIM', 256))}"
-    name = model_name(conf.get("JALINAN_EMBEDDING_MODEL", "") or default_model_path())
-    int8 = conf.get("JALINAN_EMBEDDING_RUNTIME", DEFAULT_RUNTIME) == "onnx-int8"
-    return f"st:{name}" + (":int8" if int8 else "")
+    return _key(
+        conf.get("JALINAN_EMBEDDING_MODEL", "") or default_model_path(),
+        conf.get("JALINAN_EMBEDDING_RUNTIME", DEFAULT_RUNTIME),
+    )
+
+
+def _key(path: str, runtime: str) -> str:
+    """A model's key: its name, and ``:int8`` for the quantised runtime's vectors."""
+    return f"st:{model_name(path)}" + (":int8" if runtime == "onnx-int8" else "")
 
 
 def packaged_embedder() -> Embedder:

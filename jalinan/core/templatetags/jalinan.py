@@ -1,9 +1,13 @@
-"""Template tags shared by every app: menus and panels from :mod:`jalinan.core.registry`."""
+"""Template tags shared by every app: menus and panels from :mod:`jalinan.core.registry`, and
+the labels of audited fields."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 from jalinan.core import registry
 
@@ -48,10 +52,6 @@ def field_label(entry, name):
     """``{{ entry|field_label:field }}``: the verbose name of a field of the audited record's
     model ("End date" for ``end_date``), in the reader's language; other keys of a change
     (relations recorded by name, e.g. ``parties``) with their underscores as spaces."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.exceptions import FieldDoesNotExist
-    from django.utils.text import capfirst
-
     label = str(name).replace("_", " ")
     if getattr(entry, "content_type_id", None):
         model = ContentType.objects.get_for_id(entry.content_type_id).model_class()

@@ -226,27 +226,14 @@ class Segment:
             post = ind[ip[c] : ip[c + 1]]
             a = np.searchsorted(post, starts)
             counts = np.searchsorted(post, ends) - a
-            total = int(counts.sum())
-            if not total:
+            if not counts.any():
                 continue
-            hit = np.repeat(a - (np.cumsum(counts) - counts), counts) + np.arange(total)
+            hit = _expand(a, a + counts)
             rows = post[hit]
             tf = data[ip[c] : ip[c + 1]][hit]
             norm = K1 * (1 - B) + scale * B * self.lengths[rows]
             out[rows - np.repeat(shift, counts)] += idf_q[q] * tf * (K1 + 1) / (tf + norm)
         return out / self_score
-
-    def lexical_rows(
-        self, query: Query, rows: np.ndarray, idf_q: np.ndarray, self_score: float, avgdl: float
-    ) -> np.ndarray:
-        """Normalised BM25 of the given rows (any order)."""
-        rows = np.asarray(rows, dtype=np.int64)
-        order = np.argsort(rows, kind="stable")
-        out = np.empty(len(rows), dtype=np.float32)
-        out[order] = self.lexical_ranges(
-            query, rows[order], rows[order] + 1, idf_q, self_score, avgdl
-        )
-        return out
 
     def dense_ranges(self, vector: np.ndarray, starts: np.ndarray, ends: np.ndarray):
         """Cosine of the rows of the given ranges: long ranges multiplied in place (no copy
@@ -339,7 +326,6 @@ class Segment:
         else:
             starts = ends = None  # every row
         if starts is None:
-            rows = np.arange(self.n)
             keep = self.alive.copy()
             if allowed is not None:
                 keep &= np.isin(self.entities, np.fromiter(allowed, dtype=np.int64))
@@ -347,7 +333,7 @@ class Segment:
                 keep &= ~np.isin(self.entities, np.fromiter(exclude, dtype=np.int64))
             lex = self.lexical(query, idf_q, self_score, avgdl)[keep]
             dense = (self.vectors @ query.vector)[keep]
-            rows = rows[keep]
+            rows = np.flatnonzero(keep)
         else:
             # An entity's rows are alive or dead together: filter whole ranges.
             keep = self.alive[starts] if len(starts) else np.empty(0, dtype=bool)
