@@ -128,6 +128,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "jalinan.accounts.middleware.MFARequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -146,6 +147,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "jalinan.core.context_processors.jalinan",
+                "jalinan.accounts.context_processors.mfa",
             ],
         },
     },
@@ -205,8 +207,14 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS = {
     "login_failed": _env("JALINAN_LOGIN_FAILED_LIMIT", env.str, "20/m/ip,5/5m/key"),
 }
+# Two-factor sign-in (TOTP, with recovery codes). JALINAN_REQUIRE_MFA sends OIL admins and
+# officers, legal, the IP committee, management, superusers and admin-site users without an
+# authenticator to set one up before anything else; on by default in production only, so that
+# demo and test sign-ins stay one step (a banner tells those users it is not enforced).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Jalinan"
+MFA_ADAPTER = "jalinan.accounts.adapter.MFAAdapter"
+JALINAN_REQUIRE_MFA = _strict_bool("JALINAN_REQUIRE_MFA", PRODUCTION)
 
 # Internationalisation: English and Malay (Bahasa Melayu).
 LANGUAGE_CODE = "en"

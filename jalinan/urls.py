@@ -2,7 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from jalinan.accounts.views import admin_login
 from jalinan.api.urls import api
+
+# The admin signs in through the site's sign-in (two-factor, throttling), not its own form.
+admin.site.login = admin_login
 
 urlpatterns = [
     path("", include("jalinan.portal.urls")),

@@ -32,6 +32,22 @@ STAFF_ROLES = frozenset(
         Role.IP_COMMITTEE,
     }
 )
+# Roles that only an OIL administrator grants or removes (officers invite with the others).
+PRIVILEGED_ROLES = frozenset(
+    {
+        Role.OIL_ADMIN,
+        Role.OIL_OFFICER,
+        Role.LEGAL,
+        Role.COMMITTEE,
+        Role.IP_COMMITTEE,
+        Role.MANAGEMENT,
+    }
+)
+# Roles that must sign in with a second factor (with every superuser and admin-site user) when
+# JALINAN_REQUIRE_MFA is on.
+MFA_ROLES = frozenset(
+    {Role.OIL_ADMIN, Role.OIL_OFFICER, Role.LEGAL, Role.IP_COMMITTEE, Role.MANAGEMENT}
+)
 
 
 def user_roles(user) -> frozenset[str]:
@@ -71,3 +87,10 @@ def is_partner_user(user) -> bool:
         and getattr(user, "organisation_id", None) is not None
         and user.approval_status == "approved"
     )
+
+
+def needs_mfa(user) -> bool:
+    """Whether ``user`` must sign in with two-factor authentication when it is enforced."""
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_superuser or user.is_staff or has_role(user, *MFA_ROLES)

@@ -2,10 +2,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -116,6 +118,21 @@ def set_language(request):
         if request.user.is_authenticated and request.user.language != language:
             User.objects.filter(pk=request.user.pk).update(language=language)
     return response
+
+
+def admin_login(request, extra_context=None):
+    """The admin site's sign-in page: it hands over to the site's sign-in (two-factor,
+    throttling); Django's own admin form, a password alone, is never shown."""
+    from django.contrib import admin
+
+    nxt = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
+        nxt = reverse("admin:index")
+    if request.user.is_authenticated:
+        if admin.site.has_permission(request):
+            return redirect(nxt)
+        raise Http404
+    return redirect_to_login(nxt, reverse(settings.LOGIN_URL))
 
 
 # -- invitations ------------------------------------------------------------------------------
