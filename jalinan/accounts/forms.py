@@ -7,7 +7,7 @@ from jalinan.core.models import NotificationPreference
 from jalinan.core.notifications import KINDS
 
 from .models import Unit, User
-from .roles import Role
+from .roles import Role, role_change_refusal
 
 
 class PartnerSignupForm(forms.Form):
@@ -186,13 +186,26 @@ class UserEditForm(BootstrapFormMixin, forms.ModelForm):
             "is_active",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, by, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"].initial = sorted(self.instance.roles) if self.instance.pk else []
         self.fields["roles"].widget.attrs["class"] = ""
+        # Read-only for those who may not change them (services.user_set_roles refuses too).
+        self.roles_refusal = role_change_refusal(by, self.instance)
+        if self.roles_refusal:
+            self.fields["roles"].disabled = True
+            self.fields["roles"].help_text = self.roles_refusal
         self.fields["organisation"].queryset = self.fields["organisation"].queryset.exclude(
             status="merged"
         )
+
+    def clean(self):
+        data = super().clean()
+        # A disabled field keeps its initial value; roles sent anyway are refused, not ignored.
+        sent = self.data.getlist("roles") if hasattr(self.data, "getlist") else []
+        if self.roles_refusal and sent and set(sent) != set(self.fields["roles"].initial):
+            self.add_error("roles", self.roles_refusal)
+        return data
 
 
 class UnitForm(BootstrapFormMixin, forms.ModelForm):

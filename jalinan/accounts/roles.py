@@ -94,3 +94,25 @@ def needs_mfa(user) -> bool:
     if user is None or not user.is_authenticated:
         return False
     return user.is_superuser or user.is_staff or has_role(user, *MFA_ROLES)
+
+
+def invitable_roles(user) -> frozenset[str]:
+    """The roles ``user`` may invite a person with: an OIL admin any; an OIL officer those that
+    are not privileged; a coordinator academics and students; nobody else any."""
+    if is_oil_admin(user):
+        return frozenset(Role.values)
+    if is_oil(user):
+        return frozenset(Role.values) - PRIVILEGED_ROLES
+    if has_role(user, Role.COORDINATOR):
+        return frozenset({Role.ACADEMIC, Role.STUDENT})
+    return frozenset()
+
+
+def role_change_refusal(by, user):
+    """Why ``by`` may not change the roles of ``user`` (None if they may): only an OIL
+    administrator changes roles, and nobody their own."""
+    if by.pk == user.pk:
+        return _("You cannot change your own roles: another OIL administrator must.")
+    if not is_oil_admin(by):
+        return _("Only an OIL administrator can change roles.")
+    return None

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from jalinan.core.audit import audit_log, diff, snapshot
 
 from .models import ApiToken, Invitation, Unit, User
-from .roles import Role
+from .roles import Role, invitable_roles, role_change_refusal
 
 
 @transaction.atomic
@@ -28,7 +28,10 @@ def user_create(
     by=None,
     **fields,
 ) -> User:
-    """Create a person with the given roles. ``password=None`` leaves it unusable."""
+    """Create a person with the given roles. ``password=None`` leaves it unusable. A person
+    ``by`` gives only roles they may invite with (``roles.invitable_roles``)."""
+    if by is not None and not set(roles) <= invitable_roles(by):
+        raise ValidationError({"roles": _("You may not give these roles.")})
     user = User(email=email.strip().lower(), full_name=full_name, **fields)
     if password:
         user.set_password(password)
@@ -36,7 +39,7 @@ def user_create(
         user.set_unusable_password()
     user.full_clean()
     user.save()
-    user_set_roles(user=user, roles=roles, by=by, audit=False)
+    user_set_roles(user=user, roles=roles, audit=False)
     audit_log(
         actor=by,
         action="create",
@@ -47,10 +50,17 @@ def user_create(
 
 
 def user_set_roles(*, user: User, roles, by=None, audit: bool = True) -> User:
+    """Give ``user`` exactly ``roles``. A person ``by`` who changes them must be an OIL
+    administrator other than ``user`` (``roles.role_change_refusal``); ``by=None`` is the system
+    (a new account, a partner sign-up)."""
     unknown = set(roles) - set(Role.values)
     if unknown:
         raise ValueError(f"Unknown roles: {sorted(unknown)}")
     before = sorted(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
+    if by is not None and set(before) != set(roles):
+        refusal = role_change_refusal(by, user)
+        if refusal:
+            raise ValidationError({"roles": refusal})
     keep = user.groups.exclude(name__in=Role.values)
     # get_or_create: the groups come from a data migration, but a flushed database has none.
     groups = [Group.objects.get_or_create(name=r)[0] for r in sorted(set(roles))]
@@ -109,7 +119,8 @@ def _send_invitation(invitation: Invitation, raw_token: str) -> None:
 def invitation_create(
     *, by, email: str, full_name: str, roles, unit=None, organisation=None
 ) -> tuple[Invitation, str]:
-    """Invite a person by e-mail; returns the invitation and the raw token (sent by e-mail)."""
+    """Invite a person by e-mail; returns the invitation and the raw token (sent by e-mail).
+    ``by`` invites only with the roles they may give (``roles.invitable_roles``)."""
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError(
@@ -118,6 +129,10 @@ def invitation_create(
     unknown = set(roles) - set(Role.values)
     if unknown or not roles:
         raise ValidationError({"roles": _("Choose at least one known role.")})
+    if by is not None and not set(roles) <= invitable_roles(by):
+        raise ValidationError(
+            {"roles": _("Only an OIL administrator can invite with these roles.")}
+        )
     raw, hashed = Invitation.new_token()
     invitation = Invitation(
         email=email,

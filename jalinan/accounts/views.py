@@ -4,6 +4,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jalinan.core.exports import export_response
+from jalinan.core.forms import errors_to_form
 from jalinan.core.notifications import KINDS, preference_set
 from jalinan.core.pagination import paginate
 
@@ -30,7 +32,7 @@ from .forms import (
     UserEditForm,
 )
 from .models import ApiToken, Invitation, Unit, User
-from .roles import Role, has_role, is_oil, is_staff_member
+from .roles import Role, has_role, invitable_roles, is_oil, is_staff_member
 from .selectors import pending_partner_signups
 
 
@@ -139,11 +141,11 @@ def admin_login(request, extra_context=None):
 
 
 def _invite_scope(user):
-    """Roles and units this user may invite to (None = any), or raise 404."""
+    """Roles and units this user may invite to (units None = any), or raise 404."""
     if is_oil(user):
-        return None, None
+        return invitable_roles(user), None
     if has_role(user, Role.COORDINATOR) and user.unit_id:
-        return [Role.ACADEMIC, Role.STUDENT], Unit.objects.filter(pk__in=user.unit.descendant_ids())
+        return invitable_roles(user), Unit.objects.filter(pk__in=user.unit.descendant_ids())
     raise Http404
 
 
@@ -221,14 +223,19 @@ def invitation_accept(request, token):
         request.POST or None, email=invitation.email, initial={"full_name": invitation.full_name}
     )
     if request.method == "POST" and form.is_valid():
-        user = services.invitation_accept(
-            invitation=invitation,
-            password=form.cleaned_data["password1"],
-            full_name=form.cleaned_data["full_name"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome! Your account is ready."))
-        return redirect("portal:my_work")
+        try:
+            user = services.invitation_accept(
+                invitation=invitation,
+                password=form.cleaned_data["password1"],
+                full_name=form.cleaned_data["full_name"],
+            )
+        except ValidationError as exc:
+            # The inviter may no longer give these roles.
+            form.add_error(None, exc.messages)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! Your account is ready."))
+            return redirect("portal:my_work")
     return render(
         request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
     )
@@ -362,14 +369,19 @@ def user_update(request, pk):
     person = get_object_or_404(User, pk=pk)
     if person.is_superuser and not request.user.is_superuser:
         raise PermissionDenied
-    form = UserEditForm(request.POST or None, instance=person)
+    form = UserEditForm(request.POST or None, instance=person, by=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         roles = data.pop("roles")
-        services.user_update(user=person, by=request.user, **data)
-        services.user_set_roles(user=person, roles=roles, by=request.user)
-        messages.success(request, _("The changes were saved."))
-        return redirect("accounts:user_list")
+        try:
+            with transaction.atomic():
+                services.user_update(user=person, by=request.user, **data)
+                services.user_set_roles(user=person, roles=roles, by=request.user)
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("accounts:user_list")
     from jalinan.core.audit import history_for
 
     return render(
