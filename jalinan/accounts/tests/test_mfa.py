@@ -2,7 +2,11 @@
 JALINAN_REQUIRE_MFA is on, asked at every sign-in of a user who has it, and the admin site
 signs in through the same page (no password-only form, throttled)."""
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pyotp
 import pytest
@@ -13,6 +17,7 @@ from conftest import PASSWORD
 from jalinan.accounts.services import user_create
 
 SETUP = "/accounts/2fa/totp/activate/"
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def code_for(secret):
@@ -50,6 +55,33 @@ def test_mfa_is_off_under_pytest_by_default():
     assert settings.JALINAN_REQUIRE_MFA is False
 
 
+def _setting_in(tmp_path, **env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("JALINAN_", "DJANGO_", "DEBUG", "DATABASE_URL"))
+    }
+    clean.update(JALINAN_DATA_DIR=str(tmp_path), SECRET_KEY="k" * 60, ALLOWED_HOSTS="x.edu", **env)
+    code = "from django.conf import settings; print(settings.JALINAN_REQUIRE_MFA)"
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_required_by_default_in_production_only_and_a_bad_value_names_the_variable(tmp_path):
+    assert _setting_in(tmp_path, JALINAN_MODE="production").stdout.split()[-1] == "True"
+    assert _setting_in(tmp_path, JALINAN_MODE="development").stdout.split()[-1] == "False"
+    off = _setting_in(tmp_path, JALINAN_MODE="production", JALINAN_REQUIRE_MFA="false")
+    assert off.stdout.split()[-1] == "False"
+    bad = _setting_in(tmp_path, JALINAN_REQUIRE_MFA="sometimes")
+    assert bad.returncode != 0 and "JALINAN_REQUIRE_MFA" in bad.stderr
+
+
 # -- required for the office's roles -------------------------------------------------------------
 
 
@@ -73,7 +105,7 @@ def test_officer_without_totp_is_sent_to_set_it_up_then_reaches_the_page(client,
 
 
 @pytest.mark.parametrize("who", ["oil_admin", "legal", "ip_committee", "management", "superuser"])
-def test_every_privileged_role_must_set_it_up(request, client, enforced, who):
+def test_every_privileged_role_must_set_it_up(request, db, client, enforced, who):
     client.force_login(request.getfixturevalue(who))
     resp = client.get("/my-work/")
     assert resp.status_code == 302 and resp["Location"] == SETUP
