@@ -24,6 +24,14 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [(None, {"fields": ["email", "full_name", "password1", "password2"]})]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Roles are given on the people page (only by another OIL administrator, audited);
+        # nobody makes themselves staff or superuser, or stops being one, here.
+        fields = [*super().get_readonly_fields(request, obj), "groups"]
+        if obj is not None and obj.pk == request.user.pk:
+            fields += ["is_staff", "is_superuser"]
+        return fields
+
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):

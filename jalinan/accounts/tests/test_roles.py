@@ -123,3 +123,41 @@ def test_invitation_of_a_demoted_inviter_no_longer_grants_its_roles(client, oil_
     )
     assert resp.status_code == 200 and "You may not give these roles" in resp.content.decode()
     assert not User.objects.filter(email="m@uni.test").exists()
+
+
+# -- the admin site -----------------------------------------------------------------------------
+
+
+def test_admin_site_does_not_change_roles(client, academic, unit_eng):
+    from django.contrib.auth.models import Group
+
+    from jalinan.accounts.services import user_create
+
+    root = user_create(
+        email="root@uni.test",
+        full_name="Rosli Root",
+        password="x-long-passphrase-9",
+        is_staff=True,
+        is_superuser=True,
+    )
+    client.force_login(root)
+    legal = Group.objects.get_or_create(name=Role.LEGAL)[0]
+    form = {
+        "email": academic.email,
+        "full_name": academic.full_name,
+        "language": "en",
+        "unit": unit_eng.pk,
+        "approval_status": "approved",
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "00:00:00",
+    }
+    resp = client.post(
+        f"/admin/accounts/user/{academic.pk}/change/", {**form, "groups": [legal.pk]}
+    )
+    assert resp.status_code == 302
+    assert roles_of(academic) == {"academic"}
+    own = {**form, "email": root.email, "full_name": root.full_name, "unit": ""}
+    client.post(f"/admin/accounts/user/{root.pk}/change/", own)  # without is_superuser
+    root.refresh_from_db()
+    assert root.is_superuser and root.is_staff
