@@ -7,6 +7,7 @@ start with a message that names the variable.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -175,6 +176,21 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 CACHES = {
     "default": _env("CACHE_URL", env.cache_url, "locmemcache://jalinan"),
 }
+
+
+def _networks(name):
+    """A comma-separated list of IP addresses or CIDR networks."""
+    try:
+        return [ipaddress.ip_network(v.strip(), strict=False) for v in env.list(name, default=[])]
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must list IP addresses or networks: {exc}"
+        ) from exc
+
+
+# The reverse proxies whose X-Forwarded-For is believed (rate limits, login throttle). Empty:
+# the connecting address counts, whatever the header says.
+JALINAN_TRUSTED_PROXIES = _networks("JALINAN_TRUSTED_PROXIES")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

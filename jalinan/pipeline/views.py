@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jalinan.accounts.models import Unit
+from jalinan.core import ratelimit
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.forms import errors_to_form
@@ -19,7 +20,7 @@ from jalinan.core.pagination import paginate
 from jalinan.partners import msic
 from jalinan.sdgs.goals import GOAL_CHOICES
 
-from . import ratelimit, selectors, services
+from . import selectors, services
 from .choices import ORDER, LostReason, Source, Stage
 from .forms import EnquiryForm, MoveForm, OpportunityForm, form_token, is_spam, owner_choices
 from .permissions import (

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema
 
-from jalinan.pipeline import ratelimit
+from jalinan.core import ratelimit
 
 from . import selectors_transfer as sel
 from . import services_transfer as services

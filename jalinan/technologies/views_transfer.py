@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jalinan.core import ratelimit
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.files import file_response
 from jalinan.core.forms import errors_to_form
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
-from jalinan.pipeline import ratelimit
 from jalinan.sdgs.goals import GOAL_CHOICES
 from jalinan.sdgs.selectors import accepted_goals_for
 
