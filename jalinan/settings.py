@@ -191,6 +191,12 @@ def _networks(name):
 # The reverse proxies whose X-Forwarded-For is believed (rate limits, login throttle). Empty:
 # the connecting address counts, whatever the header says.
 JALINAN_TRUSTED_PROXIES = _networks("JALINAN_TRUSTED_PROXIES")
+# The public enquiry forms (pipeline, technology catalogue) and their API: a form sent back
+# sooner than this after it was shown is spam; then limits per client address.
+JALINAN_ENQUIRY_MIN_SECONDS = _env("JALINAN_ENQUIRY_MIN_SECONDS", env.float, 3.0)
+JALINAN_ENQUIRY_PER_HOUR = _env("JALINAN_ENQUIRY_PER_HOUR", env.int, 5)
+JALINAN_SUGGEST_PER_10MIN = _env("JALINAN_SUGGEST_PER_10MIN", env.int, 60)
+JALINAN_TECH_ENQUIRY_PER_HOUR = _env("JALINAN_TECH_ENQUIRY_PER_HOUR", env.int, 5)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -887,4 +887,4 @@ def spinoff_update(*, spinoff: Spinoff, by, founders=None, **fields) -> Spinoff:
 
 def enquiry_limits() -> tuple[int, int]:
     """(enquiries per address, window in seconds) for the public form and the API."""
-    return int(getattr(settings, "JALINAN_TECH_ENQUIRY_PER_HOUR", 5)), 3600
+    return settings.JALINAN_TECH_ENQUIRY_PER_HOUR, 3600

@@ -7,7 +7,7 @@ import time
 import pytest
 from django.core import mail
 
-from jalinan.pipeline.forms import form_token
+from jalinan.core.antispam import form_token
 from jalinan.pipeline.models import Opportunity
 
 pytestmark = pytest.mark.django_db

@@ -2,6 +2,7 @@
 """Enquiries: into the pipeline, told to OIL and the inventors, confirmed to the visitor; the
 NDA in one step."""
 
+import time
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from jalinan.agreements.models import Memorandum
+from jalinan.core.antispam import form_token
 from jalinan.partners.models import Organisation
 from jalinan.pipeline.choices import Source, Stage
 from jalinan.technologies import services_transfer as services
@@ -30,6 +32,7 @@ FORM = {
     "organisation_name": "FoodCo Manufacturing Sdn Bhd",
     "message": "We would like to license the kit for our three factories.",
     "consent": "on",
+    "ts": form_token(at=time.time() - 60),
 }
 
 
@@ -97,7 +100,7 @@ def test_no_enquiry_on_an_unpublished_offer(client, draft_offer):
 
 
 def _enquiry(offer, **extra):
-    fields = {k: v for k, v in FORM.items() if k != "consent"}
+    fields = {k: v for k, v in FORM.items() if k not in ("consent", "ts")}
     return services.enquiry_submit(technology=offer, **{**fields, **extra})
 
 
