@@ -331,6 +331,13 @@ if PRODUCTION:
 # Pagination and lists.
 JALINAN_PAGE_SIZE = 25
 JALINAN_INVITATION_DAYS = _env("JALINAN_INVITATION_DAYS", env.int, 7)
+# Personal API tokens: the expiry offered by default, and the longest one may choose.
+JALINAN_API_TOKEN_DAYS = _env("JALINAN_API_TOKEN_DAYS", env.int, 90)
+JALINAN_API_TOKEN_MAX_DAYS = 365
+if not 1 <= JALINAN_API_TOKEN_DAYS <= JALINAN_API_TOKEN_MAX_DAYS:
+    raise ImproperlyConfigured(
+        "Environment variable JALINAN_API_TOKEN_DAYS must be between 1 and 365 (days)."
+    )
 
 LOGGING = {
     "version": 1,

@@ -1,3 +1,4 @@
+from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -6,12 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jalinan.core.exports import export_response
+from jalinan.core.forms import errors_to_form
 from jalinan.core.notifications import KINDS, preference_set
 from jalinan.core.pagination import paginate
 
@@ -46,8 +49,7 @@ def profile(request):
     action = request.POST.get("action") if request.method == "POST" else None
     form = ProfileForm(request.POST if action == "profile" else None, instance=user)
     prefs = PreferencesForm(request.POST if action == "preferences" else None, user=user)
-    token_form = TokenForm(request.POST if action == "token" else None)
-    new_token = None
+    token_form = TokenForm()
     if action == "profile" and form.is_valid():
         services.user_update(user=user, by=user, **form.cleaned_data)
         messages.success(request, _("Your profile was saved."))
@@ -60,25 +62,49 @@ def profile(request):
                 preference_set(user=user, kind=key, delivery=prefs.cleaned_data[f"kind_{key}"])
         messages.success(request, _("Your notification preferences were saved."))
         return redirect("accounts:profile")
-    if action == "token" and token_form.is_valid():
-        _token, new_token = services.api_token_create(
-            user=user, name=token_form.cleaned_data["name"], days=token_form.cleaned_data["days"]
-        )
-        token_form = TokenForm()
     if action == "profile":
         user.refresh_from_db()
+    return _profile_page(request, form=form, prefs=prefs, token_form=token_form)
+
+
+def _profile_page(request, *, form=None, prefs=None, token_form=None, new_token=None, status=200):
+    user = request.user
     return render(
         request,
         "accounts/profile.html",
         {
-            "form": form,
-            "prefs": prefs,
-            "token_form": token_form,
+            "form": form or ProfileForm(instance=user),
+            "prefs": prefs or PreferencesForm(user=user),
+            "token_form": token_form or TokenForm(),
             "new_token": new_token,
-            "tokens": user.api_tokens.all(),
+            "tokens": user.api_tokens.select_related("user"),
             "now": timezone.now(),
         },
+        status=status,
     )
+
+
+@login_required
+@reauthentication_required(allow_get=True)
+def token_create(request):
+    """A new API token, shown once. Only after the person proved again who they are (password,
+    or their authenticator's code), recently: a borrowed session cannot mint a lasting key."""
+    if request.method != "POST":
+        return redirect(reverse("accounts:profile") + "#tokens")
+    token_form = TokenForm(request.POST)
+    if not token_form.is_valid():
+        return _profile_page(request, token_form=token_form, status=400)
+    try:
+        _token, raw = services.api_token_create(
+            user=request.user,
+            name=token_form.cleaned_data["name"],
+            scopes=token_form.scopes(),
+            days=token_form.cleaned_data["days"],
+        )
+    except ValidationError as exc:
+        errors_to_form(token_form, exc)
+        return _profile_page(request, token_form=token_form, status=400)
+    return _profile_page(request, new_token=raw)
 
 
 @login_required
