@@ -11,7 +11,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from jalinan.accounts.models import ApiToken
 
-READ_METHODS = {"GET", "HEAD", "OPTIONS"}
+READ_METHODS = {"GET", "HEAD"}
 
 
 def api_area(request) -> str:
