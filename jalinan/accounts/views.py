@@ -1,4 +1,9 @@
-from allauth.account.decorators import reauthentication_required
+import time
+
+from allauth.account import app_settings as allauth_settings
+from allauth.account.authentication import get_authentication_records
+from allauth.account.internal.flows import reauthentication
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -84,13 +89,31 @@ def _profile_page(request, *, form=None, prefs=None, token_form=None, new_token=
     )
 
 
+def _recently_proved(request) -> bool:
+    """Whether the person proved who they are moments ago: their password (or code), and with
+    two-factor authentication on, their authenticator's code."""
+    if not reauthentication.did_recently_authenticate(request):
+        return False
+    if not is_mfa_enabled(request.user):
+        return True
+    since = time.time() - allauth_settings.REAUTHENTICATION_TIMEOUT
+    return any(
+        r.get("method") == "mfa" and r.get("at", 0) > since
+        for r in get_authentication_records(request)
+    )
+
+
 @login_required
-@reauthentication_required(allow_get=True)
 def token_create(request):
-    """A new API token, shown once. Only after the person proved again who they are (password,
-    or their authenticator's code), recently: a borrowed session cannot mint a lasting key."""
+    """A new API token, shown once. Only after the person proved again who they are, recently
+    (the password, or the authenticator's code when they use two-factor authentication): a
+    borrowed session cannot mint a lasting key. The form comes back once they have."""
     if request.method != "POST":
         return redirect(reverse("accounts:profile") + "#tokens")
+    if not _recently_proved(request):
+        mfa = is_mfa_enabled(request.user)
+        url = reverse("mfa_reauthenticate" if mfa else "account_reauthenticate")
+        return reauthentication.suspend_request(request, url)
     token_form = TokenForm(request.POST)
     if not token_form.is_valid():
         return _profile_page(request, token_form=token_form, status=400)

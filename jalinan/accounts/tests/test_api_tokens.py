@@ -140,3 +140,19 @@ def test_a_password_set_any_other_way_kills_the_tokens_too(client, academic):
     academic.set_password("set-in-the-admin-site-1")
     academic.save()
     assert client.get(ME, **bearer(raw)).status_code == 401
+
+
+def test_with_two_factor_on_the_authenticator_code_is_asked(client, academic):
+    import pyotp
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(academic, secret)
+    client.force_login(academic)
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})  # the password alone
+    form = {"name": "script", "access": "write", "days": "7"}
+    resp = client.post(NEW, form)
+    assert resp.status_code == 302 and resp["Location"].startswith("/accounts/2fa/reauthenticate/")
+    assert not ApiToken.objects.exists()
+    resp = client.post(resp["Location"], {"code": pyotp.TOTP(secret).now()}, follow=True)
+    assert resp.status_code == 200 and ApiToken.objects.get().scopes == {"*": "write"}
