@@ -7,6 +7,7 @@ start with a message that names the variable.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -178,6 +179,27 @@ CACHES = {
     "default": _env("CACHE_URL", env.cache_url, "locmemcache://jalinan"),
 }
 
+
+def _networks(name):
+    """A comma-separated list of IP addresses or CIDR networks."""
+    try:
+        return [ipaddress.ip_network(v.strip(), strict=False) for v in env.list(name, default=[])]
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must list IP addresses or networks: {exc}"
+        ) from exc
+
+
+# The reverse proxies whose X-Forwarded-For is believed (rate limits, login throttle). Empty:
+# the connecting address counts, whatever the header says.
+JALINAN_TRUSTED_PROXIES = _networks("JALINAN_TRUSTED_PROXIES")
+# The public enquiry forms (pipeline, technology catalogue) and their API: a form sent back
+# sooner than this after it was shown is spam; then limits per client address.
+JALINAN_ENQUIRY_MIN_SECONDS = _env("JALINAN_ENQUIRY_MIN_SECONDS", env.float, 3.0)
+JALINAN_ENQUIRY_PER_HOUR = _env("JALINAN_ENQUIRY_PER_HOUR", env.int, 5)
+JALINAN_SUGGEST_PER_10MIN = _env("JALINAN_SUGGEST_PER_10MIN", env.int, 60)
+JALINAN_TECH_ENQUIRY_PER_HOUR = _env("JALINAN_TECH_ENQUIRY_PER_HOUR", env.int, 5)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -317,6 +339,13 @@ if PRODUCTION:
 # Pagination and lists.
 JALINAN_PAGE_SIZE = 25
 JALINAN_INVITATION_DAYS = _env("JALINAN_INVITATION_DAYS", env.int, 7)
+# Personal API tokens: the expiry offered by default, and the longest one may choose.
+JALINAN_API_TOKEN_DAYS = _env("JALINAN_API_TOKEN_DAYS", env.int, 90)
+JALINAN_API_TOKEN_MAX_DAYS = 365
+if not 1 <= JALINAN_API_TOKEN_DAYS <= JALINAN_API_TOKEN_MAX_DAYS:
+    raise ImproperlyConfigured(
+        "Environment variable JALINAN_API_TOKEN_DAYS must be between 1 and 365 (days)."
+    )
 
 LOGGING = {
     "version": 1,

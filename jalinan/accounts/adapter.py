@@ -1,9 +1,14 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 
+from jalinan.core.ratelimit import client_ip
+
 
 class AccountAdapter(DefaultAccountAdapter):
-    pass
+    def get_client_ip(self, request) -> str:
+        # allauth's own believes the left-most X-Forwarded-For, which any client can write:
+        # its login throttle would count a made-up address. Ours trusts configured proxies only.
+        return client_ip(request)
 
 
 class MFAAdapter(DefaultMFAAdapter):

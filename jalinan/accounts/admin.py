@@ -47,5 +47,5 @@ class InvitationAdmin(admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "user", "hint", "created_at", "revoked_at"]
-    exclude = ["token_hash"]
+    list_display = ["name", "user", "hint", "created_at", "expires_at", "revoked_at"]
+    exclude = ["token_hash", "password_stamp"]

@@ -10,6 +10,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from jalinan.core.registry import register_nav
 
+        from . import signals  # noqa: F401  (password changes revoke API tokens)
         from .roles import Role, has_role, is_oil
 
         def can_invite(user):

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
@@ -6,7 +7,7 @@ from jalinan.core.forms import BootstrapFormMixin
 from jalinan.core.models import NotificationPreference
 from jalinan.core.notifications import KINDS
 
-from .models import Unit, User
+from .models import ApiToken, Unit, User
 from .roles import Role, role_change_refusal
 
 
@@ -62,19 +63,48 @@ class PreferencesForm(BootstrapFormMixin, forms.Form):
             )
 
 
+def api_areas() -> list[str]:
+    """The API's areas: its routers' prefixes under /api/v1/."""
+    from jalinan.api.urls import ROUTERS
+
+    return [prefix for prefix, _module in ROUTERS]
+
+
 class TokenForm(BootstrapFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Token name"),
         max_length=100,
         help_text=_("What it is for, e.g. “reporting script”."),
     )
+    access = forms.ChoiceField(
+        label=_("Access"),
+        choices=[
+            (ApiToken.READ, _("Read only (GET)")),
+            (ApiToken.WRITE, _("Read and change")),
+        ],
+        initial=ApiToken.READ,
+    )
+    areas = forms.MultipleChoiceField(
+        label=_("Areas of the API"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unticked for every area."),
+    )
     days = forms.IntegerField(
         label=_("Expires after (days)"),
-        required=False,
         min_value=1,
-        max_value=3650,
-        help_text=_("Leave empty for no expiry."),
+        max_value=settings.JALINAN_API_TOKEN_MAX_DAYS,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["areas"].choices = [(a, a) for a in api_areas()]
+        self.fields["areas"].widget.attrs["class"] = ""
+        self.fields["days"].initial = settings.JALINAN_API_TOKEN_DAYS
+
+    def scopes(self) -> dict[str, str]:
+        access = self.cleaned_data["access"]
+        return {area: access for area in self.cleaned_data["areas"] or [ApiToken.ALL_AREAS]}
 
 
 ROLE_CHOICES = Role.choices

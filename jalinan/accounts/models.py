@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -221,10 +222,32 @@ class Invitation(models.Model):
         )
 
 
+def _all_areas_write() -> dict:
+    # What a token could do before scopes existed; the profile form always chooses.
+    return {ApiToken.ALL_AREAS: ApiToken.WRITE}
+
+
+def _default_expiry():
+    return timezone.now() + timedelta(days=settings.JALINAN_API_TOKEN_DAYS)
+
+
+def password_stamp(user) -> str:
+    """A fingerprint of the user's current password (its hash): a token made under one
+    password is refused once the password is changed, reset or set, by any route."""
+    return hashlib.sha256(f"jalinan.api-token:{user.password}".encode()).hexdigest()
+
+
 class ApiToken(models.Model):
-    """A personal access token for the REST API; only its hash is stored."""
+    """A personal access token for the REST API; only its hash is stored.
+
+    ``scopes`` maps an API area (a router prefix under /api/v1/, e.g. ``memoranda``), or
+    ``"*"`` for every area, to ``"read"`` (GET and HEAD) or ``"write"`` (read and change).
+    A token always expires, and dies when its user's password changes."""
 
     PREFIX = "jal_"
+    ALL_AREAS = "*"
+    READ = "read"
+    WRITE = "write"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
@@ -232,9 +255,11 @@ class ApiToken(models.Model):
     name = models.CharField(_("name"), max_length=100)
     token_hash = models.CharField(max_length=64, unique=True)
     hint = models.CharField(max_length=12)
+    scopes = models.JSONField(_("scopes"), default=_all_areas_write)
+    password_stamp = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
-    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), default=_default_expiry)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -244,28 +269,60 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…)"
 
+    def save(self, *args, **kwargs):
+        if self._state.adding and not self.password_stamp:
+            self.password_stamp = password_stamp(self.user)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        scopes = self.scopes
+        if not isinstance(scopes, dict) or not scopes:
+            raise ValidationError({"scopes": _("Give the token at least one area.")})
+        if any(v not in (self.READ, self.WRITE) for v in scopes.values()):
+            raise ValidationError({"scopes": _("Each area is read or write.")})
+
     @classmethod
     def new_token(cls) -> tuple[str, str]:
         raw = cls.PREFIX + secrets.token_urlsafe(32)
         return raw, _hash(raw)
 
     @classmethod
-    def authenticate(cls, raw: str):
-        """The active user behind ``raw``, or None."""
+    def find(cls, raw: str):
+        """The usable token behind ``raw`` (not revoked, not expired, its user active and
+        with the password it was made under), or None."""
         if not raw or not raw.startswith(cls.PREFIX):
             return None
         token = cls.objects.select_related("user").filter(token_hash=_hash(raw)).first()
-        if token is None or token.revoked_at is not None or not token.user.is_active:
+        if token is None or not token.is_active or not token.user.is_active:
+            return None
+        if token.password_changed:
             return None
         now = timezone.now()
-        if token.expires_at and token.expires_at <= now:
-            return None
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
             cls.objects.filter(pk=token.pk).update(last_used_at=now)
-        return token.user
+        return token
+
+    @classmethod
+    def authenticate(cls, raw: str):
+        """The active user behind ``raw``, or None."""
+        token = cls.find(raw)
+        return token.user if token is not None else None
+
+    def allows(self, area: str, *, write: bool) -> bool:
+        """Whether this token may read (or, ``write``, change) records of ``area``."""
+        levels = {self.scopes.get(area), self.scopes.get(self.ALL_AREAS)}
+        return self.WRITE in levels or (not write and self.READ in levels)
+
+    def scope_list(self) -> list[tuple[str, str]]:
+        """(area, level) pairs, every area first."""
+        return sorted(self.scopes.items(), key=lambda kv: (kv[0] != self.ALL_AREAS, kv[0]))
+
+    @property
+    def password_changed(self) -> bool:
+        return self.password_stamp != password_stamp(self.user)
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None and (
-            self.expires_at is None or self.expires_at > timezone.now()
-        )
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -297,18 +297,42 @@ def partner_signup_reject(*, user: User, reason: str, by) -> User:
 # -- API tokens -------------------------------------------------------------------------------
 
 
-def api_token_create(*, user: User, name: str, days: int | None = None) -> tuple[ApiToken, str]:
+def api_token_create(
+    *, user: User, name: str, scopes: dict[str, str], days: int | None = None
+) -> tuple[ApiToken, str]:
+    """A personal API token with ``scopes`` ({area or "*": "read" | "write"}), expiring after
+    ``days`` (default ``JALINAN_API_TOKEN_DAYS``, at most ``JALINAN_API_TOKEN_MAX_DAYS``).
+    Returns the token and its raw value, shown once. The caller checks that the person
+    recently re-authenticated."""
+    days = settings.JALINAN_API_TOKEN_DAYS if days is None else days
+    if not 1 <= days <= settings.JALINAN_API_TOKEN_MAX_DAYS:
+        raise ValidationError(
+            {
+                "days": _("A token lasts from 1 to %(max)d days.")
+                % {"max": settings.JALINAN_API_TOKEN_MAX_DAYS}
+            }
+        )
     raw, hashed = ApiToken.new_token()
     token = ApiToken(
         user=user,
         name=name.strip() or "token",
         token_hash=hashed,
         hint=raw[:8],
-        expires_at=timezone.now() + timedelta(days=days) if days else None,
+        scopes=dict(scopes),
+        expires_at=timezone.now() + timedelta(days=days),
     )
     token.full_clean()
     token.save()
-    audit_log(actor=user, action="create", obj=token, changes={"name": [None, token.name]})
+    audit_log(
+        actor=user,
+        action="create",
+        obj=token,
+        changes={
+            "name": [None, token.name],
+            "scopes": [None, token.scopes],
+            "expires_at": [None, token.expires_at.isoformat()],
+        },
+    )
     return token, raw
 
 
@@ -318,3 +342,15 @@ def api_token_revoke(*, token: ApiToken, by) -> ApiToken:
         token.save(update_fields=["revoked_at"])
         audit_log(actor=by, action="update", obj=token, message="API token revoked")
     return token
+
+
+@transaction.atomic
+def api_tokens_revoke_all(*, user: User, by, reason: str) -> int:
+    """Revoke every live token of ``user`` (their password changed: a token is refused from
+    then on anyway, as it no longer matches the password; this records it). Returns how many."""
+    tokens = list(user.api_tokens.filter(revoked_at=None))
+    for token in tokens:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_log(actor=by, action="update", obj=token, message=f"API token revoked: {reason}")
+    return len(tokens)

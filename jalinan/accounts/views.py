@@ -1,3 +1,9 @@
+import time
+
+from allauth.account import app_settings as allauth_settings
+from allauth.account.authentication import get_authentication_records
+from allauth.account.internal.flows import reauthentication
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -50,8 +56,7 @@ def profile(request):
     action = request.POST.get("action") if request.method == "POST" else None
     form = ProfileForm(request.POST if action == "profile" else None, instance=user)
     prefs = PreferencesForm(request.POST if action == "preferences" else None, user=user)
-    token_form = TokenForm(request.POST if action == "token" else None)
-    new_token = None
+    token_form = TokenForm()
     if action == "profile" and form.is_valid():
         services.user_update(user=user, by=user, **form.cleaned_data)
         messages.success(request, _("Your profile was saved."))
@@ -64,25 +69,67 @@ def profile(request):
                 preference_set(user=user, kind=key, delivery=prefs.cleaned_data[f"kind_{key}"])
         messages.success(request, _("Your notification preferences were saved."))
         return redirect("accounts:profile")
-    if action == "token" and token_form.is_valid():
-        _token, new_token = services.api_token_create(
-            user=user, name=token_form.cleaned_data["name"], days=token_form.cleaned_data["days"]
-        )
-        token_form = TokenForm()
     if action == "profile":
         user.refresh_from_db()
+    return _profile_page(request, form=form, prefs=prefs, token_form=token_form)
+
+
+def _profile_page(request, *, form=None, prefs=None, token_form=None, new_token=None, status=200):
+    user = request.user
     return render(
         request,
         "accounts/profile.html",
         {
-            "form": form,
-            "prefs": prefs,
-            "token_form": token_form,
+            "form": form or ProfileForm(instance=user),
+            "prefs": prefs or PreferencesForm(user=user),
+            "token_form": token_form or TokenForm(),
             "new_token": new_token,
-            "tokens": user.api_tokens.all(),
+            "tokens": user.api_tokens.select_related("user"),
             "now": timezone.now(),
         },
+        status=status,
     )
+
+
+def _recently_proved(request) -> bool:
+    """Whether the person proved who they are moments ago: their password (or code), and with
+    two-factor authentication on, their authenticator's code."""
+    if not reauthentication.did_recently_authenticate(request):
+        return False
+    if not is_mfa_enabled(request.user):
+        return True
+    since = time.time() - allauth_settings.REAUTHENTICATION_TIMEOUT
+    return any(
+        r.get("method") == "mfa" and r.get("at", 0) > since
+        for r in get_authentication_records(request)
+    )
+
+
+@login_required
+def token_create(request):
+    """A new API token, shown once. Only after the person proved again who they are, recently
+    (the password, or the authenticator's code when they use two-factor authentication): a
+    borrowed session cannot mint a lasting key. The form comes back once they have."""
+    if request.method != "POST":
+        return redirect(reverse("accounts:profile") + "#tokens")
+    if not _recently_proved(request):
+        mfa = is_mfa_enabled(request.user)
+        url = reverse("mfa_reauthenticate" if mfa else "account_reauthenticate")
+        return reauthentication.suspend_request(request, url)
+    token_form = TokenForm(request.POST)
+    if not token_form.is_valid():
+        return _profile_page(request, token_form=token_form, status=400)
+    try:
+        _token, raw = services.api_token_create(
+            user=request.user,
+            name=token_form.cleaned_data["name"],
+            scopes=token_form.scopes(),
+            days=token_form.cleaned_data["days"],
+        )
+    except ValidationError as exc:
+        errors_to_form(token_form, exc)
+        return _profile_page(request, token_form=token_form, status=400)
+    return _profile_page(request, new_token=raw)
 
 
 @login_required

@@ -1,13 +1,10 @@
-import time
-
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.models import Unit, User
 from jalinan.accounts.roles import OIL_ROLES, Role, is_oil
 from jalinan.agreements.selectors import memorandum_choices
+from jalinan.core.antispam import too_soon
 from jalinan.core.forms import BootstrapFormMixin
 from jalinan.partners.models import Organisation
 from jalinan.partners.selectors import organisations_for
@@ -170,26 +167,6 @@ class MoveForm(BootstrapFormMixin, forms.Form):
 
 # -- the public enquiry -------------------------------------------------------------------
 
-_SALT = "jalinan.pipeline.enquiry"
-
-
-def form_token(at: float | None = None) -> str:
-    """A signed note of when the form was shown (a bot that posts at once is refused)."""
-    return signing.dumps({"t": int(at if at is not None else time.time())}, salt=_SALT)
-
-
-def token_age(token: str) -> float | None:
-    """Seconds since the form was shown, or None for a missing or forged token."""
-    try:
-        shown = signing.loads(token or "", salt=_SALT)["t"]
-    except (signing.BadSignature, KeyError, TypeError):
-        return None
-    return time.time() - float(shown)
-
-
-def min_seconds() -> float:
-    return float(getattr(settings, "JALINAN_ENQUIRY_MIN_SECONDS", 3))
-
 
 class EnquiryForm(BootstrapFormMixin, forms.Form):
     """The public "tell us your problem" form."""
@@ -238,7 +215,4 @@ class EnquiryForm(BootstrapFormMixin, forms.Form):
 def is_spam(data) -> bool:
     """The honeypot was filled in, or the form came back too fast (or with a forged or stale
     token)."""
-    if (data.get("website") or "").strip():
-        return True
-    age = token_age(data.get("ts", ""))
-    return age is None or age < min_seconds() or age > 86400
+    return bool((data.get("website") or "").strip()) or too_soon(data.get("ts", ""))

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jalinan.accounts.models import Unit
+from jalinan.core import ratelimit
+from jalinan.core.antispam import form_token
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.forms import errors_to_form
@@ -19,9 +21,9 @@ from jalinan.core.pagination import paginate
 from jalinan.partners import msic
 from jalinan.sdgs.goals import GOAL_CHOICES
 
-from . import ratelimit, selectors, services
+from . import selectors, services
 from .choices import ORDER, LostReason, Source, Stage
-from .forms import EnquiryForm, MoveForm, OpportunityForm, form_token, is_spam, owner_choices
+from .forms import EnquiryForm, MoveForm, OpportunityForm, is_spam, owner_choices
 from .permissions import (
     can_change_opportunity,
     can_create_opportunity,
@@ -426,10 +428,6 @@ def funnel(request):
 # -- the public enquiry form --------------------------------------------------------------
 
 
-def _limit(name: str, default: int) -> int:
-    return int(getattr(settings, name, default))
-
-
 def _suggestions(text: str) -> list:
     from jalinan.experts.selectors import public_experts_for_text
 
@@ -464,12 +462,12 @@ def enquire(request):
     ctx = {"form": EnquiryForm(data), "experts": None, "notice": None, "limited": False}
     if "suggest" in request.POST:  # "Show matching experts", without JavaScript
         ctx["form"] = EnquiryForm(initial=data.dict())
-        if ratelimit.take("suggest", ip, limit=_limit("JALINAN_SUGGEST_PER_10MIN", 60), window=600):
+        if ratelimit.take("suggest", ip, limit=settings.JALINAN_SUGGEST_PER_10MIN, window=600):
             ctx["experts"] = _suggest_context(_suggestions(data.get("description")))
         else:
             ctx["limited"] = True
         return render(request, "pipeline/enquire.html", ctx)
-    per_hour = _limit("JALINAN_ENQUIRY_PER_HOUR", 5)
+    per_hour = settings.JALINAN_ENQUIRY_PER_HOUR
     if not ratelimit.allowed("enquiry", ip, limit=per_hour, window=3600):
         ctx["form"] = EnquiryForm(initial=data.dict())
         ctx["limited"] = True
@@ -504,7 +502,7 @@ def enquire_suggest(request):
     """The htmx partial beside the description: public experts who fit what is typed."""
     ip = ratelimit.client_ip(request)
     limited = not ratelimit.take(
-        "suggest", ip, limit=_limit("JALINAN_SUGGEST_PER_10MIN", 60), window=600
+        "suggest", ip, limit=settings.JALINAN_SUGGEST_PER_10MIN, window=600
     )
     experts = [] if limited else _suggest_context(_suggestions(request.POST.get("description")))
     return render(

@@ -1,7 +1,8 @@
 """Technology offers, enquiries, licences and spin-offs in the REST API.
 
 The catalogue (search, a technology's public fields) and the enquiry are public: no token
-needed, the enquiry rate-limited per address like the page. Licences, payments and spin-offs
+needed; the enquiry has the page's defences (rate limit per address, honeypot, form timer) and,
+when sent with a browser session, its CSRF check. Licences, payments and spin-offs
 follow the pages' permissions (``permissions_transfer``)."""
 
 from __future__ import annotations
@@ -9,10 +10,13 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema
+from ninja.utils import check_csrf
 
-from jalinan.pipeline import ratelimit
+from jalinan.core import ratelimit
+from jalinan.core.antispam import form_token, too_soon
 
 from . import selectors_transfer as sel
 from . import services_transfer as services
@@ -88,7 +92,19 @@ class EnquiryIn(Schema):
     organisation_name: str
     message: str
     consent: bool
-    website: str = ""  # the honeypot: leave empty
+    website: str = Field("", description="A honeypot: leave it empty.")
+    ts: str = Field(
+        "",
+        description=(
+            "The form token from `GET /catalogue/{slug}/enquiry-token`, sent back no sooner "
+            "than its `min_seconds` (and within a day)."
+        ),
+    )
+
+
+class EnquiryTokenOut(Schema):
+    ts: str
+    min_seconds: float
 
 
 class EnquiryOut(Schema):
@@ -216,14 +232,34 @@ def catalogue_detail(request, slug: str):
     return _public_out(get_published_technology(slug))
 
 
+@router.get(
+    "/catalogue/{slug}/enquiry-token",
+    response=EnquiryTokenOut,
+    auth=None,
+    summary="A form token for an enquiry (public)",
+)
+def enquiry_token(request, slug: str):
+    """Fetch this first, as a person opens the form: the enquiry sends it back as `ts`, no
+    sooner than `min_seconds` later (a bot that posts at once is refused, as on the page)."""
+    get_published_technology(slug)
+    return {"ts": form_token(), "min_seconds": settings.JALINAN_ENQUIRY_MIN_SECONDS}
+
+
 @router.post(
     "/catalogue/{slug}/enquiries",
-    response={201: EnquiryOut, 429: dict},
+    response={201: EnquiryOut, 403: dict, 422: dict, 429: dict},
     auth=None,
     summary="Request information or express interest (public, rate-limited)",
 )
 def enquiry_create(request, slug: str, payload: EnquiryIn):
+    """No token needed. Send `ts` from `GET /catalogue/{slug}/enquiry-token` (422 without it
+    or when sent too soon). With a browser session the enquiry is filed in the signed-in
+    person's name, so the session's CSRF check applies (403 without the `X-CSRFToken`
+    header); a token in `Authorization` is not read here."""
     tech = get_published_technology(slug)
+    user = request.user if request.user.is_authenticated else None
+    if user is not None and check_csrf(request) is not None:
+        return 403, {"detail": "CSRF check failed: send the X-CSRFToken header with a session."}
     ip = ratelimit.client_ip(request)
     limit, window = services.enquiry_limits()
     if not ratelimit.allowed("tech-enquiry", ip, limit=limit, window=window):
@@ -232,11 +268,14 @@ def enquiry_create(request, slug: str, payload: EnquiryIn):
     if (payload.website or "").strip():
         # Answer as if accepted: a bot learns nothing.
         return 201, {"received": True, "reference": ""}
+    if too_soon(payload.ts):
+        raise ValidationError(
+            {"ts": ["Fetch a form token first and send the enquiry a few seconds later."]}
+        )
     form = EnquiryForm(payload.dict())
     if not form.is_valid():
         errors = form.errors.get_json_data()
         raise ValidationError({k: [e["message"] for e in v] for k, v in errors.items()})
-    user = request.user if request.user.is_authenticated else None
     enquiry = services.enquiry_submit(technology=tech, by=user, ip=ip, **form.service_fields())
     ref = enquiry.opportunity.reference if enquiry.opportunity_id else ""
     return 201, {"received": True, "reference": ref}

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.models import Unit, User
+from jalinan.core.antispam import too_soon
 from jalinan.core.forms import BootstrapFormMixin
 from jalinan.partners.models import Organisation
 
@@ -111,6 +112,8 @@ class EnquiryForm(BootstrapFormMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
+    # When the form was shown (signed): sent back too soon, it is spam.
+    ts = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,7 +130,9 @@ class EnquiryForm(BootstrapFormMixin, forms.Form):
 
 
 def is_spam(data) -> bool:
-    return bool((data.get("website") or "").strip())
+    """The honeypot was filled in, or the form came back too fast (or with a forged, missing or
+    stale token), as on the pipeline's enquiry form."""
+    return bool((data.get("website") or "").strip()) or too_soon(data.get("ts", ""))
 
 
 class LicenceForm(BootstrapFormMixin, forms.ModelForm):

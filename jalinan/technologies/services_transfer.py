@@ -417,14 +417,19 @@ def send_enquiry_confirmation(enquiry_id: int, language: str = "") -> bool:
     from jalinan.core.emails import send_templated_email
 
     enquiry = (
-        Enquiry.objects.select_related("technology", "opportunity").filter(pk=enquiry_id).first()
+        Enquiry.objects.select_related("technology", "opportunity", "user")
+        .filter(pk=enquiry_id)
+        .first()
     )
     if enquiry is None or not enquiry.email:
         return False
+    # Anyone can type any address: only to the signed-in enquirer's own address may the
+    # e-mail carry words that were typed (here, their name); otherwise fixed text only.
+    own_address = enquiry.user is not None and enquiry.user.email.lower() == enquiry.email.lower()
     send_templated_email(
         to=[enquiry.email],
         template="technologies/catalogue/email/enquiry_received",
-        context={"enquiry": enquiry, "technology": enquiry.technology},
+        context={"enquiry": enquiry, "technology": enquiry.technology, "own_address": own_address},
         language=language,
     )
     return True
@@ -882,4 +887,4 @@ def spinoff_update(*, spinoff: Spinoff, by, founders=None, **fields) -> Spinoff:
 
 def enquiry_limits() -> tuple[int, int]:
     """(enquiries per address, window in seconds) for the public form and the API."""
-    return int(getattr(settings, "JALINAN_TECH_ENQUIRY_PER_HOUR", 5)), 3600
+    return settings.JALINAN_TECH_ENQUIRY_PER_HOUR, 3600

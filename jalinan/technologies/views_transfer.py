@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jalinan.core import ratelimit
+from jalinan.core.antispam import form_token
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.files import file_response
 from jalinan.core.forms import errors_to_form
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
-from jalinan.pipeline import ratelimit
 from jalinan.sdgs.goals import GOAL_CHOICES
 from jalinan.sdgs.selectors import accepted_goals_for
 
@@ -111,13 +112,15 @@ def catalogue_detail(request, slug):
     """A technology's public page, with the enquiry form."""
     tech = get_published_technology(slug)
     user = request.user if request.user.is_authenticated else None
-    form = EnquiryForm(user=user)
+    form = EnquiryForm(user=user, initial={"ts": form_token()})
     notice = None
     status = 200
     if request.method == "POST":
         ip = ratelimit.client_ip(request)
         limit, window = _enquiry_limit()
-        form = EnquiryForm(request.POST, user=user)
+        data = request.POST.copy()
+        data["ts"] = form_token()  # the page comes back with a fresh token
+        form = EnquiryForm(data, user=user)
         if not ratelimit.allowed("tech-enquiry", ip, limit=limit, window=window):
             notice, status = _("Too many enquiries from your address. Please try again later."), 429
         elif is_spam(request.POST):

@@ -87,7 +87,9 @@ def test_notification_preferences(client_for, academic):
 
 def test_api_token_shown_once_works_and_can_be_revoked(client_for, client, academic):
     c = client_for(academic)
-    page = c.post("/accounts/profile/", {"action": "token", "name": "script"}).content.decode()
+    c.post("/accounts/reauthenticate/", {"password": PASSWORD})  # a token needs a recent sign-in
+    form = {"name": "script", "access": "read", "days": "90"}
+    page = c.post("/accounts/profile/tokens/new/", form).content.decode()
     token = ApiToken.objects.get(user=academic)
     raw = page.split('class="user-select-all">')[1].split("<")[0]
     assert raw.startswith("jal_") and raw[:8] == token.hint

@@ -6,8 +6,8 @@ import time
 import pytest
 from django.core import mail
 
+from jalinan.core.antispam import form_token
 from jalinan.core.models import Notification
-from jalinan.pipeline.forms import form_token
 from jalinan.pipeline.models import Opportunity
 
 pytestmark = pytest.mark.django_db

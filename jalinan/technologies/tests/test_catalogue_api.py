@@ -3,8 +3,10 @@
 
 import datetime
 import json
+import time
 from decimal import Decimal
 
+from jalinan.core.antispam import form_token
 from jalinan.technologies import services_transfer as services
 from jalinan.technologies.models import Enquiry
 
@@ -51,6 +53,7 @@ def test_public_enquiry_rate_limited(client, offer, settings):
         "organisation_name": "Buyer Bhd",
         "message": "Interested.",
         "consent": True,
+        "ts": form_token(at=time.time() - 60),
     }
     url = f"{BASE}/catalogue/{offer.slug}/enquiries"
     r = client.post(url, payload, content_type="application/json")
@@ -61,7 +64,14 @@ def test_public_enquiry_rate_limited(client, offer, settings):
 
 def test_api_enquiry_validation_and_honeypot(client, offer):
     url = f"{BASE}/catalogue/{offer.slug}/enquiries"
-    bad = {"name": "X", "email": "nope", "organisation_name": "Y", "message": "m", "consent": False}
+    bad = {
+        "name": "X",
+        "email": "nope",
+        "organisation_name": "Y",
+        "message": "m",
+        "consent": False,
+        "ts": form_token(at=time.time() - 60),
+    }
     r = client.post(url, bad, content_type="application/json")
     assert r.status_code == 422 and "email" in r.json()["errors"]
     spam = {**bad, "email": "bot@spam.test", "consent": True, "website": "x"}

@@ -2,6 +2,7 @@
 """Enquiries: into the pipeline, told to OIL and the inventors, confirmed to the visitor; the
 NDA in one step."""
 
+import time
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from jalinan.agreements.models import Memorandum
+from jalinan.core.antispam import form_token
 from jalinan.partners.models import Organisation
 from jalinan.pipeline.choices import Source, Stage
 from jalinan.technologies import services_transfer as services
@@ -30,6 +32,7 @@ FORM = {
     "organisation_name": "FoodCo Manufacturing Sdn Bhd",
     "message": "We would like to license the kit for our three factories.",
     "consent": "on",
+    "ts": form_token(at=time.time() - 60),
 }
 
 
@@ -97,7 +100,7 @@ def test_no_enquiry_on_an_unpublished_offer(client, draft_offer):
 
 
 def _enquiry(offer, **extra):
-    fields = {k: v for k, v in FORM.items() if k != "consent"}
+    fields = {k: v for k, v in FORM.items() if k not in ("consent", "ts")}
     return services.enquiry_submit(technology=offer, **{**fields, **extra})
 
 
@@ -188,3 +191,37 @@ def test_the_licences_agreement_brings_the_enquiry_to_the_agreement_stage(offer,
     enquiry.opportunity.refresh_from_db()
     assert enquiry.opportunity.stage == Stage.AGREEMENT
     assert enquiry.opportunity.memorandum == lca and lca.memo_type.code == "lca"
+
+
+BAIT = "Click here: http://evil.example/login"
+
+
+def test_the_confirmation_to_a_typed_address_echoes_nothing_typed(
+    client, offer, django_capture_on_commit_callbacks
+):
+    typed = {
+        "name": f"Victim {BAIT}",
+        "email": "victim@example.test",
+        "organisation_name": "Payroll Department http://evil.example",
+        "message": f"Your salary is on hold. {BAIT} to release it.",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _post(client, offer, **typed).status_code == 302
+    (sent,) = [m for m in mail.outbox if m.to == ["victim@example.test"]]
+    text = sent.subject + sent.body
+    assert Enquiry.objects.get().opportunity.reference in sent.body
+    assert "evil.example" not in text and "Click here" not in text
+    assert "Victim" not in text and "Payroll" not in text
+
+
+def test_a_signed_in_enquirer_is_greeted_by_name_at_their_own_address(
+    client_for, partner_user, offer, django_capture_on_commit_callbacks
+):
+    client = client_for(partner_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, offer, email=partner_user.email)
+        _post(client, offer, email="someone-else@example.test", name="Someone Else")
+    (own,) = [m for m in mail.outbox if m.to == [partner_user.email]]
+    (other,) = [m for m in mail.outbox if m.to == ["someone-else@example.test"]]
+    assert partner_user.full_name in own.body
+    assert partner_user.full_name not in other.body and "Someone Else" not in other.body
