@@ -134,7 +134,7 @@ def test_htmx_requests_are_redirected_by_header(client_for, officer, enforced):
 def test_api_session_without_totp_counts_as_signed_out_but_a_token_works(client, officer, enforced):
     from jalinan.accounts.services import api_token_create
 
-    _token, raw = api_token_create(user=officer, name="script")
+    _token, raw = api_token_create(user=officer, name="script", scopes={"*": "read"})
     client.force_login(officer)
     assert client.get("/api/v1/accounts/me").status_code == 401
     resp = client.get("/api/v1/accounts/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
