@@ -95,7 +95,8 @@ def test_a_self_named_person_in_charge_opens_confidential_documents_once_oil_con
     coord = client_for(coordinator)
     assert coord.get(page_url).status_code == 404
     assert client.get(api_url, **bearer(coordinator)).status_code == 404
-    assert page_url not in coord.get(memo.get_absolute_url()).content.decode()
+    detail = coord.get(memo.get_absolute_url()).content.decode()
+    assert page_url not in detail and "not yet confirmed by OIL" in detail
 
     # an OIL officer assigns them (saving the form with them in charge)
     resp = client_for(officer).post(f"/memoranda/{memo.pk}/edit/", form_data(memo))
@@ -106,6 +107,8 @@ def test_a_self_named_person_in_charge_opens_confidential_documents_once_oil_con
     assert entry.actor == officer and "person_in_charge_assigned_by" in entry.changes
     assert client_for(coordinator).get(page_url).status_code == 200
     assert client.get(api_url, **bearer(coordinator)).status_code == 200
+    detail = client_for(coordinator).get(memo.get_absolute_url()).content.decode()
+    assert page_url in detail and "not yet confirmed by OIL" not in detail
 
 
 def test_a_person_in_charge_chosen_by_oil_opens_confidential_documents(
