@@ -128,3 +128,27 @@ def test_a_person_in_charge_chosen_by_oil_opens_confidential_documents(
     )
     assert client_for(academic).get(f"/memoranda/documents/{secret.pk}/").status_code == 404
     assert client_for(coordinator).get(f"/memoranda/documents/{secret.pk}/").status_code == 200
+
+
+def test_the_migration_fills_who_confirmed_and_who_submitted_from_the_history(
+    officer, coordinator, academic, unit_eng, org_acme
+):
+    import importlib
+
+    from django.apps import apps
+
+    from jalinan.agreements.workflow import apply_transition
+
+    by_oil = make_memo(unit=unit_eng, pic=academic, parties=[org_acme], created_by=officer)
+    self_named = make_memo(unit=unit_eng, pic=coordinator, parties=[org_acme])
+    apply_transition(memorandum=self_named, action="submit", by=coordinator, quiet=True)
+    Memorandum.objects.update(person_in_charge_assigned_by=None, submitted_by=None)
+    migration = importlib.import_module(
+        "jalinan.agreements.migrations.0005_backfill_pic_assigned_by_and_submitted_by"
+    )
+    migration.backfill(apps, None)
+    by_oil.refresh_from_db()
+    self_named.refresh_from_db()
+    assert by_oil.person_in_charge_assigned_by_id == officer.pk
+    assert self_named.person_in_charge_assigned_by_id is None
+    assert (by_oil.submitted_by_id, self_named.submitted_by_id) == (None, coordinator.pk)
