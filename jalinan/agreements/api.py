@@ -330,13 +330,17 @@ def update_memorandum(request, memo_id: int, payload: MemorandumPatch):
     current["parties"] = [p.organisation_id for p in memo.parties.all()]
     data = _form_data({**current, **{FORM_KEYS.get(k, k): v for k, v in patch.items()}})
     form = _validated(user, data, instance=memo)
+    fields = form.service_fields()
+    if "person_in_charge_id" not in patch:
+        # only a person in charge given in the patch is a choice (OIL's saves confirm it)
+        fields.pop("person_in_charge", None)
     try:
         memo = services.memorandum_update(
             memorandum=memo,
             by=user,
             version=version,
             parties=form.cleaned_data["parties"],
-            **form.service_fields(),
+            **fields,
         )
     except services.StaleEdit as exc:
         return 409, {

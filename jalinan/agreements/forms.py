@@ -10,6 +10,7 @@ from jalinan.partners.selectors import contacts_for, organisations_for
 from .choices import CONCLUDED, Confidentiality, DeliverableStatus, DocumentKind
 from .models import Deliverable, Memorandum, MemorandumType
 from .permissions import user_unit_ids
+from .services import PIC_OIL_ONLY
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 STAFF_ROLES_FOR_PIC = [*OIL_ROLES, Role.COORDINATOR, Role.ACADEMIC]
@@ -110,6 +111,18 @@ class MemorandumForm(BootstrapFormMixin, forms.ModelForm):
                 people = people.filter(pk__in=allowed)
         self.fields["initiating_unit"].queryset = units
         self.fields["person_in_charge"].queryset = people
+        self.pic_locked = bool(instance.pk) and not is_oil(user)
+        if self.pic_locked:
+            # Only OIL changes who is in charge of an existing memorandum (it opens the
+            # confidential documents): shown, not editable; a posted change is refused in clean().
+            field = self.fields["person_in_charge"]
+            field.disabled = True
+            field.help_text = _("Only OIL may change the person in charge.")
+        elif is_oil(user):
+            self.fields["person_in_charge"].help_text = _(
+                "Saving confirms this person in charge: they may then open the confidential "
+                "documents."
+            )
         renewable = memoranda_for(user).filter(status__in=CONCLUDED)
         if instance.pk:
             renewable = renewable.exclude(pk=instance.pk)
@@ -117,6 +130,17 @@ class MemorandumForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["renews"].required = False
         if not instance.pk:
             self.fields["confidentiality"].initial = Confidentiality.INTERNAL
+
+    def clean(self):
+        cleaned = super().clean()
+        posted = self.data.get(self.add_prefix("person_in_charge")) if self.is_bound else None
+        if (
+            self.pic_locked
+            and posted not in (None, "")
+            and str(posted) != str(self.instance.person_in_charge_id)
+        ):
+            self.add_error("person_in_charge", PIC_OIL_ONLY)
+        return cleaned
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)

@@ -96,6 +96,19 @@ class Memorandum(models.Model):
         related_name="memoranda_in_charge",
         verbose_name=_("person in charge"),
     )
+    # Set when OIL chose or confirmed the person in charge (on creating the memorandum or by
+    # an edit); empty while the person in charge was chosen by someone else, for instance a
+    # coordinator naming themselves. Only a confirmed person in charge may open the
+    # memorandum's confidential documents: choosing oneself is no way into them.
+    person_in_charge_assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("person in charge confirmed by"),
+        editable=False,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -143,6 +156,17 @@ class Memorandum(models.Model):
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    # Whoever last submitted (or resubmitted) it: they may not also record its legal or
+    # committee decision (separation of duties, see workflow.DECISIONS).
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("submitted by"),
+        editable=False,
     )
     status_changed_at = models.DateTimeField(_("in this status since"), default=timezone.now)
     umc_date = models.DateField(_("UMC meeting date"), null=True, blank=True)

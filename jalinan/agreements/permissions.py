@@ -12,7 +12,9 @@
   confidential documents nor internal review comments.
 - Everyone else (students, pending partner users, outsiders): nothing; every record answers 404.
 
-Confidential documents: OIL, the legal adviser, MCOM members and the person in charge only. The
+Confidential documents: OIL, the legal adviser, MCOM members and the person in charge only, the
+latter once OIL chose or confirmed them (a coordinator or academic who names themselves in charge
+gains nothing confidential); only OIL changes the person in charge of an existing memorandum. The
 initiating KCDIO's coordinator still sees the memorandum and its other documents, not these.
 """
 
@@ -99,8 +101,20 @@ def can_change_memorandum(user, memo: Memorandum) -> bool:
 def can_view_confidential(user, memo: Memorandum) -> bool:
     if is_oil(user) or has_role(user, Role.LEGAL, Role.COMMITTEE):
         return True
+    # The person in charge only once OIL chose or confirmed them (see the model's
+    # person_in_charge_assigned_by): naming oneself in charge opens nothing confidential.
     pic = memo.person_in_charge_id
-    return pic is not None and getattr(user, "pk", None) == pic
+    return (
+        pic is not None
+        and getattr(user, "pk", None) == pic
+        and memo.person_in_charge_assigned_by_id is not None
+    )
+
+
+def can_change_person_in_charge(user, memo: Memorandum) -> bool:
+    """Who is in charge of an existing memorandum is OIL's choice (it opens confidential
+    documents); the initiator names someone only when creating it."""
+    return is_oil(user) and can_change_memorandum(user, memo)
 
 
 def can_see_internal_comments(user, memo: Memorandum) -> bool:

@@ -16,7 +16,9 @@ from django.db import transaction
 from django.db.models import Case, DateField, F, Max, OuterRef, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from jalinan.accounts.roles import is_oil
 from jalinan.core.audit import audit_log, diff, snapshot
 from jalinan.core.files import DOCX, PDF, validate_upload
 from jalinan.core.notifications import notify
@@ -54,6 +56,9 @@ MEMO_FIELDS = {
     "proposal_id",
     "project_id",
 }
+PIC_OIL_ONLY = _lazy(
+    "Only OIL may change the person in charge of a memorandum: ask an OIL officer."
+)
 TEXT_FIELDS = {"title", "scope", "objectives"}  # what the SDG classifier reads
 MB = 1024 * 1024
 
@@ -147,13 +152,19 @@ def memorandum_create(
     reference: str | None = None,
     at: datetime.datetime | None = None,
     quiet: bool = False,
+    pic_confirmed_by=None,
     **fields,
 ) -> Memorandum:
-    """Open a memorandum as a draft, with its parties (at least one partner organisation)."""
+    """Open a memorandum as a draft, with its parties (at least one partner organisation).
+
+    The person in charge counts as confirmed (see ``person_in_charge_assigned_by``) when OIL
+    creates it, or as ``pic_confirmed_by`` says (a renewal keeps its predecessor's)."""
     parties = list(parties or [])
     if not parties:
         raise ValidationError({"parties": _("Choose at least one partner organisation.")})
     memo = Memorandum(created_by=by if getattr(by, "pk", None) else None, **_clean(fields))
+    # OIL chose the person in charge; anyone else's choice awaits OIL's confirmation
+    memo.person_in_charge_assigned_by = by if is_oil(by) else pic_confirmed_by
     memo.status = Status.DRAFT
     memo.created_at = memo.status_changed_at = at or timezone.now()
     memo.reference = reference or f"NEW-{uuid.uuid4().hex[:16]}"
@@ -186,13 +197,26 @@ def memorandum_update(
     *, memorandum: Memorandum, by, version: int, parties=None, **fields
 ) -> Memorandum:
     """Save changes made from ``version``. If someone saved in between, raise
-    :class:`StaleEdit` (with what they changed) and write nothing."""
+    :class:`StaleEdit` (with what they changed) and write nothing.
+
+    Only OIL changes the person in charge; when OIL saves the person in charge (changed or
+    not), that confirms them, which opens the confidential documents to them."""
     current = Memorandum.objects.select_for_update().get(pk=memorandum.pk)
     if current.version != version:
         raise StaleEdit(current, version)
     before = snapshot(current)
     before_parties = _parties_snapshot(current)
-    for key, value in _clean(fields).items():
+    fields = _clean(fields)
+    if "person_in_charge" in fields:
+        pic = fields["person_in_charge"]
+        if not is_oil(by):
+            if getattr(pic, "pk", pic) != current.person_in_charge_id:
+                raise ValidationError({"person_in_charge": PIC_OIL_ONLY})
+        elif getattr(pic, "pk", None) != current.person_in_charge_id or (
+            current.person_in_charge_assigned_by_id is None
+        ):
+            current.person_in_charge_assigned_by = by
+    for key, value in fields.items():
         setattr(current, key, value)
     if (
         "duration_months" in fields
@@ -256,7 +280,15 @@ def memorandum_open_renewal(
         "renews": old,
     }
     orgs = [p.organisation for p in old.parties.select_related("organisation")]
-    return memorandum_create(by=by, parties=orgs, at=at, quiet=True, **fields)
+    return memorandum_create(
+        by=by,
+        parties=orgs,
+        at=at,
+        quiet=True,
+        # the same person in charge, as OIL confirmed them (or not) on the memorandum it renews
+        pic_confirmed_by=old.person_in_charge_assigned_by,
+        **fields,
+    )
 
 
 # -- signatories -------------------------------------------------------------------------------

@@ -33,7 +33,15 @@ from .models import Memorandum, StatusChange
 from .permissions import is_initiator
 
 S = Status
-RELATION_FIELDS = ["memo_type", "initiating_unit", "person_in_charge", "created_by", "renews"]
+RELATION_FIELDS = [
+    "memo_type",
+    "initiating_unit",
+    "person_in_charge",
+    "person_in_charge_assigned_by",
+    "created_by",
+    "submitted_by",
+    "renews",
+]
 NOTIFY_KIND = "agreements.workflow"
 
 
@@ -320,6 +328,22 @@ TRANSITIONS: list[Transition] = [
     ],
 ]
 
+# The legal and committee decisions (MCOM, and UMC as OIL records it): never taken by the person
+# who submitted the memorandum (separation of duties).
+DECISIONS = frozenset(
+    {
+        "legal_return",
+        "send_to_mcom",
+        "clear_for_signing",
+        "mcom_recommend",
+        "mcom_defer",
+        "mcom_reject",
+        "umc_approve",
+        "umc_reject",
+    }
+)
+SUBMISSIONS = ("submit", "resubmit")
+
 _BY_KEY = {(t.source, t.action): t for t in TRANSITIONS}
 ACTIONS = sorted({t.action for t in TRANSITIONS})
 
@@ -336,13 +360,24 @@ def may_take(user, memo: Memorandum, t: Transition) -> bool:
     return any(ACTORS[a][1](user, memo) for a in t.actors)
 
 
+def own_submission(user, memo: Memorandum, t: Transition) -> str | None:
+    """Why ``user`` may not take the decision ``t``: they submitted the memorandum."""
+    if t.action in DECISIONS and memo.submitted_by_id is not None:
+        if getattr(user, "pk", None) == memo.submitted_by_id:
+            return gettext(
+                "You submitted this memorandum, so its legal or committee decision must be "
+                "recorded by someone else."
+            )
+    return None
+
+
 def transitions_for(user, memo: Memorandum) -> list[tuple[Transition, str | None]]:
     """The steps ``user`` may take now, each with what still stops it (or None)."""
     out = []
     for t in TRANSITIONS:
         if t.source != memo.status or "system" in t.actors or not may_take(user, memo, t):
             continue
-        out.append((t, t.guard(memo) if t.guard else None))
+        out.append((t, own_submission(user, memo, t) or (t.guard(memo) if t.guard else None)))
     return out
 
 
@@ -377,6 +412,9 @@ def check_transition(user, memo: Memorandum, action: str) -> Transition:
             gettext("Only %(who)s may take the step “%(action)s” at this stage.")
             % {"who": who_may(t), "action": t.label}
         )
+    problem = own_submission(user, memo, t)
+    if problem:
+        raise TransitionNotPermitted(problem)
     return t
 
 
@@ -460,6 +498,14 @@ def apply_transition(
         memo.terminated_on = timezone.localdate(when)
         memo.termination_reason = comment
         changes["termination_reason"] = [None, comment]
+    elif action in SUBMISSIONS:
+        submitter = by if getattr(by, "pk", None) else None
+        if memo.submitted_by_id != getattr(submitter, "pk", None):
+            changes["submitted_by"] = [
+                str(memo.submitted_by) if memo.submitted_by_id else None,
+                str(submitter) if submitter else None,
+            ]
+        memo.submitted_by = submitter
     memo.status = t.target
     memo.status_changed_at = when
     memo.version = before_version + 1
@@ -524,6 +570,7 @@ def record_history(*, memorandum: Memorandum, steps: list[PastStep], by=None) ->
     """
     memo = Memorandum.objects.select_for_update().select_related("memo_type").get(pk=memorandum.pk)
     first_status, version = memo.status, memo.version
+    first_submitter = memo.submitted_by
     rows, labels = [], []
     for step in steps:
         t = check_transition(step.by, memo, step.action)
@@ -550,6 +597,8 @@ def record_history(*, memorandum: Memorandum, steps: list[PastStep], by=None) ->
         elif step.action == "terminate":
             memo.terminated_on = timezone.localdate(step.at)
             memo.termination_reason = step.comment
+        elif step.action in SUBMISSIONS:
+            memo.submitted_by = step.by if getattr(step.by, "pk", None) else None
         rows.append(
             StatusChange(
                 memorandum=memo,
@@ -573,11 +622,17 @@ def record_history(*, memorandum: Memorandum, steps: list[PastStep], by=None) ->
     memo.full_clean(exclude=RELATION_FIELDS, validate_unique=False, validate_constraints=False)
     memo.save()
     StatusChange.objects.bulk_create(rows)
+    changes = {"status": [first_status, memo.status], "version": [version, memo.version]}
+    if memo.submitted_by_id != getattr(first_submitter, "pk", None):
+        changes["submitted_by"] = [
+            str(first_submitter) if first_submitter else None,
+            str(memo.submitted_by) if memo.submitted_by_id else None,
+        ]
     audit_log(
         actor=by,
         action="transition",
         obj=memo,
-        changes={"status": [first_status, memo.status], "version": [version, memo.version]},
+        changes=changes,
         message=gettext("Recorded earlier steps: %(steps)s") % {"steps": ", ".join(labels)},
     )
     if memorandum is not memo:

@@ -22,6 +22,7 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
+    not_shown,
     register_chart,
     register_figure,
     register_report_section,
@@ -136,9 +137,20 @@ def by_sector(scope) -> Series:
     )
 
 
+def _readable(qs, scope):
+    """Of the challenges counted, those the reader may open: the office and management count
+    every challenge, but the titles and partners of confidential (invited only) and
+    unpublished ones are the office's."""
+    return qs.filter(pk__in=challenges_for(scope.user).values("pk"))
+
+
 def report_section(scope) -> ReportSection:
     head = _headline(scope)
-    listed = list(_posted(scope).select_related("organisation").order_by("submitted_at", "pk"))
+    listed = list(
+        _readable(_posted(scope), scope)
+        .select_related("organisation")
+        .order_by("submitted_at", "pk")
+    )
     return ReportSection(
         stats=[
             Stat(_("Industry challenges posted"), head["posted"]),
@@ -166,6 +178,7 @@ def report_section(scope) -> ReportSection:
                     ]
                     for c in listed
                 ],
+                note=not_shown(head["posted"] - len(listed)),
                 links=[c.get_absolute_url() for c in listed],
             ),
         ],
@@ -184,7 +197,11 @@ def sdg_by_sector(scope):
 
 
 def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(filter_by_goal(_posted(scope), goal).select_related("organisation").order_by("pk"))
+    items = list(
+        filter_by_goal(_readable(_posted(scope), scope), goal)
+        .select_related("organisation")
+        .order_by("pk")
+    )
     tags = sdg_kpis.accepted_tags(Challenge, [c.pk for c in items], goal)
     return [
         Evidence(

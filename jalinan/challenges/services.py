@@ -104,6 +104,11 @@ def _pipeline():
     return psvc, psel, Source, Stage
 
 
+def opportunity_title(challenge: Challenge) -> str:
+    """The neutral title of a challenge's opportunity: its reference, never its own title."""
+    return _("Industry challenge %(ref)s") % {"ref": challenge.reference}
+
+
 def _opportunity(challenge: Challenge, *, by, create: bool = False, at=None):
     p = _pipeline()
     if p is None:
@@ -111,11 +116,14 @@ def _opportunity(challenge: Challenge, *, by, create: bool = False, at=None):
     psvc, psel, Source, _stage = p
     opp = psel.opportunity_for_object(challenge)
     if opp is None and create:
+        # A reference to the challenge, not a copy of its text: the lead KCDIO's coordinator
+        # follows the opportunity but may not read a confidential or unpublished challenge;
+        # the pipeline shows its title and text to those who may (pipeline.sources).
         opp = psvc.opportunity_create(
             by=by,
             source=Source.CHALLENGE,
-            title=challenge.title[:300],
-            description=challenge.problem_statement,
+            title=opportunity_title(challenge),
+            description="",
             organisation=challenge.organisation,
             unit=challenge.unit,
             source_object=challenge,

@@ -30,6 +30,7 @@ from .permissions import (
     can_see_pipeline,
     get_opportunity_for_user,
 )
+from .sources import source_view
 
 BOARD_COLUMN = 50
 COLUMNS = [*ORDER, Stage.LOST]
@@ -248,21 +249,10 @@ def opportunity_detail(request, pk):
         "move_form": MoveForm(current=opp.stage, initial={"next": "detail"})
         if can_change
         else None,
-        "source_object": _source_link(user, opp),
+        "source_object": source_view(user, opp),
         "history": history_for(opp)[:30],
     }
     return render(request, "pipeline/detail.html", ctx)
-
-
-def _source_link(user, opp):
-    """The record the opportunity came from, as (label, url) when the user may open it."""
-    if not opp.source_type_id:
-        return None
-    obj = opp.source_object
-    if obj is None:
-        return None
-    url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
-    return {"label": str(obj), "url": url, "kind": opp.source_type.name}
 
 
 @login_required

@@ -256,6 +256,10 @@ def csv_response(doc: Document) -> HttpResponse:
             writer.writerow([_cell(str(h)) for h in headers])
             for row in rows:
                 writer.writerow([_cell(v) for v in row])
+            if table.note:
+                writer.writerow([_cell(str(table.note))])
+        for note in part.notes:
+            writer.writerow([_cell(str(note))])
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     _attach(response, doc, "csv")
     return response
@@ -290,6 +294,8 @@ def xlsx_response(doc: Document) -> HttpResponse:
             sheet.title = _sheet_title(str(table.title), taken)
             for row in rows:
                 sheet.append([_cell(v) for v in row])
+            if table.note:  # e.g. how many confidential records were left out
+                sheet.append([_cell(str(table.note))] + [""] * (len(headers) - 1))
             book.add_sheet(sheet)
     response = HttpResponse(
         book.export("xlsx"),

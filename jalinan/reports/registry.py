@@ -21,13 +21,15 @@ In it the app registers, with the functions below:
   accepted goals by KCDIO and by partner sector (the coverage matrices) and, per goal, the
   records with their evidence (the THE Impact Rankings evidence pack).
 
-Every function receives a :class:`Scope`: the years asked for, the KCDIO units (a unit and
-every unit below it; ``None`` for the whole university), the viewing user and today's date.
-Start from your own selector (``x_for(scope.user)``) so that nothing is counted the viewer may
-not see, narrow it with ``scope.unit_q("<path to the unit id>")`` and ``scope.in_years("<date
-field>")``, and aggregate in the database: a figure costs one query whatever the data's size
-(share one query between several figures with ``scope.once(key, fn)``). A section of the
-dashboard appears as soon as one figure or chart is registered in it.
+Every function receives a :class:`Scope`: the years asked for, the KCDIO units (a unit and every
+unit below it; ``None`` for the whole university), the viewing user and today's date. Start from
+your own selector (``x_for(scope.user)``) so that nothing is counted the viewer may not see (a
+figure may count more, as an aggregate, but a list of records shows only those the reader may
+open, with :func:`not_shown` as the table's note for the rest), narrow it with
+``scope.unit_q("<path to the unit id>")`` and ``scope.in_years("<date field>")``, and aggregate
+in the database: a figure costs one query whatever the data's size (share one query between
+several figures with ``scope.once(key, fn)``). A section of the dashboard appears as soon as one
+figure or chart is registered in it.
 
 A complete example, as the projects app will write it (``jalinan/projects/kpis.py``)::
 
@@ -356,6 +358,18 @@ class Stat:
     label: Any
     value: Number | None
     unit: str = "count"
+
+
+def not_shown(hidden: int) -> str:
+    """The note under a list that left out records its reader may not open (their number
+    only: never their titles, partners or numbers), or "" when none was left out."""
+    from django.utils.translation import ngettext
+
+    if hidden <= 0:
+        return ""
+    return ngettext(
+        "%(n)s confidential item not shown.", "%(n)s confidential items not shown.", hidden
+    ) % {"n": hidden}
 
 
 @dataclass

@@ -11,7 +11,8 @@ commercialisation" category:
 
 Disclosures are confidential, but their number is not: every staff member counts them (the
 lists behind the figures show IP assets, never disclosure titles). Anyone else counts only what
-they may open.
+they may open. The lists of IP assets behind the figures show only the assets the reader may
+open (the others are counted in a note: never their titles or application numbers).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
+    not_shown,
     register_chart,
     register_figure,
     register_report_section,
@@ -203,14 +205,19 @@ def ip_by_unit(scope) -> Series:
     )
 
 
+def _listed(scope, field: str) -> tuple[list, int]:
+    """The patents of the period by ``field`` that the reader may open, and how many others
+    the figures count (a coordinator counts their unit's filings, but reads no title or
+    application number of an asset that is not theirs)."""
+    counted = _patents(scope).filter(scope.in_years(field))
+    shown = list(counted.filter(pk__in=assets_for(scope.user).values("pk")).order_by(field, "pk"))
+    return shown, counted.count() - len(shown)
+
+
 def report_section(scope) -> ReportSection:
     series = ip_by_unit(scope)
-    filed = list(
-        _patents(scope).filter(scope.in_years("filing_date")).order_by("filing_date", "pk")
-    )
-    granted = list(
-        _patents(scope).filter(scope.in_years("granted_on")).order_by("granted_on", "pk")
-    )
+    filed, filed_hidden = _listed(scope, "filing_date")
+    granted, granted_hidden = _listed(scope, "granted_on")
     return ReportSection(
         stats=[
             Stat(label, _in_years(fn(scope), scope), unit=unit) for _key, label, fn, unit in SERIES
@@ -230,6 +237,7 @@ def report_section(scope) -> ReportSection:
                     ]
                     for a in filed
                 ],
+                note=not_shown(filed_hidden),
                 links=[a.get_absolute_url() for a in filed],
             ),
             Table(
@@ -244,6 +252,7 @@ def report_section(scope) -> ReportSection:
                     ]
                     for a in granted
                 ],
+                note=not_shown(granted_hidden),
                 links=[a.get_absolute_url() for a in granted],
             ),
         ],

@@ -375,7 +375,9 @@ def enquiry_submit(*, technology: Technology, by=None, ip: str = "", **fields) -
         title=(
             _("%(kind)s: %(tech)s") % {"kind": enquiry.get_kind_display(), "tech": technology.title}
         )[:300],
-        description=enquiry.message,
+        # The message stays on the enquiry (the office's): the pipeline shows it to those who
+        # may read enquiries, not to the technology's KCDIO (pipeline.sources).
+        description="",
         organisation=org,
         organisation_name=enquiry.organisation_name,
         contact_name=enquiry.name,

@@ -132,7 +132,7 @@ def test_the_partner_user_sees_its_memorandum_without_secrets(
         ("officer", True),
         ("legal", True),
         ("committee", True),
-        ("academic", True),  # the person in charge
+        ("academic", False),  # named themselves in charge: not until OIL confirms them
         ("coordinator", False),  # of the initiating KCDIO: its other documents only
         ("management", False),
         ("partner_user", False),
