@@ -267,6 +267,20 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 JALINAN_MAX_IMPORT_BYTES = _env("JALINAN_MAX_IMPORT_BYTES", env.int, 5 * 1024 * 1024)
+# Imports (organisations, publications): a longer cell is rejected with its row, a file with
+# more rows is refused, and an XLSX (a zip) that would inflate past the cap is never opened.
+JALINAN_IMPORT_MAX_FIELD_CHARS = _env("JALINAN_IMPORT_MAX_FIELD_CHARS", env.int, 20_000)
+JALINAN_IMPORT_MAX_ROWS = _env("JALINAN_IMPORT_MAX_ROWS", env.int, 10_000)
+JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES = _env(
+    "JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES", env.int, 50 * 1024 * 1024
+)
+for _name in (
+    "JALINAN_IMPORT_MAX_FIELD_CHARS",
+    "JALINAN_IMPORT_MAX_ROWS",
+    "JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES",
+):
+    if vars()[_name] < 1:
+        raise ImproperlyConfigured(f"Environment variable {_name} must be a positive number.")
 
 # E-mail: console by default, SMTP when EMAIL_URL (smtp://user:pass@host:587) is set.
 if os.environ.get("EMAIL_URL"):

@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -104,11 +105,34 @@ def _year(value) -> int | None | str:
     return int(m.group(1)) if m else v  # a string is reported as an error below
 
 
+def _split_keywords(text: str) -> list[str]:
+    """Split on ";", new lines, and commas that are not inside brackets ("AI, ML (deep, wide)").
+
+    One pass from the end, so a field of many commas costs linear time (the lookahead regex
+    this replaces rescanned the rest of the field at every comma). A comma stays when the next
+    bracket after it is a closing one, as before.
+    """
+    cuts = []
+    closing_next = False
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in "()":
+            closing_next = ch == ")"
+        elif ch in ";\n" or (ch == "," and not closing_next):
+            cuts.append(i)
+    items, start = [], 0
+    for i in reversed(cuts):
+        items.append(text[start:i])
+        start = i + 1
+    items.append(text[start:])
+    return items
+
+
 def _list(value) -> list[str]:
     if isinstance(value, (list, tuple)):
         items = value
     else:
-        items = re.split(r"[;\n]|,(?![^()]*\))", str(value or ""))
+        items = _split_keywords(str(value or ""))
     return [" ".join(str(i).split()) for i in items if str(i).strip()]
 
 
@@ -214,12 +238,27 @@ def read_ris(text: str) -> list[dict]:
     return out
 
 
-def read_csv(text: str) -> list[dict]:
+def csv_rows(text: str) -> list[list[str]]:
+    """The non-blank rows of a CSV text. A long field is read whole (and rejected with its row
+    by :func:`check`) instead of failing the file on the csv module's 128 kB field limit."""
+    # The limit is process-wide; no field can be longer than an accepted file anyway.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES, settings.JALINAN_MAX_IMPORT_BYTES))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        return [r for r in reader if any(c.strip() for c in r)]
+    except csv.Error as exc:
+        raise ImportFileError(
+            _("The CSV file could not be read at line %(n)d: %(e)s")
+            % {"n": reader.line_num, "e": exc}
+        ) from exc
+
+
+def read_csv(text: str) -> list[dict]:
+    rows = csv_rows(text)
     if not rows:
         raise ImportFileError(_("The file is empty."))
     header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
@@ -261,8 +300,12 @@ def _value(obj, *path):
     return obj if obj is not None else ""
 
 
+def _items(value) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _orcid_work(w: dict) -> dict:
-    ids = _value(w, "external-ids", "external-id") or []
+    ids = _items(_value(w, "external-ids", "external-id"))
     doi = next(
         (
             _value(i, "external-id-value")
@@ -271,7 +314,7 @@ def _orcid_work(w: dict) -> dict:
         ),
         "",
     )
-    contributors = _value(w, "contributors", "contributor") or []
+    contributors = _items(_value(w, "contributors", "contributor"))
     return {
         "title": _value(w, "title", "title", "value"),
         "abstract": _value(w, "short-description") or "",
@@ -294,16 +337,22 @@ def read_orcid(text: str) -> list[dict]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFileError(_("The file is not valid JSON: %(e)s") % {"e": exc}) from exc
+    except RecursionError as exc:  # thousands of nested brackets
+        raise ImportFileError(_("The JSON file is nested too deeply.")) from exc
     works: list[dict] = []
     if isinstance(data, dict) and "activities-summary" in data:
         data = _value(data, "activities-summary", "works")
     if isinstance(data, dict) and "group" in data:
-        for g in data.get("group") or []:
-            summaries = _value(g, "work-summary") or []
-            if summaries:
+        for g in _items(data.get("group")):
+            summaries = _items(_value(g, "work-summary"))
+            if summaries and isinstance(summaries[0], dict):
                 works.append(summaries[0])  # the preferred version of the work
     elif isinstance(data, dict) and "bulk" in data:
-        works = [b.get("work") for b in data["bulk"] if isinstance(b, dict) and b.get("work")]
+        works = [
+            b["work"]
+            for b in _items(data["bulk"])
+            if isinstance(b, dict) and isinstance(b.get("work"), dict)
+        ]
     elif isinstance(data, list):
         works = [w for w in data if isinstance(w, dict)]
     else:
@@ -317,9 +366,31 @@ READERS = {"bibtex": read_bibtex, "ris": read_ris, "csv": read_csv, "orcid": rea
 # -- checking ------------------------------------------------------------------------------------
 
 
+def _length(value) -> int:
+    if isinstance(value, (list, tuple)):
+        return sum(len(str(v)) + 2 for v in value)  # as stored: joined by "; "
+    return len(str(value or ""))
+
+
+def _cut(value, limit: int):
+    if isinstance(value, (list, tuple)):
+        return [str(v)[:limit] for v in value[:30]]
+    return str(value or "")[:limit]
+
+
 def check(raw: dict) -> tuple[dict, list[str]]:
     """The publication's fields as the service takes them, and what is wrong with them."""
     errors: list[str] = []
+    limit = settings.JALINAN_IMPORT_MAX_FIELD_CHARS
+    for name, value in list(raw.items()):
+        n = _length(value)
+        if n > limit:
+            label = Publication._meta.get_field(name).verbose_name
+            errors.append(
+                _("the %(field)s is too long: %(n)d characters, at most %(max)d are accepted")
+                % {"field": label, "n": n, "max": limit}
+            )
+            raw = {**raw, name: _cut(value, limit)}  # the preview keeps a bounded copy
     year = _year(raw.get("year"))
     if isinstance(year, str):
         errors.append(_("the year “%(y)s” is not a year") % {"y": year})
