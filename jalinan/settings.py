@@ -195,7 +195,12 @@ LOGOUT_REDIRECT_URL = "portal:home"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# Mandatory for people who sign themselves up (partners): the address is confirmed before an
+# officer can approve them, and signing up with a taken address shows the same "check your
+# e-mail" page (its owner gets a notice) instead of saying it is taken. Invited and imported
+# staff are not asked (AccountAdapter.get_login_stages).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "jalinan.accounts.adapter.AccountAdapter"
