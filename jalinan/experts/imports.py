@@ -432,10 +432,11 @@ def parse(filename: str, content: bytes, profile) -> tuple[str, list[Record]]:
     raw = READERS[fmt](_text(content))
     if not raw:
         raise ImportFileError(_("No publications were found in the file."))
-    if len(raw) > MAX_RECORDS:
+    most = min(MAX_RECORDS, settings.JALINAN_IMPORT_MAX_ROWS)
+    if len(raw) > most:
         raise ImportFileError(
             _("The file has %(n)d records; import at most %(max)d at a time.")
-            % {"n": len(raw), "max": MAX_RECORDS}
+            % {"n": len(raw), "max": most}
         )
     existing_doi = (
         {p.doi.lower(): p.title for p in profile.publications.exclude(doi="").only("doi", "title")}

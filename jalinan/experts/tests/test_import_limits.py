@@ -77,6 +77,12 @@ def test_the_field_cap_is_a_setting(profile, settings):
     assert "title is too long: 15 characters" in records[1].errors[0]
 
 
+def test_the_row_cap_setting_applies_to_publications(profile, settings):
+    settings.JALINAN_IMPORT_MAX_ROWS = 2
+    with pytest.raises(imports.ImportFileError, match="has 3 records; import at most 2"):
+        imports.parse("p.csv", b"title\nOne\nTwo\nThree\n", profile)
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [
