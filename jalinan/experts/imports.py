@@ -176,19 +176,87 @@ def _clean_tex(value: str) -> str:
 # -- readers: each returns a list of field dicts (one per record) ------------------------------
 
 
+class _BibStrings:
+    """@string macros expanded on demand, at most ``limit`` characters of a value: bibtexparser
+    expands every definition whole, so a few hundred bytes of nested "s1 # s1 # ..." grew to
+    gigabytes. Lengths are counted without building the text (the record is rejected with
+    its real length)."""
+
+    def __init__(self, strings: dict, limit: int):
+        self.strings, self.limit, self.lengths = strings, limit, {}
+
+    def _parts(self, value) -> list:
+        from bibtexparser.bibdatabase import BibDataString, BibDataStringExpression
+
+        if isinstance(value, BibDataStringExpression):
+            return list(value.expr)
+        if isinstance(value, BibDataString):
+            if value.name not in self.strings:
+                raise ImportFileError(
+                    _("The BibTeX file uses the undefined string “%(name)s”.")
+                    % {"name": value.name}
+                )
+            return [self.strings[value.name]]
+        return [str(value)]
+
+    def length(self, value, within=frozenset()) -> int:
+        from bibtexparser.bibdatabase import BibDataString
+
+        if isinstance(value, str):
+            return len(value)
+        name = value.name if isinstance(value, BibDataString) else None
+        if name is None:  # an expression: "a # b"
+            return sum(self.length(p, within) for p in self._parts(value))
+        if name in self.lengths:
+            return self.lengths[name]
+        if name in within:
+            raise ImportFileError(
+                _("The BibTeX string “%(name)s” is defined through itself.") % {"name": name}
+            )
+        n = self.lengths[name] = sum(self.length(p, within | {name}) for p in self._parts(value))
+        return n
+
+    def text(self, value) -> tuple[str, int]:
+        """The value's text (cut at the limit) and its full length."""
+        full = self.length(value)
+        out: list[str] = []
+        room = min(full, self.limit)
+        stack = [value]
+        while stack and room > 0:
+            v = stack.pop()
+            if isinstance(v, str):
+                out.append(v[:room])
+                room -= len(out[-1])
+            elif self.length(v):  # empty macros are skipped: no walk through nothing
+                stack.extend(reversed(self._parts(v)))
+        return "".join(out), full
+
+
 def read_bibtex(text: str) -> list[dict]:
     import bibtexparser
     from bibtexparser.bparser import BibTexParser
 
-    parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False)
+    parser = BibTexParser(
+        common_strings=True, ignore_nonstandard_types=False, interpolate_strings=False
+    )
     try:
         db = bibtexparser.loads(text, parser=parser)
     except Exception as exc:  # bibtexparser raises many kinds on broken input
         raise ImportFileError(_("The BibTeX file could not be read: %(e)s") % {"e": exc}) from exc
     if not db.entries and text.strip():
         raise ImportFileError(_("No BibTeX entries were found in the file."))
+    strings = _BibStrings(db.strings, settings.JALINAN_IMPORT_MAX_FIELD_CHARS)
     out = []
-    for e in db.entries:
+    for entry in db.entries:
+        e, lengths = {}, {}
+        try:
+            for key, value in entry.items():
+                e[key], n = strings.text(value)
+                if n > len(e[key]):
+                    lengths[key] = n
+        except RecursionError as exc:  # a chain of thousands of strings
+            raise ImportFileError(_("The BibTeX strings are nested too deeply.")) from exc
+        venue_key = next((k for k in ("journal", "booktitle", "publisher") if e.get(k)), "")
         authors = [_clean_tex(a) for a in re.split(r"\s+and\s+", e.get("author", "")) if a.strip()]
         out.append(
             {
@@ -200,9 +268,24 @@ def read_bibtex(text: str) -> list[dict]:
                 ),
                 "doi": e.get("doi", ""),
                 "authors": "; ".join(authors),
-                "keywords": _list(e.get("keywords", "")),
+                "keywords": e.get("keywords", ""),  # split by check(), after the length cap
                 "kind": e.get("ENTRYTYPE", ""),
                 "url": e.get("url", ""),
+                # what was cut above, with its full length, for check()
+                "cut": {
+                    name: lengths[key]
+                    for name, key in [
+                        ("title", "title"),
+                        ("abstract", "abstract"),
+                        ("year", "year"),
+                        ("venue", venue_key),
+                        ("doi", "doi"),
+                        ("authors", "author"),
+                        ("keywords", "keywords"),
+                        ("url", "url"),
+                    ]
+                    if key in lengths
+                },
             }
         )
     return out
@@ -284,7 +367,7 @@ def read_csv(text: str) -> list[dict]:
                 "venue": v.get("venue", ""),
                 "doi": v.get("doi", ""),
                 "authors": v.get("authors", ""),
-                "keywords": _list(v.get("keywords", "")),
+                "keywords": v.get("keywords", ""),  # split by check(), after the length cap
                 "kind": v.get("type", ""),
                 "url": v.get("url", ""),
             }
@@ -382,8 +465,10 @@ def check(raw: dict) -> tuple[dict, list[str]]:
     """The publication's fields as the service takes them, and what is wrong with them."""
     errors: list[str] = []
     limit = settings.JALINAN_IMPORT_MAX_FIELD_CHARS
+    cut = raw.get("cut") or {}  # a reader that cut a value gives its full length
+    raw = {k: v for k, v in raw.items() if k != "cut"}
     for name, value in list(raw.items()):
-        n = _length(value)
+        n = max(_length(value), cut.get(name, 0))
         if n > limit:
             label = Publication._meta.get_field(name).verbose_name
             errors.append(
