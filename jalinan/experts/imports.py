@@ -350,7 +350,8 @@ def read_csv(text: str) -> list[dict]:
             _("The first row must name the columns, including “title”. Expected: %(cols)s.")
             % {"cols": ", ".join(CSV_COLUMNS)}
         )
-    unknown = [h for h in header if h and h not in CSV_COLUMNS]
+    # Named in the message, so each is shortened: a header cell can be a whole file long.
+    unknown = [h if len(h) <= 40 else h[:40] + "…" for h in header if h and h not in CSV_COLUMNS]
     if unknown:
         raise ImportFileError(
             _("Unknown column(s): %(cols)s. Expected: %(exp)s.")

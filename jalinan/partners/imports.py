@@ -215,7 +215,8 @@ def read_table(filename: str, content: bytes) -> tuple[list[str], list[tuple[int
     if not rows:
         raise ImportFileError(_("The file is empty."))
     header = [str(h or "").strip().lower().replace(" ", "_") for h in rows[0]]
-    unknown = [h for h in header if h and h not in COLUMNS]
+    # Named in the message, so each is shortened: a header cell can be a whole file long.
+    unknown = [h if len(h) <= 40 else h[:40] + "…" for h in header if h and h not in COLUMNS]
     missing = [c for c in REQUIRED if c not in header]
     if unknown or missing:
         parts = []

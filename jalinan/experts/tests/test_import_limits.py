@@ -230,3 +230,10 @@ def test_any_input_gives_records_or_the_parsers_own_error(case):
     for r in records:
         assert r.status in {"ok", "duplicate", "rejected"}
         json.dumps(r.as_dict())  # the preview is kept in the session as JSON
+
+
+def test_a_huge_unknown_header_is_named_shortened(profile):
+    with pytest.raises(imports.ImportFileError) as exc:
+        imports.parse("p.csv", f"title,{'q' * BIG}\nA,x\n".encode(), profile)
+    assert "Unknown column(s): " + "q" * 40 + "…." in str(exc.value)
+    assert len(str(exc.value)) < 1000

@@ -185,3 +185,10 @@ def test_any_input_gives_rows_or_the_imports_own_error(case):
         return
     imports.discard_preview(imports.save_preview(rows, user_id=1, filename=name))
     assert all(r.status in {"ok", "duplicate", "rejected"} for r in rows)
+
+
+def test_a_huge_unknown_header_is_named_shortened(client_for, officer):
+    resp = upload(client_for(officer), "orgs.csv", f"legal_name,{'q' * BIG}\nA Bhd,x\n".encode())
+    page = resp.content.decode()
+    assert resp.status_code == 200 and "unknown column(s): " + "q" * 40 + "…" in page
+    assert len(page) < 50_000
