@@ -219,7 +219,12 @@ LOGOUT_REDIRECT_URL = "portal:home"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# Mandatory for people who sign themselves up (partners): the address is confirmed before an
+# officer can approve them, and signing up with a taken address shows the same "check your
+# e-mail" page (its owner gets a notice) instead of saying it is taken. Invited and imported
+# staff are not asked (AccountAdapter.get_login_stages).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "jalinan.accounts.adapter.AccountAdapter"
@@ -297,6 +302,20 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 JALINAN_MAX_IMPORT_BYTES = _env("JALINAN_MAX_IMPORT_BYTES", env.int, 5 * 1024 * 1024)
+# Imports (organisations, publications): a longer cell is rejected with its row, a file with
+# more rows is refused, and an XLSX (a zip) that would inflate past the cap is never opened.
+JALINAN_IMPORT_MAX_FIELD_CHARS = _env("JALINAN_IMPORT_MAX_FIELD_CHARS", env.int, 20_000)
+JALINAN_IMPORT_MAX_ROWS = _env("JALINAN_IMPORT_MAX_ROWS", env.int, 10_000)
+JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES = _env(
+    "JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES", env.int, 50 * 1024 * 1024
+)
+for _name in (
+    "JALINAN_IMPORT_MAX_FIELD_CHARS",
+    "JALINAN_IMPORT_MAX_ROWS",
+    "JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES",
+):
+    if vars()[_name] < 1:
+        raise ImproperlyConfigured(f"Environment variable {_name} must be a positive number.")
 
 # E-mail: console by default, SMTP when EMAIL_URL (smtp://user:pass@host:587) is set.
 if os.environ.get("EMAIL_URL"):

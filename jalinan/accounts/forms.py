@@ -170,22 +170,52 @@ class InvitationAcceptForm(BootstrapFormMixin, forms.Form):
 
 
 class ApprovalForm(BootstrapFormMixin, forms.Form):
+    """An officer's approval of a partner sign-up: the organisation is always chosen by hand
+    (nothing pre-selected), and an address outside the organisation's domains needs the
+    officer's explicit confirmation."""
+
     organisation = forms.ModelChoiceField(
         label=_("Link to organisation"), queryset=None, required=False
     )
     create_new = forms.BooleanField(label=_("Register the organisation as new"), required=False)
+    confirm_affiliation = forms.BooleanField(
+        label=_("I confirmed that this person works for the chosen organisation"),
+        required=False,
+        help_text=_("Needed when the e-mail address is not at the organisation's domain."),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, signup, **kwargs):
         from jalinan.partners.models import Organisation
 
         super().__init__(*args, **kwargs)
+        self.signup = signup
         self.fields["organisation"].queryset = Organisation.objects.exclude(status="merged")
 
     def clean(self):
+        from .services import email_matches_organisation, signup_email_verified
+
         data = super().clean()
-        if not data.get("organisation") and not data.get("create_new"):
+        org = data.get("organisation")
+        if not org and not data.get("create_new"):
             raise forms.ValidationError(
                 _("Choose an organisation, or register the organisation as new.")
+            )
+        if not signup_email_verified(self.signup):
+            raise forms.ValidationError(
+                _("%(email)s has not been confirmed yet.") % {"email": self.signup.email}
+            )
+        if (
+            org
+            and not data.get("confirm_affiliation")
+            and not email_matches_organisation(self.signup.email, org)
+        ):
+            self.add_error(
+                "confirm_affiliation",
+                _(
+                    "The address %(email)s is not at a domain of %(org)s: confirm that you "
+                    "checked this person works there, or choose another organisation."
+                )
+                % {"email": self.signup.email, "org": org.legal_name},
             )
         return data
 

@@ -247,10 +247,83 @@ def partner_signup_complete(
     return user
 
 
+def signup_needs_email_verification(user: User) -> bool:
+    """A person who signed up (an organisation requested) and is not approved yet must confirm
+    the address before signing in; invited and imported people never have to."""
+    return bool(user.requested_organisation) and user.approval_status != User.Approval.APPROVED
+
+
+def signup_email_verified(user: User) -> bool:
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
 @transaction.atomic
-def partner_signup_approve(*, user: User, organisation, by) -> User:
+def signup_email_mark_verified(*, user: User, by) -> None:
+    """Record the sign-up's address as confirmed (the demo's waiting sign-ups)."""
+    from allauth.account.models import EmailAddress
+
+    address, _created = EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"primary": True}
+    )
+    if not address.verified:
+        address.verified = True
+        address.save(update_fields=["verified"])
+        audit_log(actor=by, action="update", obj=user, message="E-mail address marked confirmed")
+
+
+def email_domain(email: str) -> str:
+    return email.rpartition("@")[2].strip().lower()
+
+
+def organisation_domains(organisation) -> set[str]:
+    """The domains an organisation is known by: its website's host and its general e-mail's."""
+    from urllib.parse import urlsplit
+
+    domains = set()
+    if organisation.website:
+        host = (urlsplit(organisation.website).hostname or "").lower()
+        domains.add(host.removeprefix("www."))
+    if organisation.email:
+        domains.add(email_domain(organisation.email))
+    return {d for d in domains if d}
+
+
+def email_matches_organisation(email: str, organisation) -> bool:
+    """The address is at one of the organisation's domains (or a subdomain of one)."""
+    domain = email_domain(email)
+    return any(domain == d or domain.endswith("." + d) for d in organisation_domains(organisation))
+
+
+@transaction.atomic
+def partner_signup_approve(
+    *, user: User, organisation, by, affiliation_confirmed: bool = False
+) -> User:
+    """Link a sign-up to its organisation. Refused until the person has confirmed the e-mail
+    address, and, when the address is not at the organisation's domain, until the officer
+    confirms (``affiliation_confirmed``) having checked that the person works there."""
     if user.approval_status == User.Approval.APPROVED and user.organisation_id:
         raise ValidationError(_("This sign-up was already approved."))
+    if not signup_email_verified(user):
+        raise ValidationError(
+            _(
+                "%(email)s has not been confirmed yet: the sign-up can be approved once the "
+                "person has opened the link sent to that address."
+            )
+            % {"email": user.email}
+        )
+    matches = email_matches_organisation(user.email, organisation)
+    if not matches and not affiliation_confirmed:
+        raise ValidationError(
+            {
+                "confirm_affiliation": _(
+                    "The address %(email)s is not at a domain of %(org)s: confirm that you "
+                    "checked this person works there, or choose another organisation."
+                )
+                % {"email": user.email, "org": organisation.legal_name}
+            }
+        )
     before = snapshot(user)
     user.organisation = organisation
     user.approval_status = User.Approval.APPROVED
@@ -260,7 +333,8 @@ def partner_signup_approve(*, user: User, organisation, by) -> User:
         action="update",
         obj=user,
         changes=diff(before, snapshot(user)),
-        message=f"Partner sign-up approved for {organisation}",
+        message=f"Partner sign-up approved for {organisation}"
+        + ("" if matches else f" (e-mail domain differs; {by} confirmed the affiliation)"),
     )
     from jalinan.core.notifications import notify
 

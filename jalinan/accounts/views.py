@@ -291,25 +291,38 @@ def invitation_accept(request, token):
 # -- partner sign-up approval -----------------------------------------------------------------
 
 
-@login_required
-def approval_list(request):
-    _require_oil(request.user)
+def _approval_page(request, bound: ApprovalForm | None = None):
+    """The waiting sign-ups, each with what the officer checks: whether the address is
+    confirmed, its domain, and the domains of the registry's likely matches."""
     from jalinan.partners.dedupe import find_duplicates
 
     pending = list(pending_partner_signups())
     for u in pending:
+        u.verified = services.signup_email_verified(u)
+        u.email_domain = services.email_domain(u.email)
         u.candidates = (
             find_duplicates(legal_name=u.requested_organisation, threshold=70)
             if u.requested_organisation
             else []
         )
-        u.form = ApprovalForm(
-            prefix=f"u{u.pk}",
-            initial={"organisation": u.candidates[0].organisation.pk if u.candidates else None},
+        for c in u.candidates:
+            c.domains = sorted(services.organisation_domains(c.organisation))
+            c.same_domain = services.email_matches_organisation(u.email, c.organisation)
+        # Nothing pre-selected: a fuzzy name match is a hint, not a decision.
+        u.form = (
+            bound
+            if bound is not None and bound.signup.pk == u.pk
+            else ApprovalForm(prefix=f"u{u.pk}", signup=u)
         )
     return render(
         request, "accounts/approval_list.html", {"pending": pending, "reject_form": RejectForm()}
     )
+
+
+@login_required
+def approval_list(request):
+    _require_oil(request.user)
+    return _approval_page(request)
 
 
 @login_required
@@ -327,21 +340,31 @@ def approval_decide(request, pk):
         else:
             messages.error(request, _("Give a reason for the rejection."))
         return redirect("accounts:approval_list")
-    form = ApprovalForm(request.POST, prefix=f"u{user.pk}")
+    form = ApprovalForm(request.POST, prefix=f"u{user.pk}", signup=user)
     if not form.is_valid():
-        messages.error(request, " ".join(form.non_field_errors()) or _("Check the form."))
-        return redirect("accounts:approval_list")
+        return _approval_page(request, bound=form)
     org = form.cleaned_data["organisation"]
-    if org is None:
-        from jalinan.partners.services import organisation_create
+    try:
+        with transaction.atomic():
+            if org is None:
+                from jalinan.partners.services import organisation_create
 
-        org = organisation_create(
-            by=request.user,
-            legal_name=user.requested_organisation,
-            org_type="other",
-            status="prospect",
-        )
-    services.partner_signup_approve(user=user, organisation=org, by=request.user)
+                org = organisation_create(
+                    by=request.user,
+                    legal_name=user.requested_organisation,
+                    org_type="other",
+                    status="prospect",
+                )
+                # A new organisation holds nothing yet: there is no one else's to claim.
+                confirmed = True
+            else:
+                confirmed = form.cleaned_data["confirm_affiliation"]
+            services.partner_signup_approve(
+                user=user, organisation=org, by=request.user, affiliation_confirmed=confirmed
+            )
+    except ValidationError as exc:
+        errors_to_form(form, exc)
+        return _approval_page(request, bound=form)
     messages.success(
         request,
         _("%(name)s can now work for %(org)s.") % {"name": user.full_name, "org": org.legal_name},

@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -104,11 +105,34 @@ def _year(value) -> int | None | str:
     return int(m.group(1)) if m else v  # a string is reported as an error below
 
 
+def _split_keywords(text: str) -> list[str]:
+    """Split on ";", new lines, and commas that are not inside brackets ("AI, ML (deep, wide)").
+
+    One pass from the end, so a field of many commas costs linear time (the lookahead regex
+    this replaces rescanned the rest of the field at every comma). A comma stays when the next
+    bracket after it is a closing one, as before.
+    """
+    cuts = []
+    closing_next = False
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in "()":
+            closing_next = ch == ")"
+        elif ch in ";\n" or (ch == "," and not closing_next):
+            cuts.append(i)
+    items, start = [], 0
+    for i in reversed(cuts):
+        items.append(text[start:i])
+        start = i + 1
+    items.append(text[start:])
+    return items
+
+
 def _list(value) -> list[str]:
     if isinstance(value, (list, tuple)):
         items = value
     else:
-        items = re.split(r"[;\n]|,(?![^()]*\))", str(value or ""))
+        items = _split_keywords(str(value or ""))
     return [" ".join(str(i).split()) for i in items if str(i).strip()]
 
 
@@ -152,19 +176,87 @@ def _clean_tex(value: str) -> str:
 # -- readers: each returns a list of field dicts (one per record) ------------------------------
 
 
+class _BibStrings:
+    """@string macros expanded on demand, at most ``limit`` characters of a value: bibtexparser
+    expands every definition whole, so a few hundred bytes of nested "s1 # s1 # ..." grew to
+    gigabytes. Lengths are counted without building the text (the record is rejected with
+    its real length)."""
+
+    def __init__(self, strings: dict, limit: int):
+        self.strings, self.limit, self.lengths = strings, limit, {}
+
+    def _parts(self, value) -> list:
+        from bibtexparser.bibdatabase import BibDataString, BibDataStringExpression
+
+        if isinstance(value, BibDataStringExpression):
+            return list(value.expr)
+        if isinstance(value, BibDataString):
+            if value.name not in self.strings:
+                raise ImportFileError(
+                    _("The BibTeX file uses the undefined string “%(name)s”.")
+                    % {"name": value.name}
+                )
+            return [self.strings[value.name]]
+        return [str(value)]
+
+    def length(self, value, within=frozenset()) -> int:
+        from bibtexparser.bibdatabase import BibDataString
+
+        if isinstance(value, str):
+            return len(value)
+        name = value.name if isinstance(value, BibDataString) else None
+        if name is None:  # an expression: "a # b"
+            return sum(self.length(p, within) for p in self._parts(value))
+        if name in self.lengths:
+            return self.lengths[name]
+        if name in within:
+            raise ImportFileError(
+                _("The BibTeX string “%(name)s” is defined through itself.") % {"name": name}
+            )
+        n = self.lengths[name] = sum(self.length(p, within | {name}) for p in self._parts(value))
+        return n
+
+    def text(self, value) -> tuple[str, int]:
+        """The value's text (cut at the limit) and its full length."""
+        full = self.length(value)
+        out: list[str] = []
+        room = min(full, self.limit)
+        stack = [value]
+        while stack and room > 0:
+            v = stack.pop()
+            if isinstance(v, str):
+                out.append(v[:room])
+                room -= len(out[-1])
+            elif self.length(v):  # empty macros are skipped: no walk through nothing
+                stack.extend(reversed(self._parts(v)))
+        return "".join(out), full
+
+
 def read_bibtex(text: str) -> list[dict]:
     import bibtexparser
     from bibtexparser.bparser import BibTexParser
 
-    parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False)
+    parser = BibTexParser(
+        common_strings=True, ignore_nonstandard_types=False, interpolate_strings=False
+    )
     try:
         db = bibtexparser.loads(text, parser=parser)
     except Exception as exc:  # bibtexparser raises many kinds on broken input
         raise ImportFileError(_("The BibTeX file could not be read: %(e)s") % {"e": exc}) from exc
     if not db.entries and text.strip():
         raise ImportFileError(_("No BibTeX entries were found in the file."))
+    strings = _BibStrings(db.strings, settings.JALINAN_IMPORT_MAX_FIELD_CHARS)
     out = []
-    for e in db.entries:
+    for entry in db.entries:
+        e, lengths = {}, {}
+        try:
+            for key, value in entry.items():
+                e[key], n = strings.text(value)
+                if n > len(e[key]):
+                    lengths[key] = n
+        except RecursionError as exc:  # a chain of thousands of strings
+            raise ImportFileError(_("The BibTeX strings are nested too deeply.")) from exc
+        venue_key = next((k for k in ("journal", "booktitle", "publisher") if e.get(k)), "")
         authors = [_clean_tex(a) for a in re.split(r"\s+and\s+", e.get("author", "")) if a.strip()]
         out.append(
             {
@@ -176,9 +268,24 @@ def read_bibtex(text: str) -> list[dict]:
                 ),
                 "doi": e.get("doi", ""),
                 "authors": "; ".join(authors),
-                "keywords": _list(e.get("keywords", "")),
+                "keywords": e.get("keywords", ""),  # split by check(), after the length cap
                 "kind": e.get("ENTRYTYPE", ""),
                 "url": e.get("url", ""),
+                # what was cut above, with its full length, for check()
+                "cut": {
+                    name: lengths[key]
+                    for name, key in [
+                        ("title", "title"),
+                        ("abstract", "abstract"),
+                        ("year", "year"),
+                        ("venue", venue_key),
+                        ("doi", "doi"),
+                        ("authors", "author"),
+                        ("keywords", "keywords"),
+                        ("url", "url"),
+                    ]
+                    if key in lengths
+                },
             }
         )
     return out
@@ -214,12 +321,27 @@ def read_ris(text: str) -> list[dict]:
     return out
 
 
-def read_csv(text: str) -> list[dict]:
+def csv_rows(text: str) -> list[list[str]]:
+    """The non-blank rows of a CSV text. A long field is read whole (and rejected with its row
+    by :func:`check`) instead of failing the file on the csv module's 128 kB field limit."""
+    # The limit is process-wide; no field can be longer than an accepted file anyway.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES, settings.JALINAN_MAX_IMPORT_BYTES))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        return [r for r in reader if any(c.strip() for c in r)]
+    except csv.Error as exc:
+        raise ImportFileError(
+            _("The CSV file could not be read at line %(n)d: %(e)s")
+            % {"n": reader.line_num, "e": exc}
+        ) from exc
+
+
+def read_csv(text: str) -> list[dict]:
+    rows = csv_rows(text)
     if not rows:
         raise ImportFileError(_("The file is empty."))
     header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
@@ -228,7 +350,8 @@ def read_csv(text: str) -> list[dict]:
             _("The first row must name the columns, including “title”. Expected: %(cols)s.")
             % {"cols": ", ".join(CSV_COLUMNS)}
         )
-    unknown = [h for h in header if h and h not in CSV_COLUMNS]
+    # Named in the message, so each is shortened: a header cell can be a whole file long.
+    unknown = [h if len(h) <= 40 else h[:40] + "…" for h in header if h and h not in CSV_COLUMNS]
     if unknown:
         raise ImportFileError(
             _("Unknown column(s): %(cols)s. Expected: %(exp)s.")
@@ -245,7 +368,7 @@ def read_csv(text: str) -> list[dict]:
                 "venue": v.get("venue", ""),
                 "doi": v.get("doi", ""),
                 "authors": v.get("authors", ""),
-                "keywords": _list(v.get("keywords", "")),
+                "keywords": v.get("keywords", ""),  # split by check(), after the length cap
                 "kind": v.get("type", ""),
                 "url": v.get("url", ""),
             }
@@ -261,8 +384,12 @@ def _value(obj, *path):
     return obj if obj is not None else ""
 
 
+def _items(value) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _orcid_work(w: dict) -> dict:
-    ids = _value(w, "external-ids", "external-id") or []
+    ids = _items(_value(w, "external-ids", "external-id"))
     doi = next(
         (
             _value(i, "external-id-value")
@@ -271,7 +398,7 @@ def _orcid_work(w: dict) -> dict:
         ),
         "",
     )
-    contributors = _value(w, "contributors", "contributor") or []
+    contributors = _items(_value(w, "contributors", "contributor"))
     return {
         "title": _value(w, "title", "title", "value"),
         "abstract": _value(w, "short-description") or "",
@@ -294,16 +421,22 @@ def read_orcid(text: str) -> list[dict]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFileError(_("The file is not valid JSON: %(e)s") % {"e": exc}) from exc
+    except RecursionError as exc:  # thousands of nested brackets
+        raise ImportFileError(_("The JSON file is nested too deeply.")) from exc
     works: list[dict] = []
     if isinstance(data, dict) and "activities-summary" in data:
         data = _value(data, "activities-summary", "works")
     if isinstance(data, dict) and "group" in data:
-        for g in data.get("group") or []:
-            summaries = _value(g, "work-summary") or []
-            if summaries:
+        for g in _items(data.get("group")):
+            summaries = _items(_value(g, "work-summary"))
+            if summaries and isinstance(summaries[0], dict):
                 works.append(summaries[0])  # the preferred version of the work
     elif isinstance(data, dict) and "bulk" in data:
-        works = [b.get("work") for b in data["bulk"] if isinstance(b, dict) and b.get("work")]
+        works = [
+            b["work"]
+            for b in _items(data["bulk"])
+            if isinstance(b, dict) and isinstance(b.get("work"), dict)
+        ]
     elif isinstance(data, list):
         works = [w for w in data if isinstance(w, dict)]
     else:
@@ -317,9 +450,33 @@ READERS = {"bibtex": read_bibtex, "ris": read_ris, "csv": read_csv, "orcid": rea
 # -- checking ------------------------------------------------------------------------------------
 
 
+def _length(value) -> int:
+    if isinstance(value, (list, tuple)):
+        return sum(len(str(v)) + 2 for v in value)  # as stored: joined by "; "
+    return len(str(value or ""))
+
+
+def _cut(value, limit: int):
+    if isinstance(value, (list, tuple)):
+        return [str(v)[:limit] for v in value[:30]]
+    return str(value or "")[:limit]
+
+
 def check(raw: dict) -> tuple[dict, list[str]]:
     """The publication's fields as the service takes them, and what is wrong with them."""
     errors: list[str] = []
+    limit = settings.JALINAN_IMPORT_MAX_FIELD_CHARS
+    cut = raw.get("cut") or {}  # a reader that cut a value gives its full length
+    raw = {k: v for k, v in raw.items() if k != "cut"}
+    for name, value in list(raw.items()):
+        n = max(_length(value), cut.get(name, 0))
+        if n > limit:
+            label = Publication._meta.get_field(name).verbose_name
+            errors.append(
+                _("the %(field)s is too long: %(n)d characters, at most %(max)d are accepted")
+                % {"field": label, "n": n, "max": limit}
+            )
+            raw = {**raw, name: _cut(value, limit)}  # the preview keeps a bounded copy
     year = _year(raw.get("year"))
     if isinstance(year, str):
         errors.append(_("the year “%(y)s” is not a year") % {"y": year})
@@ -361,10 +518,11 @@ def parse(filename: str, content: bytes, profile) -> tuple[str, list[Record]]:
     raw = READERS[fmt](_text(content))
     if not raw:
         raise ImportFileError(_("No publications were found in the file."))
-    if len(raw) > MAX_RECORDS:
+    most = min(MAX_RECORDS, settings.JALINAN_IMPORT_MAX_ROWS)
+    if len(raw) > most:
         raise ImportFileError(
             _("The file has %(n)d records; import at most %(max)d at a time.")
-            % {"n": len(raw), "max": MAX_RECORDS}
+            % {"n": len(raw), "max": most}
         )
     existing_doi = (
         {p.doi.lower(): p.title for p in profile.publications.exclude(doi="").only("doi", "title")}

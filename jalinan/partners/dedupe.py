@@ -46,7 +46,7 @@ _SUFFIXES = [
     "bv",
     "plt",
 ]
-_SUFFIX_RE = re.compile(r"(?:\s+(?:" + "|".join(re.escape(s) for s in _SUFFIXES) + r"))+$")
+_SUFFIX_WORDS = [tuple(s.split()) for s in _SUFFIXES]
 _PAREN_MARKER_RE = re.compile(r"\((?:m|malaysia)\)", re.IGNORECASE)
 
 
@@ -60,9 +60,26 @@ def normalise_name(name: str) -> str:
     text = text.replace("&", " and ")
     text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
-    stripped = _SUFFIX_RE.sub("", " " + text).strip()
+    stripped = _strip_suffixes(text.split())
     # A name made only of legal words ("Berhad") keeps its text rather than becoming empty.
     return stripped or text
+
+
+def _strip_suffixes(words: list[str]) -> str:
+    """The name without its run of trailing legal-form words ("co ltd", "sdn bhd berhad").
+
+    The longest tail that splits wholly into suffixes is found from the end in one pass (a
+    regex of repeated alternatives backtracked exponentially on "co ltd co ltd ...").
+    """
+    n = len(words)
+    splits = [False] * (n + 1)  # splits[i]: words[i:] is made of suffixes only
+    splits[n] = True
+    for i in range(n - 1, -1, -1):
+        splits[i] = any(
+            tuple(words[i : i + len(s)]) == s and splits[i + len(s)] for s in _SUFFIX_WORDS
+        )
+    start = next(i for i in range(n + 1) if splits[i])
+    return " ".join(words[:start])
 
 
 def normalise_registration(number: str) -> str:

@@ -106,11 +106,56 @@ def _read_csv(content: bytes) -> list[list[str]]:
         ) from exc
     if "\x00" in text:
         raise ImportFileError(_("The file contains binary data and is not a CSV file."))
+    # A long field is read whole and rejected with its row (see interpret) rather than failing
+    # the file on the csv module's 128 kB limit; the limit is process-wide and no field can be
+    # longer than an accepted file.
+    csv.field_size_limit(max(csv.field_size_limit(), settings.JALINAN_MAX_IMPORT_BYTES))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = []
+    try:
+        for row in reader:
+            if any(c.strip() for c in row):
+                rows.append(row)
+                _check_row_count(len(rows))
+    except csv.Error as exc:
+        raise ImportFileError(
+            _("The CSV file could not be read at line %(n)d: %(e)s")
+            % {"n": reader.line_num, "e": exc}
+        ) from exc
+    return rows
+
+
+def _check_row_count(rows_with_header: int) -> None:
+    if rows_with_header - 1 > settings.JALINAN_IMPORT_MAX_ROWS:
+        raise ImportFileError(
+            _("The file has more than %(max)d rows: import at most %(max)d at a time.")
+            % {"max": settings.JALINAN_IMPORT_MAX_ROWS}
+        )
+
+
+def _check_uncompressed_size(content: bytes) -> None:
+    """Refuse a workbook that would inflate past the cap (a "zip bomb"), from the sizes its zip
+    directory declares (zipfile never inflates a member past its declared size)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ImportFileError(_("The file is not a valid XLSX workbook.")) from exc
+    if total > settings.JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES:
+        raise ImportFileError(
+            _(
+                "The workbook would take %(mb).0f MB once unpacked, more than the %(max).0f MB "
+                "accepted: save it again without unused sheets, or as CSV."
+            )
+            % {
+                "mb": total / 1024 / 1024,
+                "max": settings.JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES / 1024 / 1024,
+            }
+        )
 
 
 def _read_xlsx(content: bytes) -> list[list]:
@@ -118,24 +163,33 @@ def _read_xlsx(content: bytes) -> list[list]:
 
     if not zipfile.is_zipfile(io.BytesIO(content)):
         raise ImportFileError(_("The file is not a valid XLSX workbook."))
+    _check_uncompressed_size(content)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
         raise ImportFileError(_("The workbook could not be read: %(err)s") % {"err": exc}) from exc
-    ws = wb.worksheets[0]
     rows = []
-    for r in ws.iter_rows():
-        cells = []
-        for c in r:
-            value = c.value
-            if isinstance(value, str) and value.startswith("="):
-                value = _Formula(c.coordinate)
-            elif getattr(c, "data_type", None) == "f":
-                value = _Formula(c.coordinate)
-            cells.append(value)
-        if any(v not in (None, "") for v in cells):
-            rows.append(cells)
-    wb.close()
+    try:
+        if not wb.worksheets:
+            raise ImportFileError(_("The workbook has no sheet."))
+        for r in wb.worksheets[0].iter_rows():
+            cells = []
+            for c in r:
+                value = c.value
+                if isinstance(value, str) and value.startswith("="):
+                    value = _Formula(c.coordinate)
+                elif getattr(c, "data_type", None) == "f":
+                    value = _Formula(c.coordinate)
+                cells.append(value)
+            if any(v not in (None, "") for v in cells):
+                rows.append(cells)
+                _check_row_count(len(rows))
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a broken sheet is only found while its rows are read
+        raise ImportFileError(_("The workbook could not be read: %(err)s") % {"err": exc}) from exc
+    finally:
+        wb.close()
     return rows
 
 
@@ -161,7 +215,8 @@ def read_table(filename: str, content: bytes) -> tuple[list[str], list[tuple[int
     if not rows:
         raise ImportFileError(_("The file is empty."))
     header = [str(h or "").strip().lower().replace(" ", "_") for h in rows[0]]
-    unknown = [h for h in header if h and h not in COLUMNS]
+    # Named in the message, so each is shortened: a header cell can be a whole file long.
+    unknown = [h if len(h) <= 40 else h[:40] + "…" for h in header if h and h not in COLUMNS]
     missing = [c for c in REQUIRED if c not in header]
     if unknown or missing:
         parts = []
@@ -208,14 +263,31 @@ def _bool(value: str) -> bool:
     return value.strip().lower() in {"yes", "y", "true", "1", "ya"}
 
 
+def _plain(value):
+    """A cell as the preview keeps it (JSON): dates and times as text, formulas dropped."""
+    if isinstance(value, _Formula) or value is None:
+        return ""
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
 def interpret(line: int, values: dict) -> Row:
     row = Row(line=line, values={k: v for k, v in values.items()})
     errors = row.errors
+    limit = settings.JALINAN_IMPORT_MAX_FIELD_CHARS
+    for key, v in values.items():
+        if isinstance(v, str) and len(v) > limit:
+            errors.append(
+                _("%(column)s is too long: %(n)d characters, at most %(max)d are accepted")
+                % {"column": key, "n": len(v), "max": limit}
+            )
+            values[key] = v[:limit]  # the preview keeps a bounded copy
     for key, v in values.items():
         if isinstance(v, _Formula):
             errors.append(_("formulas are not accepted (cell %(cell)s)") % {"cell": v.coordinate})
             values[key] = ""
-    row.values = {k: ("" if isinstance(v, _Formula) else v) for k, v in values.items()}
+    row.values = {k: _plain(v) for k, v in values.items()}
     g = {k: str(v if v is not None else "").strip() for k, v in row.values.items()}
     org = {
         "legal_name": g.get("legal_name", ""),

@@ -9,7 +9,11 @@ from django.utils import timezone
 from conftest import PASSWORD
 from jalinan.accounts.models import ApiToken, Invitation, Unit, User
 from jalinan.accounts.roles import Role
-from jalinan.accounts.services import invitation_create, partner_signup_complete
+from jalinan.accounts.services import (
+    invitation_create,
+    partner_signup_complete,
+    signup_email_mark_verified,
+)
 from jalinan.core.audit import history_for
 from jalinan.core.models import Notification, NotificationPreference
 
@@ -238,6 +242,11 @@ def test_partner_signs_up_waits_and_is_approved(
     user = User.objects.get(email="ceo@newco.test")
     assert user.approval_status == "pending" and user.roles == {Role.PARTNER}
     assert Notification.objects.filter(recipient=officer, kind="account").exists()
+    # the address is confirmed through the link sent to it
+    [sent] = [m for m in mail.outbox if m.to == ["ceo@newco.test"]]
+    link = re.search(r"http\S+/accounts/confirm-email/\S+/", sent.body).group(0)
+    assert client.post(link).status_code == 302
+    client.force_login(user)
     page = client.get("/my-work/").content.decode()
     assert "waiting" in page.lower() or "check your details" in page
     assert client.get(f"/partners/{org_acme.pk}/").status_code == 404
@@ -251,7 +260,11 @@ def test_partner_signs_up_waits_and_is_approved(
     with django_capture_on_commit_callbacks(execute=True):
         office.post(
             f"/accounts/approvals/{user.pk}/",
-            {"decision": "approve", f"u{user.pk}-organisation": org_acme.pk},
+            {
+                "decision": "approve",
+                f"u{user.pk}-organisation": org_acme.pk,
+                f"u{user.pk}-confirm_affiliation": "on",
+            },
         )
     user.refresh_from_db()
     assert user.approval_status == "approved" and user.organisation == org_acme
@@ -289,6 +302,7 @@ def test_rejection_with_reason(client_for, officer, db):
 def test_approval_can_register_the_organisation(client_for, officer, db):
     user = User.objects.create_user(email="n@new.test", password="x", full_name="N")
     partner_signup_complete(user=user, full_name="N", organisation_name="Brand New Sdn Bhd")
+    signup_email_mark_verified(user=user, by=user)
     client_for(officer).post(
         f"/accounts/approvals/{user.pk}/", {"decision": "approve", f"u{user.pk}-create_new": "on"}
     )

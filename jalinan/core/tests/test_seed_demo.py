@@ -1,6 +1,7 @@
 from django.core.management import call_command
 
 from jalinan.accounts.models import Unit, User
+from jalinan.accounts.services import signup_email_verified
 from jalinan.core.management.commands.seed_demo import (
     DEMO_LOGINS,
     DEMO_PASSWORD,
@@ -40,7 +41,9 @@ def test_seed_is_idempotent_and_populated(db, client):
     units, users, orgs, contacts = first
     assert units >= 20 and orgs >= 140 and contacts >= orgs
     assert User.objects.filter(groups__name="academic").count() >= 30
-    assert User.objects.filter(approval_status="pending").count() == 2
+    pending = User.objects.filter(approval_status="pending")
+    assert pending.count() == 2
+    assert all(signup_email_verified(u) for u in pending)  # approvable in the demo
     for email, _name, _roles, _unit in DEMO_LOGINS:
         assert client.login(email=email, password=DEMO_PASSWORD), email
         client.logout()

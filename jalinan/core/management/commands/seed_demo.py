@@ -320,19 +320,22 @@ class Command(BaseCommand):
             # One hash for every demo account: hashing 200 passwords would take a minute.
             User.objects.filter(pk=user.pk).update(password=hashed)
             self._count("demo logins", True)
-        for email, name, org_name, job in data.PENDING_SIGNUPS:
-            if email in existing:
-                continue
-            from jalinan.accounts.services import partner_signup_complete
+        from jalinan.accounts.services import partner_signup_complete, signup_email_mark_verified
 
-            user = user_create(email=email, full_name=name, password=None, roles=[])
-            User.objects.filter(pk=user.pk).update(password=hashed)
-            partner_signup_complete(
-                user=User.objects.get(pk=user.pk),
-                full_name=name,
-                organisation_name=org_name,
-                job_title=job,
-            )
+        for email, name, org_name, job in data.PENDING_SIGNUPS:
+            if email not in existing:
+                user = user_create(email=email, full_name=name, password=None, roles=[])
+                User.objects.filter(pk=user.pk).update(password=hashed)
+                partner_signup_complete(
+                    user=User.objects.get(pk=user.pk),
+                    full_name=name,
+                    organisation_name=org_name,
+                    job_title=job,
+                )
+            # As if they had opened the confirmation link, so the demo shows them approvable
+            # (also for a demo seeded before addresses had to be confirmed).
+            user = User.objects.get(email=email)
+            signup_email_mark_verified(user=user, by=user)
         names = self._academic_names(rng, academics)
         for i, (title, position, full_name) in enumerate(names):
             email = f"staff{i + 1:03d}@{DOMAIN}"
