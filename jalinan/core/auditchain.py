@@ -32,9 +32,21 @@ CHAINED_FIELDS = (
 )
 
 
+def _plain(value):
+    # PostgreSQL's jsonb gives 1e20 back as 100000000000000000000: integral floats hash as ints.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 def row_hash(values: dict, prev_hash: str) -> str:
     """The hash of one entry, given its CHAINED_FIELDS (a model's attributes or a row's)."""
     content = {name: values[name] for name in CHAINED_FIELDS}
+    content["changes"] = _plain(content["changes"])
     content["created_at"] = content["created_at"].astimezone(datetime.UTC).isoformat()
     content["prev_hash"] = prev_hash
     canonical = json.dumps(

@@ -6,7 +6,7 @@ import json
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -60,7 +60,7 @@ class AuditEntry(models.Model):
             return super().save(*args, **kwargs)
         from .auditchain import lock_chain, row_hash
 
-        using = kwargs.get("using") or "default"
+        using = kwargs.get("using") or router.db_for_write(AuditEntry, instance=self)
         with transaction.atomic(using=using, savepoint=False):
             lock_chain(using)
             self.prev_hash = (

@@ -137,3 +137,16 @@ def test_a_role_given_in_the_admin_is_audited(client_for, root, academic):
     assert resp.status_code == 302, resp.content.decode()[:2000]
     changed = [e.changes for e in entries(academic, "update")]
     assert changed == [{"groups": [groups, [*groups, "oil_admin"]]}]
+
+
+def test_a_password_set_in_the_admin_is_audited_without_the_password(client_for, root, academic):
+    client = client_for(root)
+    url = f"/admin/accounts/user/{academic.pk}/password/"
+    secret = "A-new-long-passphrase-42"
+    resp = client.post(
+        url, {"password1": secret, "password2": secret, "set_usable_password": "true"}
+    )
+    assert resp.status_code == 302, resp.content.decode()[:2000]
+    entry = entries(academic, "update").get()
+    assert entry.actor == root and entry.message.startswith("Django admin: Changed password")
+    assert secret not in str(entry.changes) + entry.message
