@@ -7,6 +7,8 @@ mixes it into every ModelAdmin registered on the admin site, so no admin can ski
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import admin
 from django.db import transaction
 
@@ -129,6 +131,8 @@ class AuditedModelAdmin(admin.ModelAdmin):
     def construct_change_message_text(message) -> str:
         from django.contrib.admin.models import LogEntry
 
+        if isinstance(message, list):  # construct_change_message's form, as LogEntry stores it
+            message = json.dumps(message)
         return LogEntry(change_message=message).get_change_message() if message else ""
 
 
