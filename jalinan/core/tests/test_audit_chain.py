@@ -1,13 +1,17 @@
 """The audit log is a hash chain: a changed or deleted entry is found by verify_audit_chain."""
 
 import io
+import threading
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection, connections, transaction
 
 from jalinan.core.audit import audit_log
 from jalinan.core.models import AuditEntry
+from jalinan.partners.models import Organisation
 
 
 def verify() -> str:
@@ -71,5 +75,33 @@ def test_an_audit_write_costs_one_query_more_than_the_insert(
     officer, org_acme, django_assert_num_queries
 ):
     audit_log(actor=officer, action="create", obj=org_acme)  # content type cached
-    with django_assert_num_queries(2):  # the last entry's hash, the insert (SQLite)
+    # The last entry's hash and the insert; on PostgreSQL the advisory lock before them.
+    with django_assert_num_queries(3 if connection.vendor == "postgresql" else 2):
         audit_log(actor=officer, action="update", obj=org_acme)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="SQLite serialises writers itself; the lock under test is PostgreSQL's",
+)
+def test_entries_written_at_the_same_time_form_one_chain():
+    org = Organisation.objects.create(legal_name="Acme", org_type="sme", search_name="acme")
+    start = threading.Barrier(4)
+
+    def write(n):
+        start.wait()
+        try:
+            for i in range(15):
+                with transaction.atomic():
+                    audit_log(actor=None, action="update", obj=org, changes={"n": [n, i]})
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert verify() == f"OK: {AuditEntry.objects.count()} audit entries, chain intact.\n"
+    assert AuditEntry.objects.count() == 60
