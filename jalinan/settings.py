@@ -13,6 +13,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -119,6 +120,7 @@ JALINAN_DOMAIN_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -354,6 +356,27 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# Content-Security-Policy (django-csp) on every response: scripts only from our own static
+# files (no inline script, event handler or eval; htmx runs with allowEval off), <style>
+# elements only with the page's nonce. Inline style= attributes stay allowed (style-src-attr):
+# SDG colours, chart heights and table shading are set per record, and an attribute cannot
+# run code. Extra image origins (an institution logo served elsewhere) from
+# JALINAN_CSP_IMG_SOURCES, e.g. "https://www.iium.edu.my".
+JALINAN_CSP_IMG_SOURCES = _env("JALINAN_CSP_IMG_SOURCES", env.list, [])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *JALINAN_CSP_IMG_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 
 # Pagination and lists.
 JALINAN_PAGE_SIZE = 25

@@ -10,6 +10,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from jalinan.accounts.roles import is_oil, is_oil_admin
 
+        from .admin import audit_every_admin
+
+        # The admin site registered every app's admins (autodiscover) before this runs.
+        audit_every_admin()
+
         from .registry import register_daily_job, register_nav
 
         register_nav(

@@ -1,8 +1,12 @@
-"""CSV and XLSX downloads of lists (tablib), shared by every list page."""
+"""CSV and XLSX downloads of lists (tablib), shared by every list page.
+
+Every cell written to a CSV or XLSX file anywhere in Jalinan goes through :func:`safe_cell`.
+"""
 
 from __future__ import annotations
 
 import datetime
+import re
 
 import tablib
 from django.http import HttpResponse
@@ -13,24 +17,42 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
+# A cell whose text starts with one of these (after any blanks) is read as a formula by some
+# spreadsheet program: Excel, LibreOffice and Google Sheets, full-width forms included.
+FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
-def _cell(value):
+
+def safe_text(text: str) -> str:
+    """``text``, prefixed with ``'`` when a spreadsheet would run it as a formula.
+
+    A plain number written as text ("-12.50") is left alone: it is no formula.
+    """
+    if not text:
+        return text
+    if text[0] in FORMULA_START or text.lstrip()[:1] in FORMULA_START:
+        if not _NUMBER.fullmatch(text):
+            return "'" + text
+    return text
+
+
+def safe_cell(value):
+    """One exported cell: numbers and dates stay typed, every text is guarded by safe_text."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        # Keep spreadsheet programs from treating exported text as a formula.
-        return "'" + value
-    return value if isinstance(value, (int, float, datetime.date)) else str(value)
+        return safe_text("; ".join(str(v) for v in value))
+    if isinstance(value, (int, float, datetime.date)):  # bool and datetime included
+        return value
+    return safe_text(str(value))
 
 
 def export_response(*, headers: list[str], rows, filename: str, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         fmt = "csv"
-    data = tablib.Dataset(headers=[str(h) for h in headers])
+    data = tablib.Dataset(headers=[safe_cell(h) for h in headers])
     for row in rows:
-        data.append([_cell(v) for v in row])
+        data.append([safe_cell(v) for v in row])
     if fmt == "xlsx":
         body = data.export("xlsx")
     else:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, router, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class AuditEntry(models.Model):
     """One change to one object: who, when, what, and the field-level differences.
 
-    Written only by :func:`jalinan.core.audit.audit_log`, called from services.
+    Written only by :func:`jalinan.core.audit.audit_log`, called from services. Entries form a
+    hash chain (:mod:`jalinan.core.auditchain`): a changed or deleted entry is detected.
     """
 
     class Action(models.TextChoices):
@@ -23,7 +27,8 @@ class AuditEntry(models.Model):
         IMPORT = "import", _("Imported")
         OTHER = "other", _("Other")
 
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Set before the insert (not auto_now_add) because it is part of the entry's hash.
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -38,6 +43,8 @@ class AuditEntry(models.Model):
     object_repr = models.CharField(max_length=255)
     changes = models.JSONField(default=dict, blank=True)
     message = models.TextField(blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    row_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -47,6 +54,22 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr} by {self.actor_repr}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            return super().save(*args, **kwargs)
+        from .auditchain import lock_chain, row_hash
+
+        using = kwargs.get("using") or router.db_for_write(AuditEntry, instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            lock_chain(using)
+            self.prev_hash = (
+                AuditEntry.objects.using(using).order_by("-id").values_list("row_hash", flat=True)
+            ).first() or ""
+            # The JSON the database gives back: what verify_audit_chain will hash.
+            self.changes = json.loads(json.dumps(self.changes or {}))
+            self.row_hash = row_hash(vars(self), self.prev_hash)
+            return super().save(*args, **kwargs)
 
 
 class Notification(models.Model):

@@ -22,6 +22,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from jalinan.core.exports import safe_cell
+
 from . import dashboard, registry
 from .registry import MINISTRY_CATEGORIES, Scope, Table
 
@@ -233,27 +235,25 @@ def build(kind: str, scope: Scope) -> Document:
 
 
 def _cell(value):
-    from jalinan.core.exports import _cell as export_cell
-
-    return export_cell(dashboard.plain(value))
+    return safe_cell(dashboard.plain(value))
 
 
 def csv_response(doc: Document) -> HttpResponse:
     """Each part's figures, then each table under its title, in one CSV file."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([doc.title])
-    writer.writerow([doc.subtitle])
+    writer.writerow([_cell(doc.title)])
+    writer.writerow([_cell(doc.subtitle)])
     for part in doc.parts:
         writer.writerow([])
-        writer.writerow([part.heading])
+        writer.writerow([_cell(part.heading)])
         for line in part.lines:
-            writer.writerow([_cell(str(line.label)), _cell(line.value)])
+            writer.writerow([_cell(line.label), _cell(line.value)])
         for table in part.tables:
             headers, rows = table.flat()
             writer.writerow([])
-            writer.writerow([_cell(str(table.title))])
-            writer.writerow([_cell(str(h)) for h in headers])
+            writer.writerow([_cell(table.title)])
+            writer.writerow([_cell(h) for h in headers])
             for row in rows:
                 writer.writerow([_cell(v) for v in row])
             if table.note:
@@ -281,16 +281,16 @@ def xlsx_response(doc: Document) -> HttpResponse:
 
     book = tablib.Databook()
     taken: set[str] = set()
-    summary = tablib.Dataset(headers=[_("Part"), _("Figure"), _("Value")])
+    summary = tablib.Dataset(headers=[_cell(_("Part")), _cell(_("Figure")), _cell(_("Value"))])
     summary.title = _sheet_title(_("Summary"), taken)
     for part in doc.parts:
         for line in part.lines:
-            summary.append([part.heading, str(line.label), _cell(line.value)])
+            summary.append([_cell(part.heading), _cell(line.label), _cell(line.value)])
     book.add_sheet(summary)
     for part in doc.parts:
         for table in part.tables:
             headers, rows = table.flat()
-            sheet = tablib.Dataset(headers=[str(h) for h in headers])
+            sheet = tablib.Dataset(headers=[_cell(h) for h in headers])
             sheet.title = _sheet_title(str(table.title), taken)
             for row in rows:
                 sheet.append([_cell(v) for v in row])

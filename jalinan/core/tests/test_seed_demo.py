@@ -1,4 +1,6 @@
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from jalinan.accounts.models import Unit, User
 from jalinan.accounts.services import signup_email_verified
@@ -57,3 +59,12 @@ def test_the_plan_is_deterministic():
     a, b = plan_organisations(7), plan_organisations(7)
     assert a == b and len(a) >= 150 - 5
     assert plan_organisations(8) != a
+
+
+def test_seed_refuses_to_run_in_production_mode(db, settings):
+    settings.PRODUCTION = True
+    settings.MODE = "production"
+    with pytest.raises(CommandError, match="JALINAN_MODE=production"):
+        call_command("seed_demo", academics=1, scale=0.01, verbosity=0)
+    assert not User.objects.filter(email__endswith="@demo.iium.example").exists()
+    assert Organisation.objects.count() == 0

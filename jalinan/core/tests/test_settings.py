@@ -61,3 +61,20 @@ def test_production_refuses_unsafe_settings(tmp_path, env, named):
 def test_bad_values_name_the_variable(tmp_path, env, named):
     result = run_check(tmp_path, deploy=False, **env)
     assert result.returncode != 0 and named in result.stderr
+
+
+def test_csp_image_sources_come_from_the_environment(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(JALINAN_DATA_DIR=str(tmp_path), JALINAN_CSP_IMG_SOURCES="https://www.iium.edu.my")
+    code = "from django.conf import settings as s; print(s.CONTENT_SECURITY_POLICY['DIRECTIVES'])"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "'img-src': [\"'self'\", 'data:', 'https://www.iium.edu.my']" in result.stdout, (
+        result.stdout + result.stderr
+    )

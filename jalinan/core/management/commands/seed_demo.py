@@ -14,7 +14,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
@@ -150,6 +150,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            # Demo logins share one published password: never on a production database.
+            raise CommandError(
+                "seed_demo refuses to run with JALINAN_MODE=production: it creates demo "
+                "accounts whose password is published. Seed a development or test database."
+            )
         # The demo's notifications are kept in the application; their e-mails are not sent
         # (nor printed by the console backend).
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
