@@ -124,19 +124,23 @@ def test_adding_in_the_admin_is_audited(client_for, root):
     assert entries(org, "create").get().changes["legal_name"] == [None, "Cempaka Foods Sdn. Bhd."]
 
 
-def test_a_role_given_in_the_admin_is_audited(client_for, root, academic):
+def test_a_staff_flag_given_in_the_admin_is_audited_and_roles_stay_read_only(
+    client_for, root, academic
+):
     from django.contrib.auth.models import Group
 
     client = client_for(root)
     url = f"/admin/accounts/user/{academic.pk}/change/"
     data = form_data(client.get(url).content.decode())
     oil = Group.objects.get_or_create(name="oil_admin")[0]
+    # Roles are given on the people page only: groups posted to the admin are ignored.
     data["groups"] = [str(g.pk) for g in academic.groups.all()] + [str(oil.pk)]
-    groups = sorted(g.name for g in academic.groups.all())
+    data["is_staff"] = "on"
     resp = client.post(url, data)
     assert resp.status_code == 302, resp.content.decode()[:2000]
     changed = [e.changes for e in entries(academic, "update")]
-    assert changed == [{"groups": [groups, [*groups, "oil_admin"]]}]
+    assert changed == [{"is_staff": [False, True]}]
+    assert not academic.groups.filter(name="oil_admin").exists()
 
 
 def test_a_password_set_in_the_admin_is_audited_without_the_password(client_for, root, academic):
