@@ -53,3 +53,25 @@ def assert_rule_agrees(check, queryset_for, users, objects) -> int:
         for name, obj, said, listed in found
     )
     return len(users) * len(objects)
+
+
+def refusal_sweep(client, urls: dict, *, post_only=(), refused_status=None, post_data=None):
+    """Requests every URL of ``urls`` (``{name: url}``) with ``client`` and returns the ones
+    that did not refuse, as ``(name, method, status)``: a refused page answers 404 to GET and
+    to POST (or ``refused_status[name]``); a view of ``post_only`` answers 405 to GET. Fails at
+    once if a POST writes to the database (:func:`database_writes`). The URL-driven outsider
+    sweeps and the authorization matrix share it."""
+    refused_status = refused_status or {}
+    let_in = []
+    for name in sorted(urls):
+        url = urls[name]
+        refused = refused_status.get(name, 404)
+        got = client.get(url).status_code
+        if got != (405 if name in post_only else refused):
+            let_in.append((name, "GET", got))
+        with database_writes() as writes:
+            got = client.post(url, post_data or {}).status_code
+        if got != refused:
+            let_in.append((name, "POST", got))
+        assert writes == [], (name, "the POST wrote to the database", writes)
+    return let_in
