@@ -60,7 +60,7 @@ def refusal_sweep(client, urls: dict, *, post_only=(), refused_status=None, post
     that did not refuse, as ``(name, method, status)``: a refused page answers 404 to GET and
     to POST (or ``refused_status[name]``); a view of ``post_only`` answers 405 to GET. Fails at
     once if a POST writes to the database (:func:`database_writes`). The URL-driven outsider
-    sweeps and the authorization matrix share it."""
+    sweeps of challenges and technologies use it."""
     refused_status = refused_status or {}
     let_in = []
     for name in sorted(urls):
@@ -75,3 +75,29 @@ def refusal_sweep(client, urls: dict, *, post_only=(), refused_status=None, post
             let_in.append((name, "POST", got))
         assert writes == [], (name, "the POST wrote to the database", writes)
     return let_in
+
+
+def url_routes(resolver=None, namespace=()) -> dict:
+    """``{name: URLPattern}`` of every named URL pattern of the URL conf, namespaces included
+    (``ns:name``): what a sweep or the authorization matrix walks."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    out = {}
+    for p in (resolver or get_resolver()).url_patterns:
+        if isinstance(p, URLResolver):
+            ns = namespace + ((p.namespace,) if p.namespace else ())
+            out |= url_routes(p, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            out.setdefault(":".join((*namespace, p.name)), p)
+    return out
+
+
+def api_operations() -> dict[str, tuple[str, str]]:
+    """``{operation id: (method, path)}`` of every operation of the OpenAPI schema."""
+    from jalinan.api.urls import api
+
+    ops = {}
+    for path, methods in api.get_openapi_schema()["paths"].items():
+        for method, op in methods.items():
+            ops[op["operationId"]] = (method.upper(), path)
+    return ops

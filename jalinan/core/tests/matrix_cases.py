@@ -5,7 +5,10 @@ a second student."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 
 def _pk(key):
@@ -223,3 +226,12 @@ API_PARAMS = {
     "placement_id": lambda w: w["placement_student2"].pk,
     "key": lambda w: "agreements.by_type",
 }
+
+
+def api_url(path: str, params: dict) -> str:
+    """The OpenAPI ``path`` with its ``{parameters}`` filled from ``params``."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(params[m.group(1)]), path)
+
+
+def route_url(name: str, kwargs: dict) -> str:
+    return reverse(name, kwargs=kwargs or None)

@@ -25,10 +25,9 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from jalinan.core.testing import database_writes
+from jalinan.core.testing import api_operations, database_writes, url_routes
 
-from .matrix import api_operations, api_url, route_url, url_routes
-from .matrix_cases import API_PARAMS, KWARGS
+from .matrix_cases import API_PARAMS, KWARGS, api_url, route_url
 from .world import SECRET, visitors
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +52,14 @@ VISITORS = [
     "anonymous",
 ]
 REFUSED = {"401", "403", "404", "405", "L"}
+
+# Rows in areas other branches are changing now; re-read them at merge (the test prints every
+# difference): the person in charge's confidential documents (agreements:document_download,
+# jalinan_agreements_api_download_document, _list_documents: ict_academic is the person in
+# charge here), reports visibility (reports:*, jalinan_reports_api_*), sign-up and partner
+# approval (account_signup, accounts:approval_*), the admin and MFA pages (mfa_*, admin), API
+# token scopes (not visible here: the matrix signs in by session). None of them fails today:
+# the table records today's answers, reviewed; no row had to be marked KNOWN_DEFECT.
 
 ROUTES = {
     "account_change_password": (
