@@ -66,8 +66,9 @@ def stage_counts(user, challenge: Challenge) -> dict[str, int]:
 
 
 def my_proposals(user) -> QuerySet[Proposal]:
-    """Proposals ``user`` leads or is on the team of."""
-    if not getattr(user, "is_authenticated", False):
+    """Proposals ``user`` leads or is on the team of (none for someone who has left, as
+    ``can_view_proposal``)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Proposal.objects.none()
     return (
         Proposal.objects.filter(

@@ -49,6 +49,9 @@ def can_change_profile(user, profile: ExpertProfile) -> bool:
 
 
 def can_view_profile(user, profile: ExpertProfile) -> bool:
+    # The profiles of people who have left are gone for everyone, as in ``profiles_for``.
+    if not profile.user.is_active:
+        return False
     if can_change_profile(user, profile):
         return True
     return profile.is_public and profile.user.is_active and can_search_experts(user)

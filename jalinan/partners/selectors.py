@@ -34,7 +34,9 @@ def contacts_for(user, organisation: Organisation | None = None) -> QuerySet[Con
         if not can_view_contacts(user, organisation):
             return qs.none()
         return qs.filter(organisation=organisation)
-    if is_oil(user) or has_role(user, "management", "coordinator"):
+    if is_oil(user):
+        return qs  # merged organisations' too, as can_view_contacts
+    if has_role(user, "management", "coordinator"):
         return qs.exclude(organisation__status=OrganisationStatus.MERGED)
     if is_partner_user(user):
         return qs.filter(organisation_id=user.organisation_id)

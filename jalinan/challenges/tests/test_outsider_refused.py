@@ -19,7 +19,7 @@ from jalinan.challenges import services
 from jalinan.challenges import services_proposals as svc
 from jalinan.challenges import urls as app_urls
 from jalinan.challenges.choices import ChallengeStatus, ProposalStatus
-from jalinan.core.testing import database_writes
+from jalinan.core.testing import refusal_sweep
 
 from . import factories
 from .proposal_fixtures import *  # noqa: F403
@@ -160,20 +160,14 @@ def test_every_case_fills_exactly_the_url_kwargs(world):
 
 
 def test_the_outsider_is_refused_everywhere_and_changes_nothing(client_for, outsider, world):
-    client = client_for(outsider)
-    let_in = []
-    for name in sorted(_names() - PUBLIC):
-        url = reverse(f"{NS}:{name}", kwargs=CASES[name](world))
-        refused = REFUSED_STATUS.get(name, 404)
-        got = client.get(url).status_code
-        expected_get = 405 if name in POST_ONLY else refused
-        if got != expected_get:
-            let_in.append((name, "GET", got))
-        with database_writes() as writes:
-            got = client.post(url, POST_DATA).status_code
-        if got != refused:
-            let_in.append((name, "POST", got))
-        assert writes == [], (name, "the POST wrote to the database", writes)
+    urls = {name: reverse(f"{NS}:{name}", kwargs=CASES[name](world)) for name in _names() - PUBLIC}
+    let_in = refusal_sweep(
+        client_for(outsider),
+        urls,
+        post_only=POST_ONLY,
+        refused_status=REFUSED_STATUS,
+        post_data=POST_DATA,
+    )
     assert let_in == [], f"views that did not refuse the outsider: {let_in}"
 
 

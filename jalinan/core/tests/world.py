@@ -1,0 +1,469 @@
+"""A small, varied world for the visibility and authorization tests: records of every kind, in
+several statuses and visibilities, owned by different people, units and organisations.
+
+The named cast of ``conftest.py`` visits it. Most records belong to people who are *not* in the
+cast (a third organisation, an academic and a coordinator of another KCDIO, a second student),
+so that every visitor meets records of someone else; a few belong to cast members, so that
+owners, parties and team members are seen too.
+
+Markers: every confidential text carries ``SECRET`` (a record the reader may not see must not
+show it in a list, an export or a report).
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from jalinan.accounts.models import User
+from jalinan.accounts.roles import Role
+from jalinan.accounts.services import user_create
+
+SECRET = "ZQX-CONFIDENTIAL-MARKER"
+
+
+def _user(email, name, roles, **extra):
+    return user_create(email=email, full_name=name, password="x" * 12, roles=roles, **extra)
+
+
+def extra_cast(unit_eng, unit_ict, org_third):
+    """The visitors the shared cast lacks: a second student, an academic and a coordinator of
+    another KCDIO, a partner user of a third company, and an academic who left."""
+    return {
+        "student2": _user("student2@uni.test", "Sara Second", [Role.STUDENT], unit=unit_ict),
+        "ict_academic": _user(
+            "ict.academic@uni.test", "Dr Ilham ICT", [Role.ACADEMIC], unit=unit_ict
+        ),
+        "ict_coordinator": _user(
+            "ict.coord@uni.test", "Idris ICT Coordinator", [Role.COORDINATOR], unit=unit_ict
+        ),
+        "third_partner": _user(
+            "tess@third.test", "Tess Third", [Role.PARTNER], organisation=org_third
+        ),
+        "gone_academic": _user(
+            "gone@uni.test", "Dr Gone Away", [Role.ACADEMIC], unit=unit_eng, is_active=False
+        ),
+    }
+
+
+def build_world(c: dict) -> dict:
+    """The records, keyed by name. ``c``: the cast (fixtures and :func:`extra_cast`), with
+    ``unit_eng``, ``unit_ict``, ``org_acme``, ``org_other`` and ``org_third``."""
+    from jalinan.agreements.choices import Status
+    from jalinan.agreements.tests.factories import make_document, make_memo
+    from jalinan.challenges import services_proposals as proposals
+    from jalinan.challenges.choices import ChallengeStatus, Visibility
+    from jalinan.challenges.models import Invitation
+    from jalinan.challenges.tests.factories import make_challenge
+    from jalinan.engagements.services import activity_create
+    from jalinan.experts import services as experts
+    from jalinan.partners.choices import OrganisationStatus
+    from jalinan.partners.models import Organisation
+    from jalinan.partners.services import contact_create
+    from jalinan.pipeline.services import opportunity_create
+    from jalinan.projects.services import project_create
+
+    w: dict = {}
+    officer, academic, ict_academic = c["officer"], c["academic"], c["ict_academic"]
+    acme, other, third = c["org_acme"], c["org_other"], c["org_third"]
+    eng, ict = c["unit_eng"], c["unit_ict"]
+
+    # -- partners ------------------------------------------------------------------------
+    w["merged_org"] = Organisation.objects.create(
+        legal_name="Merged Away Sdn Bhd",
+        org_type="sme",
+        search_name="merged away",
+        status=OrganisationStatus.MERGED,
+        merged_into=third,
+    )
+    w["contact_acme"] = contact_create(organisation=acme, by=officer, name="Ali Acme")
+    w["contact_third"] = contact_create(organisation=third, by=officer, name=f"Tom {SECRET}")
+    w["contact_merged"] = contact_create(organisation=w["merged_org"], by=officer, name="Mo")
+
+    # -- experts -------------------------------------------------------------------------
+    w["profile_academic"] = experts.profile_create(
+        user=academic, by=academic, keywords=["corrosion"], is_public=True
+    )
+    w["profile_ict_private"] = experts.profile_create(
+        user=ict_academic, by=ict_academic, keywords=["speech"], is_public=False
+    )
+    w["profile_gone"] = experts.profile_create(
+        user=c["gone_academic"], by=officer, keywords=["welding"], is_public=True
+    )
+    w["publication"] = experts.publication_create(
+        profile=w["profile_ict_private"], by=ict_academic, title="Private speech work", year=2024
+    )
+    w["expert_project"] = experts.project_create(
+        profile=w["profile_ict_private"], by=ict_academic, title="Private speech grant"
+    )
+
+    # -- memoranda -----------------------------------------------------------------------
+    w["memo_draft_ict"] = make_memo(
+        unit=ict, pic=ict_academic, parties=[third], title=f"Draft ICT memo {SECRET}"
+    )
+    w["memo_active_conf"] = make_memo(
+        unit=ict,
+        pic=ict_academic,
+        parties=[third],
+        status=Status.ACTIVE,
+        confidentiality="confidential",
+        title=f"Confidential memo {SECRET}",
+    )
+    w["memo_active_acme"] = make_memo(
+        unit=eng, pic=academic, parties=[acme], status=Status.ACTIVE, title="Acme memo"
+    )
+    w["memo_active_ict"] = make_memo(
+        unit=ict, pic=ict_academic, parties=[third], status=Status.ACTIVE, title="ICT memo"
+    )
+    w["memo_returned_eng"] = make_memo(
+        unit=eng,
+        pic=ict_academic,
+        created_by=ict_academic,
+        parties=[other],
+        status=Status.RETURNED,
+        title="Returned Engineering memo",
+    )
+    w["doc_confidential"] = make_document(w["memo_active_ict"], confidential=True, by=officer)
+    w["doc_open"] = make_document(w["memo_active_ict"], confidential=False, by=officer)
+    w["doc_acme_conf"] = make_document(w["memo_active_acme"], confidential=True, by=officer)
+
+    # -- challenges and proposals ---------------------------------------------------------
+    def challenge(org, status, visibility, title):
+        return make_challenge(
+            organisation=org,
+            status=status,
+            visibility=visibility,
+            title=title,
+            index=False,
+        )
+
+    w["ch_acme_draft"] = challenge(acme, ChallengeStatus.DRAFT, Visibility.STAFF, "Acme draft")
+    w["ch_third_submitted"] = challenge(
+        third, ChallengeStatus.SUBMITTED, Visibility.PUBLIC, f"Third submitted {SECRET}"
+    )
+    w["ch_third_public"] = challenge(
+        third, ChallengeStatus.PUBLISHED, Visibility.PUBLIC, "Third public"
+    )
+    w["ch_third_staff"] = challenge(
+        third, ChallengeStatus.PUBLISHED, Visibility.STAFF, "Third staff-only"
+    )
+    w["ch_third_invited"] = challenge(
+        third, ChallengeStatus.PUBLISHED, Visibility.INVITED, f"Third invited {SECRET}"
+    )
+    w["ch_third_closed_invited"] = challenge(
+        third, ChallengeStatus.CLOSED, Visibility.INVITED, f"Closed invited {SECRET}"
+    )
+    w["ch_third_cancelled"] = challenge(
+        third, ChallengeStatus.CANCELLED, Visibility.PUBLIC, f"Cancelled {SECRET}"
+    )
+    w["invitation"] = Invitation.objects.create(
+        challenge=w["ch_third_invited"], expert=w["profile_ict_private"], invited_by=officer
+    )
+    proposal_fields = {
+        "title": "A proposal",
+        "approach": "Lab tests.",
+        "trl_start": 3,
+        "trl_end": 5,
+        "duration_months": 12,
+        "budget": Decimal("1000.00"),
+        "milestones": [{"title": "Lab results", "month": 6}],
+    }
+    w["proposal_draft"] = proposals.proposal_create(
+        challenge=w["ch_third_staff"], by=academic, team=[], **proposal_fields
+    )
+    submitted = proposals.proposal_create(
+        challenge=w["ch_third_invited"],
+        by=ict_academic,
+        team=[{"user": c["gone_academic"], "role": "co_researcher"}],
+        **{**proposal_fields, "title": f"Invited proposal {SECRET}"},
+    )
+    w["proposal_submitted"] = proposals.proposal_submit(proposal=submitted, by=ict_academic)
+    w["question"] = proposals.question_ask(
+        challenge=w["ch_third_invited"], by=ict_academic, text="Which steel?"
+    )
+
+    # -- engagements ---------------------------------------------------------------------
+    w["activity_acme"] = activity_create(
+        by=academic,
+        title="Visit to Acme",
+        activity_type="visit",
+        date=datetime.date(2025, 3, 10),
+        unit=eng,
+        organisations=[acme],
+        staff=[academic],
+        students=[c["student"]],
+    )
+    w["activity_third"] = activity_create(
+        by=ict_academic,
+        title="Meeting with Third",
+        activity_type="meeting",
+        date=datetime.date(2025, 4, 10),
+        unit=ict,
+        organisations=[third],
+        staff=[ict_academic],
+        students=[c["student2"]],
+    )
+
+    from jalinan.agreements.tests.factories import pdf_upload
+    from jalinan.engagements.services import attachment_add
+
+    w["attachment_internal"] = attachment_add(
+        activity=w["activity_acme"], by=academic, upload=pdf_upload("internal.pdf")
+    )
+    w["attachment_shared"] = attachment_add(
+        activity=w["activity_acme"], by=academic, upload=pdf_upload("shared.pdf"), is_internal=False
+    )
+
+    # -- pipeline ------------------------------------------------------------------------
+    w["opp_eng"] = opportunity_create(
+        by=officer, source="direct", title="Eng opportunity", organisation=acme, unit=eng
+    )
+    w["opp_ict"] = opportunity_create(
+        by=officer, source="direct", title=f"ICT opportunity {SECRET}", organisation=third, unit=ict
+    )
+    w["opp_none"] = opportunity_create(by=officer, source="direct", title="No unit", unit=None)
+
+    # -- projects ------------------------------------------------------------------------
+    w["project_acme"] = project_create(
+        by=officer,
+        title="Acme welding",
+        kind="contract",
+        lead=academic,
+        unit=eng,
+        organisations=[acme],
+        team=[{"user": c["student"], "role": "student"}],
+        quiet=True,
+    )
+    w["project_third"] = project_create(
+        by=officer,
+        title=f"Third internal {SECRET}",
+        kind="contract",
+        lead=ict_academic,
+        unit=ict,
+        organisations=[third],
+        team=[{"user": c["student2"], "role": "student"}],
+        quiet=True,
+    )
+
+    _placements(w, c)
+    _technologies(w, c)
+    return w
+
+
+def _placements(w, c):
+    from jalinan.placements import services
+    from jalinan.placements.choices import ApplicationStatus
+    from jalinan.placements.tests.factories import (
+        make_application,
+        make_opening,
+        make_profile,
+        make_programme,
+        move,
+    )
+
+    officer = c["officer"]
+    eng_prog = make_programme(c["unit_eng"])
+    ict_prog = make_programme(c["unit_ict"], code="bit", name="BIT")
+    w["sprofile_student"] = make_profile(c["student"], eng_prog, consent=False, shared=[])
+    w["sprofile_student2"] = make_profile(c["student2"], ict_prog, consent=True)
+    w["opening_acme_pending"] = make_opening(c["org_acme"], c["partner_user"], title="Acme role")
+    third_open = make_opening(c["org_third"], c["third_partner"], title="Third role")
+    w["opening_third"] = services.opening_approve(opening=third_open, by=officer)
+    other_open = make_opening(c["org_other"], c["other_partner"], title="Other role")
+    w["opening_other"] = services.opening_approve(opening=other_open, by=officer)
+    w["application_student"] = make_application(w["opening_third"], c["student"], consent=False)
+
+    def _placement(opening, student, partner):
+        app = make_application(opening, student)
+        move(app, partner, ApplicationStatus.SHORTLISTED, ApplicationStatus.OFFERED)
+        move(app, student, ApplicationStatus.ACCEPTED)
+        app.refresh_from_db()
+        return app.placement
+
+    p2 = _placement(w["opening_other"], c["student2"], c["other_partner"])
+    w["application_student2"] = p2.application
+    w["placement_student2"] = services.placement_update(
+        placement=p2, by=officer, academic_supervisor=c["ict_academic"]
+    )
+    w["placement_student"] = _placement(w["opening_other"], c["student"], c["other_partner"])
+    w["outcome_student"] = services.outcome_record(
+        student=c["student"],
+        by=c["student"],
+        graduated_on=timezone.localdate() - datetime.timedelta(days=100),
+        status="employed",
+        employer_name="Acme",
+        started_on=timezone.localdate() - datetime.timedelta(days=50),
+    )
+    w["outcome_student2"] = services.outcome_record(
+        student=c["student2"],
+        by=officer,
+        graduated_on=timezone.localdate() - datetime.timedelta(days=200),
+        status="employed",
+        employer_name=f"Employer {SECRET}",
+        started_on=timezone.localdate() - datetime.timedelta(days=100),
+    )
+
+
+def _technologies(w, c):
+    from jalinan.technologies import services_transfer as transfer
+    from jalinan.technologies.choices import AssetKind, AssetStatus, Decision, IPOffice
+    from jalinan.technologies.services import (
+        asset_create,
+        disclosure_create,
+        disclosure_decide,
+        disclosure_start_assessment,
+        disclosure_submit,
+    )
+
+    officer, ict_academic = c["officer"], c["ict_academic"]
+    fields = {
+        "description": f"An invention. {SECRET}",
+        "novelty": "New.",
+        "prior_art": "None.",
+        "trl": 3,
+    }
+
+    def disclosure(title, by, inventors, upto):
+        d = disclosure_create(
+            by=by,
+            inventors=[{"user": u, "share": Decimal(100) / len(inventors)} for u in inventors],
+            public_disclosures=[],
+            unit=c["unit_ict"] if by == ict_academic else c["unit_eng"],
+            title=title,
+            **fields,
+        )
+        if upto in ("received", "decided"):
+            d = disclosure_submit(disclosure=d, by=by)
+        if upto == "decided":
+            disclosure_start_assessment(disclosure=d, by=officer)
+            d = disclosure_decide(disclosure=d, by=officer, decision=Decision.PROTECT, reasons="Ok")
+        return d
+
+    w["disclosure_draft_ict"] = disclosure("ICT draft", ict_academic, [ict_academic], "draft")
+    w["disclosure_draft_eng"] = disclosure(
+        "Eng draft", c["academic"], [c["academic"], c["student"]], "draft"
+    )
+    w["disclosure_received"] = disclosure("ICT received", ict_academic, [ict_academic], "received")
+    w["disclosure_decided"] = disclosure(
+        "ICT decided", ict_academic, [ict_academic, c["student2"]], "decided"
+    )
+    w["asset"] = asset_create(
+        by=officer,
+        disclosure=w["disclosure_decided"],
+        kind=AssetKind.PATENT,
+        title="ICT patent",
+        office=IPOffice.MYIPO,
+        application_number="PI 2021009999",
+        filing_date=datetime.date(2021, 3, 1),
+        status=AssetStatus.FILED,
+    )
+    w["asset_orphan"] = asset_create(
+        by=officer,
+        kind=AssetKind.TRADEMARK,
+        title="A mark",
+        office=IPOffice.MYIPO,
+        application_number="TM 2021000001",
+        filing_date=datetime.date(2021, 3, 1),
+        status=AssetStatus.FILED,
+    )
+    w["deadline"] = w["asset"].deadlines.order_by("pk").first()
+    draft = transfer.technology_create(
+        by=officer,
+        disclosure=w["disclosure_decided"],
+        title=f"Unpublished offer {SECRET}",
+        problem="A problem.",
+        solution="A solution.",
+        trl=3,
+    )
+    w["technology_draft"] = draft
+    pub = transfer.technology_create(
+        by=officer,
+        title="Published offer",
+        problem="A problem.",
+        solution="A solution.",
+        trl=4,
+        inventors=[w["profile_academic"]],
+    )
+    w["technology_published"] = transfer.technology_publish(technology=pub, by=officer)
+    w["licence_third"] = transfer.licence_create(
+        by=officer,
+        technology=draft,
+        licensee=c["org_third"],
+        exclusivity="exclusive",
+        field_of_use="Food",
+        territory="Malaysia",
+        upfront_fee=Decimal("1000.00"),
+        royalty_rate=Decimal("3.50"),
+        start_date=datetime.date(2024, 1, 1),
+        status="active",
+    )
+    w["licence_acme"] = transfer.licence_create(
+        by=officer,
+        technology=w["technology_published"],
+        licensee=c["org_acme"],
+        exclusivity="non_exclusive",
+        field_of_use="Food",
+        territory="Malaysia",
+        upfront_fee=Decimal("1000.00"),
+        royalty_rate=Decimal("2.00"),
+        start_date=datetime.date(2024, 1, 1),
+        status="active",
+    )
+    w["payment"] = transfer.payment_record(
+        licence=w["licence_third"],
+        by=officer,
+        received_on=datetime.date(2025, 2, 1),
+        amount=Decimal("500.00"),
+        kind="royalty",
+        period_year=2024,
+        reference="TT-1",
+    )
+    w["spinoff_third"] = transfer.spinoff_create(
+        by=officer,
+        organisation=c["org_third"],
+        founders=[ict_academic],
+        equity_percent="10.00",
+        licence=w["licence_third"],
+        status="active",
+    )
+    w["spinoff_other"] = transfer.spinoff_create(
+        by=officer,
+        organisation=c["org_other"],
+        founders=[c["academic"]],
+        equity_percent="5.00",
+        status="active",
+    )
+    w["enquiry"] = transfer.enquiry_submit(
+        technology=w["technology_published"],
+        kind="interest",
+        name=f"Nadia {SECRET}",
+        email="nadia@foodco.test",
+        phone="+60 12 345 6789",
+        organisation_name="FoodCo",
+        message="Interested.",
+    )
+
+
+def visitors(c: dict) -> dict[str, User | None]:
+    """Every kind of visitor, by name; ``anonymous`` is None."""
+    names = [
+        "oil_admin",
+        "officer",
+        "coordinator",
+        "academic",
+        "student",
+        "committee",
+        "legal",
+        "ip_committee",
+        "management",
+        "partner_user",
+        "other_partner",
+        "outsider",
+        "student2",
+        "ict_academic",
+        "ict_coordinator",
+        "third_partner",
+    ]
+    return {n: c[n] for n in names} | {"anonymous": None}
