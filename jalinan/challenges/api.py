@@ -122,7 +122,7 @@ class InvitationOut(Schema):
     invited_at: datetime.datetime
 
 
-class EvidenceOut(Schema):
+class ChallengeEvidenceOut(Schema):
     kind: str
     title: str
     year: int | None
@@ -137,7 +137,7 @@ class ExpertMatchOut(Schema):
     unit: str
     score: float
     keywords: list[str]
-    evidence: list[EvidenceOut]
+    evidence: list[ChallengeEvidenceOut]
     invitation_status: str | None
 
 

@@ -155,7 +155,7 @@ class OpeningFilters(Schema):
     )
 
 
-class ReviewIn(Schema):
+class OpeningReviewIn(Schema):
     note: str = ""
 
 
@@ -208,7 +208,7 @@ class ApplicationDetailOut(ApplicationOut):
     moves: list[str]
 
 
-class MoveIn(Schema):
+class ApplicationMoveIn(Schema):
     to: ApplicationStatus
     note: str = ""
     interview_at: datetime | None = None
@@ -389,7 +389,7 @@ def update_opening(request, opening_id: int, payload: OpeningPatch):
 
 
 @router.post("/openings/{opening_id}/approve", response=OpeningOut)
-def approve_opening(request, opening_id: int, payload: ReviewIn):
+def approve_opening(request, opening_id: int, payload: OpeningReviewIn):
     opening = get_opening_for_user(request.auth, opening_id)
     if not can_review_opening(request.auth, opening):
         raise PermissionDenied
@@ -397,7 +397,7 @@ def approve_opening(request, opening_id: int, payload: ReviewIn):
 
 
 @router.post("/openings/{opening_id}/reject", response=OpeningOut)
-def reject_opening(request, opening_id: int, payload: ReviewIn):
+def reject_opening(request, opening_id: int, payload: OpeningReviewIn):
     opening = get_opening_for_user(request.auth, opening_id)
     if not can_review_opening(request.auth, opening):
         raise PermissionDenied
@@ -485,7 +485,7 @@ def get_application(request, application_id: int):
 
 
 @router.post("/applications/{application_id}/move", response=ApplicationDetailOut)
-def move_application(request, application_id: int, payload: MoveIn):
+def move_application(request, application_id: int, payload: ApplicationMoveIn):
     user = request.auth
     application = get_application_for_user(user, application_id)
     if not workflow.can_move(user, application, payload.to):

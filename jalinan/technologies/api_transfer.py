@@ -29,7 +29,7 @@ from .permissions_transfer import (
 router = Router(tags=["technologies"])
 
 
-class InventorOut(Schema):
+class PublicInventorOut(Schema):
     name: str
     url: str
 
@@ -47,7 +47,7 @@ class TechnologyPublicOut(Schema):
     trl: int
     ip_status: str
     ip_kinds: list[str]
-    inventors: list[InventorOut]
+    inventors: list[PublicInventorOut]
     sdgs: list[int]
     published_at: datetime.datetime | None
     url: str
