@@ -10,8 +10,9 @@ from django.forms.models import model_to_dict
 from django.http import Http404
 from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from jalinan.api.params import Id, Pagination
 from jalinan.core.files import file_response
 
 from . import selectors, services
@@ -121,7 +122,7 @@ class MemorandumIn(Schema):
     memo_type_id: int
     initiating_unit_id: int
     person_in_charge_id: int | None = None
-    party_ids: list[int] = Field(..., min_length=1)
+    party_ids: list[Id] = Field(..., min_length=1)
     scope: str
     objectives: str = ""
     value_cash: Decimal = Decimal("0")
@@ -143,7 +144,7 @@ class MemorandumPatch(Schema):
     memo_type_id: int | None = None
     initiating_unit_id: int | None = None
     person_in_charge_id: int | None = None
-    party_ids: list[int] | None = None
+    party_ids: list[Id] | None = None
     scope: str | None = None
     objectives: str | None = None
     value_cash: Decimal | None = None
@@ -275,7 +276,7 @@ def _detail(user, memo):
 
 
 @router.get("/", response=list[MemorandumOut], summary="Memoranda you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_memoranda(request, filters: Query[MemorandumFilters]):
     user = request.auth
     if not can_see_memoranda(user):

@@ -12,6 +12,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from jalinan.accounts.roles import is_oil
+from jalinan.api.params import Id, Offset
 
 from . import permissions as perms
 from . import selectors, services
@@ -91,7 +92,7 @@ class ChallengeFilters(Schema):
     deadline: str | None = Field(None, description='"open" or "passed"')
     sdg: int | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class ChallengePage(Schema):
@@ -108,7 +109,7 @@ class ReasonIn(Schema):
 
 
 class InviteIn(Schema):
-    expert_ids: list[int] = Field(..., min_length=1)
+    expert_ids: list[Id] = Field(..., min_length=1)
     message: str = ""
 
 

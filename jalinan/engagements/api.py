@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 
 from jalinan.accounts.roles import is_staff_member
 from jalinan.agreements.selectors import memoranda_for
+from jalinan.api.params import Id, Offset
 from jalinan.core.files import file_response
 
 from . import selectors, services
@@ -48,11 +49,11 @@ class ActivityIn(Schema):
     description: str = ""
     outcome: str = ""
     unit_id: int | None = None
-    organisation_ids: list[int] = Field(..., min_length=1)
-    memorandum_ids: list[int] = []
-    deliverable_ids: list[int] = []
-    staff_ids: list[int] = []
-    student_ids: list[int] = []
+    organisation_ids: list[Id] = Field(..., min_length=1)
+    memorandum_ids: list[Id] = []
+    deliverable_ids: list[Id] = []
+    staff_ids: list[Id] = []
+    student_ids: list[Id] = []
 
 
 class ActivityPatch(Schema):
@@ -63,11 +64,11 @@ class ActivityPatch(Schema):
     description: str | None = None
     outcome: str | None = None
     unit_id: int | None = None
-    organisation_ids: list[int] | None = None
-    memorandum_ids: list[int] | None = None
-    deliverable_ids: list[int] | None = None
-    staff_ids: list[int] | None = None
-    student_ids: list[int] | None = None
+    organisation_ids: list[Id] | None = None
+    memorandum_ids: list[Id] | None = None
+    deliverable_ids: list[Id] | None = None
+    staff_ids: list[Id] | None = None
+    student_ids: list[Id] | None = None
 
 
 class AttachmentOut(Schema):
@@ -91,7 +92,7 @@ class ActivityFilters(Schema):
     mine: bool | None = None
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 RELATION_KEYS = {

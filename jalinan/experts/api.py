@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from jalinan.accounts.roles import is_oil
+from jalinan.api.params import Pagination
 
 from . import services
 from .choices import Availability, Position, PublicationKind
@@ -157,7 +158,7 @@ def _require_search(user):
 
 
 @router.get("/profiles", response=list[ProfileOut], summary="Expert profiles you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_profiles(request, filters: Query[ProfileFilters]):
     _require_search(request.auth)
     qs = filter_profiles(profiles_for(request.auth), filters.dict(exclude={"q"}))

@@ -4,7 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from jalinan.api.params import Pagination
 
 from . import services
 from .choices import OrganisationStatus, OrganisationType
@@ -135,7 +137,7 @@ class ContactPatch(Schema):
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Organisations you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_organisations(request, filters: Query[OrganisationFilters]):
     qs = organisations_for(request.auth).order_by("legal_name", "pk")
     if filters.q:

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from jalinan.api.params import Offset, Year
+
 from . import selectors, services
 from .forms import MoveForm, OpportunityForm
 from .permissions import can_create_opportunity, can_see_pipeline, get_opportunity_for_user
@@ -67,12 +69,12 @@ class OpportunityFilters(Schema):
     unit: int | None = None
     owner: str | None = None
     sector: str | None = None
-    year: int | None = None
+    year: Year | None = None
     partner: int | None = None
     sdg: int | None = None
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class OpportunityPage(Schema):

@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from jalinan.accounts.roles import is_oil
 from jalinan.agreements.permissions import can_view_memorandum
 from jalinan.agreements.selectors import memoranda_for
+from jalinan.api.params import Pagination
 from jalinan.partners.selectors import organisations_for
 
 from . import selectors, services, workflow
@@ -236,13 +237,15 @@ class PlacementOut(Schema):
 
 
 class PlacementPatch(Schema):
-    industry_supervisor_name: str | None = None
-    industry_supervisor_email: str | None = None
-    industry_supervisor_phone: str | None = None
-    academic_supervisor_id: int | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
-    status: str | None = None
+    """Only the fields sent change; none but the academic supervisor may be set to null."""
+
+    industry_supervisor_name: str = None
+    industry_supervisor_email: str = None
+    industry_supervisor_phone: str = None
+    academic_supervisor_id: int | None = Field(None, description="null: no academic supervisor.")
+    starts_on: date = None
+    ends_on: date = None
+    status: str = None
 
 
 class PlacementFilters(Schema):
@@ -303,7 +306,7 @@ def _programmes(codes):
 
 
 @router.get("/openings", response=list[OpeningOut], summary="Openings you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_openings(request, filters: Query[OpeningFilters]):
     user = request.auth
     if filters.eligible:
@@ -332,7 +335,7 @@ def list_openings(request, filters: Query[OpeningFilters]):
     response=list[RecommendedOpeningOut],
     summary="Students: the openings you may apply to, best fit first, with the reasons",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def recommended_openings(request, student_id: int | None = None):
     """The openings the student may apply to, ranked by fit with their skills, programme and
     languages (those the matching engine cannot score follow, soonest deadline first). The
@@ -427,7 +430,7 @@ def apply(request, opening_id: int, payload: ApplyIn):
 
 
 @router.get("/openings/{opening_id}/applicants", response=list[RankedApplicationOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def opening_applicants(request, opening_id: int, order: Query[ApplicantOrder]):
     """The applicants, best fit with the opening first (or, with ``sort=date``, in the order
     they applied), each with the reasons the student's sharing choices allow."""
@@ -469,7 +472,7 @@ def _detail(user, application):
 
 
 @router.get("/applications", response=list[ApplicationOut], summary="Applications you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_applications(request, filters: Query[ApplicationFilters]):
     qs = selectors.applications_for(request.auth).order_by("-created_at", "-pk")
     if filters.status:
@@ -506,7 +509,7 @@ def move_application(request, application_id: int, payload: ApplicationMoveIn):
 
 
 @router.get("/placements", response=list[PlacementOut], summary="Placements you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_placements(request, filters: Query[PlacementFilters]):
     qs = selectors.placements_for(request.auth).order_by("-starts_on", "-pk")
     if filters.status:
@@ -549,7 +552,9 @@ def write_logbook(request, placement_id: int, payload: LogbookIn):
 
 
 @router.get("/employability", response=EmployabilityOut)
-def employability(request, year: int | None = None, programme_id: int | None = None):
+def employability(
+    request, year: int | None = Query(None, ge=1, le=9999), programme_id: int | None = None
+):
     """The graduate employability figure for the graduates you may count."""
     user = request.auth
     if not can_see_outcomes(user):

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from jalinan.api.params import Id, Offset, Year
+
 from . import selectors, services
 from .forms import ProjectForm
 from .permissions import (
@@ -100,7 +102,7 @@ class ProjectIn(Schema):
     internal_notes: str = ""
     lead_id: int
     unit_id: int
-    organisation_ids: list[int] = Field(..., min_length=1)
+    organisation_ids: list[Id] = Field(..., min_length=1)
     memorandum_id: int | None = None
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
@@ -113,7 +115,7 @@ class ProjectPatch(Schema):
     internal_notes: str | None = None
     lead_id: int | None = None
     unit_id: int | None = None
-    organisation_ids: list[int] | None = None
+    organisation_ids: list[Id] | None = None
     memorandum_id: int | None = None
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
@@ -126,13 +128,13 @@ class ProjectFilters(Schema):
     status: str | None = None
     unit: int | None = None
     partner: int | None = None
-    year: int | None = None
+    year: Year | None = None
     memorandum: int | None = None
     sdg: int | None = None
     mine: bool | None = None
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class ProjectPage(Schema):

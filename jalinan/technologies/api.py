@@ -9,6 +9,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from jalinan.accounts.models import Unit
+from jalinan.api.params import Offset, Year
 
 from . import selectors, services
 from .api_transfer import router as transfer_router
@@ -106,9 +107,9 @@ class DisclosureFilters(Schema):
     status: str | None = None
     decision: str | None = None
     unit: int | None = None
-    year: int | None = None
+    year: Year | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class DeadlineOut(Schema):
@@ -158,7 +159,7 @@ class AssetFilters(Schema):
     unit: int | None = None
     within: int | None = Field(None, ge=0)
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 def _disclosure_out(user, d) -> dict:

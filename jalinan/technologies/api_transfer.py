@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema
 
+from jalinan.api.params import DB_INT_MAX, Offset, Year
 from jalinan.pipeline import ratelimit
 
 from . import selectors_transfer as sel
@@ -77,7 +78,7 @@ class CatalogueFilters(Schema):
     ip: str | None = None
     sdg: int | None = Field(None, ge=1, le=17)
     limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class EnquiryIn(Schema):
@@ -137,9 +138,9 @@ class LicenceFilters(Schema):
     q: str | None = None
     status: str | None = None
     exclusivity: str | None = None
-    year: int | None = None
+    year: Year | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class SpinoffOut(Schema):
@@ -311,13 +312,18 @@ def licence_payments(request, licence_id: int):
 
 
 @router.get("/payments", response=list[PaymentOut], summary="Payments you may see")
-def payment_list(request, year: int | None = None, limit: int = 100, offset: int = 0):
+def payment_list(
+    request,
+    year: int | None = Query(None, ge=1, le=9999),
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0, le=DB_INT_MAX),
+):
     user = request.auth
     if not can_see_licences(user):
         return []
     qs = sel.filter_payments(sel.payments_for(user), {"year": year}).prefetch_related("shares")
     out = []
-    for p in qs[offset : offset + min(limit, 1000)]:
+    for p in qs[offset : offset + limit]:
         out.append(_payment_out(p, split_visibility(user, p.licence), user))
     return out
 

@@ -1,0 +1,86 @@
+"""Out-of-range input found by fuzzing the API: each answered 500 (a database overflow or a
+date out of range); now a 422 naming the parameter, and nothing written."""
+
+import pytest
+
+from jalinan.accounts.services import api_token_create
+from jalinan.engagements.models import Activity
+
+HUGE = 10**30  # beyond a 64-bit database integer
+
+
+@pytest.fixture
+def api(client):
+    def call(method, path, user, **kw):
+        _token, raw = api_token_create(user=user, name="test")
+        if "json" in kw:
+            kw = {"data": kw.pop("json"), "content_type": "application/json", **kw}
+        return getattr(client, method)("/api/v1" + path, HTTP_AUTHORIZATION=f"Bearer {raw}", **kw)
+
+    return call
+
+
+def _fields(resp):
+    return {error["loc"][-1] for error in resp.json()["detail"]}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/placements/openings",  # ninja's own pagination
+        "/partners/organisations",
+        "/engagements/",  # a hand-made offset
+        "/projects/",
+        "/technologies/licences",
+        "/technologies/payments",
+    ],
+)
+def test_an_offset_beyond_a_database_integer_is_422(api, officer, path):
+    resp = api("get", f"{path}?offset={HUGE}", officer)
+    assert resp.status_code == 422 and _fields(resp) == {"offset"}
+    assert api("get", f"{path}?offset=5", officer).status_code == 200
+
+
+def test_payments_refuse_a_negative_limit(api, officer):
+    resp = api("get", "/technologies/payments?limit=-1", officer)
+    assert resp.status_code == 422 and _fields(resp) == {"limit"}
+
+
+@pytest.mark.parametrize(
+    "path", ["/placements/employability", "/technologies/licences", "/projects/"]
+)
+def test_a_year_no_calendar_holds_is_422(api, officer, path):
+    for year in (522496, -67593):
+        resp = api("get", f"{path}?year={year}", officer)
+        assert resp.status_code == 422 and _fields(resp) == {"year"}, year
+    assert api("get", f"{path}?year=2026", officer).status_code == 200
+
+
+def test_an_activity_naming_an_impossible_organisation_id_is_422(api, officer, org_acme):
+    payload = {
+        "title": "Visit",
+        "activity_type": "visit",
+        "date": "2026-01-05",
+        "organisation_ids": [org_acme.pk, HUGE],
+    }
+    resp = api("post", "/engagements/", officer, json=payload)
+    assert resp.status_code == 422
+    assert resp.json()["detail"][0]["loc"][-2:] == ["organisation_ids", 1]
+    assert not Activity.objects.exists()
+
+
+def test_a_memorandum_naming_an_impossible_party_is_422(api, officer, org_acme, unit_eng):
+    from jalinan.agreements.models import Memorandum
+    from jalinan.agreements.tests.factories import memo_type
+
+    payload = {
+        "title": "Joint lab",
+        "memo_type_id": memo_type().pk,
+        "initiating_unit_id": unit_eng.pk,
+        "scope": "Research.",
+        "party_ids": [HUGE],
+    }
+    resp = api("post", "/memoranda/", officer, json=payload)
+    assert resp.status_code == 422
+    assert resp.json()["detail"][0]["loc"][-2:] == ["party_ids", 0]
+    assert not Memorandum.objects.exists()
