@@ -139,22 +139,24 @@ class MemorandumIn(Schema):
 
 
 class MemorandumPatch(Schema):
+    """Only the fields sent change; null only clears a field that may be empty."""
+
     version: int = Field(..., description="The version you read; a stale one is refused (409).")
-    title: str | None = Field(None, max_length=300)
-    memo_type_id: int | None = None
-    initiating_unit_id: int | None = None
-    person_in_charge_id: int | None = None
-    party_ids: list[Id] | None = None
-    scope: str | None = None
-    objectives: str | None = None
-    value_cash: Decimal | None = None
-    value_in_kind: Decimal | None = None
-    financial_terms: str | None = None
+    title: str = Field(None, max_length=300)
+    memo_type_id: int = None
+    initiating_unit_id: int = None
+    person_in_charge_id: int = None
+    party_ids: list[Id] = None
+    scope: str = None
+    objectives: str = None
+    value_cash: Decimal = None
+    value_in_kind: Decimal = None
+    financial_terms: str = None
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
     duration_months: int | None = None
-    renewal_terms: str | None = None
-    confidentiality: str | None = None
+    renewal_terms: str = None
+    confidentiality: str = None
     renews_id: int | None = None
     proposal_id: int | None = None
     project_id: int | None = None

@@ -67,19 +67,21 @@ class ChallengeIn(Schema):
 
 
 class ChallengePatch(Schema):
-    title: str | None = Field(None, max_length=300)
-    problem_statement: str | None = None
-    desired_outcome: str | None = None
-    constraints: str | None = None
-    trl_min: int | None = Field(None, ge=1, le=9)
-    trl_max: int | None = Field(None, ge=1, le=9)
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    title: str = Field(None, max_length=300)
+    problem_statement: str = None
+    desired_outcome: str = None
+    constraints: str = None
+    trl_min: int = Field(None, ge=1, le=9)
+    trl_max: int = Field(None, ge=1, le=9)
     budget_min: Decimal | None = None
     budget_max: Decimal | None = None
-    timeline: str | None = None
+    timeline: str = None
     proposal_deadline: datetime.date | None = None
-    ip_expectation: str | None = None
-    ip_notes: str | None = None
-    visibility: str | None = None
+    ip_expectation: str = None
+    ip_notes: str = None
+    visibility: str = None
     unit_id: int | None = None
 
 

@@ -57,18 +57,20 @@ class ActivityIn(Schema):
 
 
 class ActivityPatch(Schema):
-    title: str | None = Field(None, max_length=300)
-    activity_type: str | None = None
-    date: datetime.date | None = None
-    location: str | None = None
-    description: str | None = None
-    outcome: str | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    title: str = Field(None, max_length=300)
+    activity_type: str = None
+    date: datetime.date = None
+    location: str = None
+    description: str = None
+    outcome: str = None
     unit_id: int | None = None
-    organisation_ids: list[Id] | None = None
-    memorandum_ids: list[Id] | None = None
-    deliverable_ids: list[Id] | None = None
-    staff_ids: list[Id] | None = None
-    student_ids: list[Id] | None = None
+    organisation_ids: list[Id] = None
+    memorandum_ids: list[Id] = None
+    deliverable_ids: list[Id] = None
+    staff_ids: list[Id] = None
+    student_ids: list[Id] = None
 
 
 class AttachmentOut(Schema):

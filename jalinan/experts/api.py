@@ -50,16 +50,18 @@ class ProfileOut(Schema):
 
 
 class ProfilePatch(Schema):
-    department: str | None = Field(None, max_length=200)
-    position: Position | None = None
-    keywords: list[str] | None = None
-    biography: str | None = None
-    languages: list[str] | None = None
-    availability: Availability | None = None
-    orcid: str | None = None
-    scopus_id: str | None = None
-    google_scholar: str | None = None
-    is_public: bool | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    department: str = Field(None, max_length=200)
+    position: Position = None
+    keywords: list[str] = None
+    biography: str = None
+    languages: list[str] = None
+    availability: Availability = None
+    orcid: str = None
+    scopus_id: str = None
+    google_scholar: str = None
+    is_public: bool = None
     unit_id: int | None = None
 
 
@@ -90,15 +92,17 @@ class PublicationIn(Schema):
 
 
 class PublicationPatch(Schema):
-    title: str | None = Field(None, max_length=500)
-    abstract: str | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    title: str = Field(None, max_length=500)
+    abstract: str = None
     year: int | None = None
-    venue: str | None = None
-    doi: str | None = None
-    authors: str | None = None
-    keywords: list[str] | None = None
-    kind: PublicationKind | None = None
-    url: str | None = None
+    venue: str = None
+    doi: str = None
+    authors: str = None
+    keywords: list[str] = None
+    kind: PublicationKind = None
+    url: str = None
 
 
 class ProfileFilters(Schema):

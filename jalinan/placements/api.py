@@ -126,21 +126,23 @@ class OpeningIn(Schema):
 
 
 class OpeningPatch(Schema):
-    kind: OpeningKind | None = None
-    title: str | None = Field(None, max_length=200)
-    description: str | None = None
-    skills: list[str] | None = None
-    programmes: list[str] | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    kind: OpeningKind = None
+    title: str = Field(None, max_length=200)
+    description: str = None
+    skills: list[str] = None
+    programmes: list[str] = None
     min_year: int | None = None
     max_year: int | None = None
-    work_mode: WorkMode | None = None
-    state: str | None = None
-    city: str | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
+    work_mode: WorkMode = None
+    state: str = None
+    city: str = None
+    starts_on: date = None
+    ends_on: date = None
     allowance_rm: Decimal | None = None
-    places: int | None = None
-    deadline: date | None = None
+    places: int = None
+    deadline: date = None
     memorandum_id: int | None = Field(
         None, description="The office only: an Internship Agreement, or null to unlink."
     )

@@ -109,17 +109,19 @@ class ProjectIn(Schema):
 
 
 class ProjectPatch(Schema):
-    title: str | None = Field(None, max_length=300)
-    kind: str | None = None
-    summary: str | None = None
-    internal_notes: str | None = None
-    lead_id: int | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    title: str = Field(None, max_length=300)
+    kind: str = None
+    summary: str = None
+    internal_notes: str = None
+    lead_id: int = None
     unit_id: int | None = None
-    organisation_ids: list[Id] | None = None
+    organisation_ids: list[Id] = None
     memorandum_id: int | None = None
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
-    status: str | None = None
+    status: str = None
 
 
 class ProjectFilters(Schema):

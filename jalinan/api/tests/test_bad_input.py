@@ -84,3 +84,24 @@ def test_a_memorandum_naming_an_impossible_party_is_422(api, officer, org_acme, 
     assert resp.status_code == 422
     assert resp.json()["detail"][0]["loc"][-2:] == ["party_ids", 0]
     assert not Memorandum.objects.exists()
+
+
+def test_a_patch_refuses_null_for_a_field_that_cannot_be_empty(api, academic, partner_user):
+    # Found by fuzzing: null reached the service and the NOT NULL constraint answered 500.
+    from jalinan.challenges.tests.factories import make_profile
+    from jalinan.placements.tests.factories import make_opening
+
+    profile = make_profile(academic, keywords=["robotics"], biography="Builds robots.")
+    resp = api("patch", f"/experts/profiles/{profile.pk}", academic, json={"biography": None})
+    assert resp.status_code == 422 and _fields(resp) == {"biography"}
+    profile.refresh_from_db()
+    assert profile.biography == "Builds robots."
+
+    opening = make_opening(partner_user.organisation, partner_user)
+    resp = api("patch", f"/placements/openings/{opening.pk}", partner_user, json={"city": None})
+    assert resp.status_code == 422 and _fields(resp) == {"city"}
+    opening.refresh_from_db()
+    assert opening.city == "Gombak"
+    # A field that may be empty is still cleared by null.
+    resp = api("patch", f"/placements/openings/{opening.pk}", partner_user, json={"max_year": None})
+    assert resp.status_code == 200 and resp.json()["max_year"] is None
