@@ -220,14 +220,16 @@ class DeliverableIn(Schema):
 class MemorandumFilters(Schema):
     q: str | None = None
     status: str | None = None
-    type: int | None = None
-    unit: int | None = None
-    partner: int | None = None
+    type: Id | None = None
+    unit: Id | None = None
+    partner: Id | None = None
     sector: str | None = None
     country: str | None = None
-    expiring: int | None = Field(None, description="in force and ending within this many days")
+    expiring: int | None = Field(
+        None, ge=0, le=36500, description="in force and ending within this many days"
+    )
     health: Health | None = None
-    sdg: int | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
     mine: bool | None = None
     sort: str | None = None
 

@@ -89,10 +89,10 @@ class ChallengeFilters(Schema):
     q: str | None = None
     status: str | None = None
     visibility: str | None = None
-    organisation: int | None = None
+    organisation: Id | None = None
     trl: int | None = None
     deadline: str | None = Field(None, description='"open" or "passed"')
-    sdg: int | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
     limit: int = Field(100, ge=1, le=1000)
     offset: Offset = 0
 

@@ -85,12 +85,12 @@ class AttachmentOut(Schema):
 class ActivityFilters(Schema):
     q: str | None = None
     type: str | None = None
-    partner: int | None = None
-    memorandum: int | None = None
-    unit: int | None = None
+    partner: Id | None = None
+    memorandum: Id | None = None
+    unit: Id | None = None
     date_from: datetime.date | None = Field(None, alias="from")
     date_to: datetime.date | None = Field(None, alias="to")
-    sdg: int | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
     mine: bool | None = None
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)

@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from jalinan.accounts.roles import is_oil
-from jalinan.api.params import Pagination
+from jalinan.api.params import Id, Pagination
 
 from . import services
 from .choices import Availability, Position, PublicationKind
@@ -107,10 +107,10 @@ class PublicationPatch(Schema):
 
 class ProfileFilters(Schema):
     q: str | None = None
-    unit: int | None = None
+    unit: Id | None = None
     position: Position | None = None
     availability: Availability | None = None
-    sdg: int | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
 
 
 class EvidenceOut(Schema):

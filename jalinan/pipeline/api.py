@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from jalinan.api.params import Offset, Year
+from jalinan.api.params import Id, Offset, Year
 
 from . import selectors, services
 from .forms import MoveForm, OpportunityForm
@@ -66,12 +66,12 @@ class OpportunityFilters(Schema):
     q: str | None = None
     source: str | None = None
     stage: str | None = None
-    unit: int | None = None
+    unit: Id | None = None
     owner: str | None = None
     sector: str | None = None
     year: Year | None = None
-    partner: int | None = None
-    sdg: int | None = None
+    partner: Id | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)
     offset: Offset = 0

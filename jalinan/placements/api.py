@@ -14,7 +14,7 @@ from ninja.pagination import paginate
 from jalinan.accounts.roles import is_oil
 from jalinan.agreements.permissions import can_view_memorandum
 from jalinan.agreements.selectors import memoranda_for
-from jalinan.api.params import Pagination
+from jalinan.api.params import Id, Pagination
 from jalinan.partners.selectors import organisations_for
 
 from . import selectors, services, workflow
@@ -152,7 +152,7 @@ class OpeningFilters(Schema):
     q: str | None = None
     kind: str | None = None
     status: str | None = None
-    organisation_id: int | None = None
+    organisation_id: Id | None = None
     eligible: bool | None = Field(
         None, description="Students: only the openings you may apply to, soonest deadline first."
     )
@@ -219,7 +219,7 @@ class ApplicationMoveIn(Schema):
 
 class ApplicationFilters(Schema):
     status: str | None = None
-    opening_id: int | None = None
+    opening_id: Id | None = None
 
 
 class PlacementOut(Schema):
@@ -252,7 +252,7 @@ class PlacementPatch(Schema):
 
 class PlacementFilters(Schema):
     status: str | None = None
-    organisation_id: int | None = None
+    organisation_id: Id | None = None
 
 
 class LogbookOut(Schema):

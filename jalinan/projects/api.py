@@ -128,11 +128,11 @@ class ProjectFilters(Schema):
     q: str | None = None
     kind: str | None = None
     status: str | None = None
-    unit: int | None = None
-    partner: int | None = None
+    unit: Id | None = None
+    partner: Id | None = None
     year: Year | None = None
-    memorandum: int | None = None
-    sdg: int | None = None
+    memorandum: Id | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
     mine: bool | None = None
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)

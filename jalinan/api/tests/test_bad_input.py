@@ -105,3 +105,17 @@ def test_a_patch_refuses_null_for_a_field_that_cannot_be_empty(api, academic, pa
     # A field that may be empty is still cleared by null.
     resp = api("patch", f"/placements/openings/{opening.pk}", partner_user, json={"max_year": None})
     assert resp.status_code == 200 and resp.json()["max_year"] is None
+
+
+@pytest.mark.parametrize(
+    "path, field",
+    [
+        (f"/projects/?partner={HUGE}", "partner"),
+        (f"/engagements/?memorandum={HUGE}", "memorandum"),
+        (f"/memoranda/?expiring={HUGE}", "expiring"),
+        (f"/technologies/assets/?within={HUGE}", "within"),
+    ],
+)
+def test_a_list_filter_out_of_range_is_422(api, officer, path, field):
+    resp = api("get", path, officer)
+    assert resp.status_code == 422 and _fields(resp) == {field}
