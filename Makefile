@@ -84,11 +84,13 @@ bench: install
 
 # The REST API fuzzed with schemathesis as every role and anonymously, in a seeded world:
 # FUZZ_EXAMPLES generated requests per operation and role (the test suite runs 1), JSON
-# figures on stdout (requests, failures per check, per role); fails on any failure.
+# figures on stdout (requests, failures per check, per role); fails on any failure. The
+# same requests every run unless FUZZ_SEED is set (make fuzz FUZZ_SEED=$RANDOM explores others).
 FUZZ_EXAMPLES ?= 10
+FUZZ_SEED ?=
 fuzz: install
 	mkdir -p var && rm -f var/fuzz.json
-	JALINAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) JALINAN_FUZZ_JSON=var/fuzz.json \
+	JALINAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) JALINAN_FUZZ_SEED=$(FUZZ_SEED) JALINAN_FUZZ_JSON=var/fuzz.json \
 		$(BIN)/pytest -q -p no:randomly jalinan/api/tests/test_fuzz.py >&2; \
 		status=$$?; cat var/fuzz.json; exit $$status
 
