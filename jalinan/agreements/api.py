@@ -10,8 +10,9 @@ from django.forms.models import model_to_dict
 from django.http import Http404
 from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from jalinan.api.params import Id, Pagination
 from jalinan.core.files import file_response
 
 from . import selectors, services
@@ -121,7 +122,7 @@ class MemorandumIn(Schema):
     memo_type_id: int
     initiating_unit_id: int
     person_in_charge_id: int | None = None
-    party_ids: list[int] = Field(..., min_length=1)
+    party_ids: list[Id] = Field(..., min_length=1)
     scope: str
     objectives: str = ""
     value_cash: Decimal = Decimal("0")
@@ -138,22 +139,24 @@ class MemorandumIn(Schema):
 
 
 class MemorandumPatch(Schema):
+    """Only the fields sent change; null only clears a field that may be empty."""
+
     version: int = Field(..., description="The version you read; a stale one is refused (409).")
-    title: str | None = Field(None, max_length=300)
-    memo_type_id: int | None = None
-    initiating_unit_id: int | None = None
-    person_in_charge_id: int | None = None
-    party_ids: list[int] | None = None
-    scope: str | None = None
-    objectives: str | None = None
-    value_cash: Decimal | None = None
-    value_in_kind: Decimal | None = None
-    financial_terms: str | None = None
+    title: str = Field(None, max_length=300)
+    memo_type_id: int = None
+    initiating_unit_id: int = None
+    person_in_charge_id: int = None
+    party_ids: list[Id] = None
+    scope: str = None
+    objectives: str = None
+    value_cash: Decimal = None
+    value_in_kind: Decimal = None
+    financial_terms: str = None
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
     duration_months: int | None = None
-    renewal_terms: str | None = None
-    confidentiality: str | None = None
+    renewal_terms: str = None
+    confidentiality: str = None
     renews_id: int | None = None
     proposal_id: int | None = None
     project_id: int | None = None
@@ -217,14 +220,16 @@ class DeliverableIn(Schema):
 class MemorandumFilters(Schema):
     q: str | None = None
     status: str | None = None
-    type: int | None = None
-    unit: int | None = None
-    partner: int | None = None
+    type: Id | None = None
+    unit: Id | None = None
+    partner: Id | None = None
     sector: str | None = None
     country: str | None = None
-    expiring: int | None = Field(None, description="in force and ending within this many days")
+    expiring: int | None = Field(
+        None, ge=0, le=36500, description="in force and ending within this many days"
+    )
     health: Health | None = None
-    sdg: int | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
     mine: bool | None = None
     sort: str | None = None
 
@@ -275,7 +280,7 @@ def _detail(user, memo):
 
 
 @router.get("/", response=list[MemorandumOut], summary="Memoranda you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_memoranda(request, filters: Query[MemorandumFilters]):
     user = request.auth
     if not can_see_memoranda(user):

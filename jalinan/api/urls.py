@@ -1,12 +1,69 @@
 """The REST API under /api/v1/: each app's router, one OpenAPI document, a docs page."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 
 from .auth import AUTH
 
-api = NinjaAPI(
+
+class ErrorOut(Schema):
+    """The body of every error: a sentence, or (422 on a malformed request) the list of
+    problems per field; ``errors`` maps a field to its messages when a service refused."""
+
+    detail: str | list[dict[str, Any]]
+    errors: dict[str, list[str]] | None = None
+
+
+# The answers any operation may give besides its own, documented once for all of them.
+ERRORS = {
+    401: "Not signed in: no valid token or session.",
+    403: "Not allowed: your role may not do this (or the CSRF check of a session failed).",
+    404: "Not found, or not yours to see.",
+    422: "Invalid input: a parameter or a field of the body is missing, malformed or out of range.",
+}
+
+
+class JalinanAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document lists the error responses every operation can give,
+    each with the shared ``ErrorOut`` body, besides the ones an operation declares itself."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas["ErrorOut"] = ErrorOut.json_schema()
+        for item in schema["paths"].values():
+            for operation in item.values():
+                _document_errors(operation)
+        return schema
+
+
+def _document_errors(operation: dict) -> None:
+    has_input = bool(operation.get("parameters") or operation.get("requestBody"))
+    has_path = any(p["in"] == "path" for p in operation.get("parameters", []))
+    codes = {
+        # Signed-in operations: the role checks answer 403, or 404 to hide what exists.
+        401: bool(operation.get("security")),
+        403: bool(operation.get("security")),
+        404: bool(operation.get("security")) or has_path,
+        422: has_input,
+    }
+    responses = operation["responses"]
+    for code in [code for code, applies in codes.items() if applies]:
+        responses.setdefault(
+            code,
+            {
+                "description": ERRORS[code],
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}
+                },
+            },
+        )
+
+
+api = JalinanAPI(
     title="Jalinan API",
     version="1.0.0",
     description=(

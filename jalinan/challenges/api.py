@@ -12,6 +12,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from jalinan.accounts.roles import is_oil
+from jalinan.api.params import Id, Offset
 
 from . import permissions as perms
 from . import selectors, services
@@ -66,19 +67,21 @@ class ChallengeIn(Schema):
 
 
 class ChallengePatch(Schema):
-    title: str | None = Field(None, max_length=300)
-    problem_statement: str | None = None
-    desired_outcome: str | None = None
-    constraints: str | None = None
-    trl_min: int | None = Field(None, ge=1, le=9)
-    trl_max: int | None = Field(None, ge=1, le=9)
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    title: str = Field(None, max_length=300)
+    problem_statement: str = None
+    desired_outcome: str = None
+    constraints: str = None
+    trl_min: int = Field(None, ge=1, le=9)
+    trl_max: int = Field(None, ge=1, le=9)
     budget_min: Decimal | None = None
     budget_max: Decimal | None = None
-    timeline: str | None = None
+    timeline: str = None
     proposal_deadline: datetime.date | None = None
-    ip_expectation: str | None = None
-    ip_notes: str | None = None
-    visibility: str | None = None
+    ip_expectation: str = None
+    ip_notes: str = None
+    visibility: str = None
     unit_id: int | None = None
 
 
@@ -86,12 +89,12 @@ class ChallengeFilters(Schema):
     q: str | None = None
     status: str | None = None
     visibility: str | None = None
-    organisation: int | None = None
+    organisation: Id | None = None
     trl: int | None = None
     deadline: str | None = Field(None, description='"open" or "passed"')
-    sdg: int | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class ChallengePage(Schema):
@@ -108,7 +111,7 @@ class ReasonIn(Schema):
 
 
 class InviteIn(Schema):
-    expert_ids: list[int] = Field(..., min_length=1)
+    expert_ids: list[Id] = Field(..., min_length=1)
     message: str = ""
 
 
@@ -122,7 +125,7 @@ class InvitationOut(Schema):
     invited_at: datetime.datetime
 
 
-class EvidenceOut(Schema):
+class ChallengeEvidenceOut(Schema):
     kind: str
     title: str
     year: int | None
@@ -137,7 +140,7 @@ class ExpertMatchOut(Schema):
     unit: str
     score: float
     keywords: list[str]
-    evidence: list[EvidenceOut]
+    evidence: list[ChallengeEvidenceOut]
     invitation_status: str | None
 
 

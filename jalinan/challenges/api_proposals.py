@@ -26,14 +26,14 @@ from .permissions_proposals import (
 router = Router(tags=["challenges"])
 
 
-class MemberOut(Schema):
+class ProposalMemberOut(Schema):
     user_id: int | None
     name: str
     role: str
     contribution: str
 
 
-class MilestoneOut(Schema):
+class ProposalMilestoneOut(Schema):
     title: str
     month: int
 
@@ -61,8 +61,8 @@ class ProposalOut(Schema):
     partner_provides: str
     status: str
     submitted_at: datetime.datetime | None
-    team: list[MemberOut]
-    milestones: list[MilestoneOut]
+    team: list[ProposalMemberOut]
+    milestones: list[ProposalMilestoneOut]
     feedback_reasons: list[str]
     feedback_comments: str
     memorandum_id: int | None

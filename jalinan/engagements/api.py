@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 
 from jalinan.accounts.roles import is_staff_member
 from jalinan.agreements.selectors import memoranda_for
+from jalinan.api.params import Id, Offset
 from jalinan.core.files import file_response
 
 from . import selectors, services
@@ -48,26 +49,28 @@ class ActivityIn(Schema):
     description: str = ""
     outcome: str = ""
     unit_id: int | None = None
-    organisation_ids: list[int] = Field(..., min_length=1)
-    memorandum_ids: list[int] = []
-    deliverable_ids: list[int] = []
-    staff_ids: list[int] = []
-    student_ids: list[int] = []
+    organisation_ids: list[Id] = Field(..., min_length=1)
+    memorandum_ids: list[Id] = []
+    deliverable_ids: list[Id] = []
+    staff_ids: list[Id] = []
+    student_ids: list[Id] = []
 
 
 class ActivityPatch(Schema):
-    title: str | None = Field(None, max_length=300)
-    activity_type: str | None = None
-    date: datetime.date | None = None
-    location: str | None = None
-    description: str | None = None
-    outcome: str | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    title: str = Field(None, max_length=300)
+    activity_type: str = None
+    date: datetime.date = None
+    location: str = None
+    description: str = None
+    outcome: str = None
     unit_id: int | None = None
-    organisation_ids: list[int] | None = None
-    memorandum_ids: list[int] | None = None
-    deliverable_ids: list[int] | None = None
-    staff_ids: list[int] | None = None
-    student_ids: list[int] | None = None
+    organisation_ids: list[Id] = None
+    memorandum_ids: list[Id] = None
+    deliverable_ids: list[Id] = None
+    staff_ids: list[Id] = None
+    student_ids: list[Id] = None
 
 
 class AttachmentOut(Schema):
@@ -82,16 +85,16 @@ class AttachmentOut(Schema):
 class ActivityFilters(Schema):
     q: str | None = None
     type: str | None = None
-    partner: int | None = None
-    memorandum: int | None = None
-    unit: int | None = None
+    partner: Id | None = None
+    memorandum: Id | None = None
+    unit: Id | None = None
     date_from: datetime.date | None = Field(None, alias="from")
     date_to: datetime.date | None = Field(None, alias="to")
-    sdg: int | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
     mine: bool | None = None
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 RELATION_KEYS = {

@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from jalinan.accounts.roles import is_oil
+from jalinan.api.params import Id, Pagination
 
 from . import services
 from .choices import Availability, Position, PublicationKind
@@ -49,16 +50,18 @@ class ProfileOut(Schema):
 
 
 class ProfilePatch(Schema):
-    department: str | None = Field(None, max_length=200)
-    position: Position | None = None
-    keywords: list[str] | None = None
-    biography: str | None = None
-    languages: list[str] | None = None
-    availability: Availability | None = None
-    orcid: str | None = None
-    scopus_id: str | None = None
-    google_scholar: str | None = None
-    is_public: bool | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    department: str = Field(None, max_length=200)
+    position: Position = None
+    keywords: list[str] = None
+    biography: str = None
+    languages: list[str] = None
+    availability: Availability = None
+    orcid: str = None
+    scopus_id: str = None
+    google_scholar: str = None
+    is_public: bool = None
     unit_id: int | None = None
 
 
@@ -89,23 +92,25 @@ class PublicationIn(Schema):
 
 
 class PublicationPatch(Schema):
-    title: str | None = Field(None, max_length=500)
-    abstract: str | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    title: str = Field(None, max_length=500)
+    abstract: str = None
     year: int | None = None
-    venue: str | None = None
-    doi: str | None = None
-    authors: str | None = None
-    keywords: list[str] | None = None
-    kind: PublicationKind | None = None
-    url: str | None = None
+    venue: str = None
+    doi: str = None
+    authors: str = None
+    keywords: list[str] = None
+    kind: PublicationKind = None
+    url: str = None
 
 
 class ProfileFilters(Schema):
     q: str | None = None
-    unit: int | None = None
+    unit: Id | None = None
     position: Position | None = None
     availability: Availability | None = None
-    sdg: int | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
 
 
 class EvidenceOut(Schema):
@@ -157,7 +162,7 @@ def _require_search(user):
 
 
 @router.get("/profiles", response=list[ProfileOut], summary="Expert profiles you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_profiles(request, filters: Query[ProfileFilters]):
     _require_search(request.auth)
     qs = filter_profiles(profiles_for(request.auth), filters.dict(exclude={"q"}))

@@ -4,7 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from jalinan.api.params import Pagination
 
 from . import services
 from .choices import OrganisationStatus, OrganisationType
@@ -64,23 +66,25 @@ class OrganisationIn(Schema):
 
 
 class OrganisationPatch(Schema):
-    legal_name: str | None = Field(None, max_length=255)
-    other_names: list[str] | None = None
-    registration_number: str | None = None
-    org_type: OrganisationType | None = None
-    msic_section: str | None = None
-    msic_division: str | None = None
-    country: str | None = None
-    state: str | None = None
-    city: str | None = None
-    address: str | None = None
-    size: str | None = None
-    website: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    description: str | None = None
-    status: OrganisationStatus | None = None
-    is_vetted: bool | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    legal_name: str = Field(None, max_length=255)
+    other_names: list[str] = None
+    registration_number: str = None
+    org_type: OrganisationType = None
+    msic_section: str = None
+    msic_division: str = None
+    country: str = None
+    state: str = None
+    city: str = None
+    address: str = None
+    size: str = None
+    website: str = None
+    email: str = None
+    phone: str = None
+    description: str = None
+    status: OrganisationStatus = None
+    is_vetted: bool = None
     lead_unit_id: int | None = None
 
 
@@ -125,17 +129,19 @@ class ContactIn(Schema):
 
 
 class ContactPatch(Schema):
-    name: str | None = Field(None, max_length=200)
-    role: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    consent_to_contact: bool | None = None
-    is_primary: bool | None = None
-    notes: str | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    name: str = Field(None, max_length=200)
+    role: str = None
+    email: str = None
+    phone: str = None
+    consent_to_contact: bool = None
+    is_primary: bool = None
+    notes: str = None
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Organisations you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_organisations(request, filters: Query[OrganisationFilters]):
     qs = organisations_for(request.auth).order_by("legal_name", "pk")
     if filters.q:

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from jalinan.api.params import Id, Offset, Year
+
 from . import selectors, services
 from .forms import MoveForm, OpportunityForm
 from .permissions import can_create_opportunity, can_see_pipeline, get_opportunity_for_user
@@ -64,15 +66,15 @@ class OpportunityFilters(Schema):
     q: str | None = None
     source: str | None = None
     stage: str | None = None
-    unit: int | None = None
+    unit: Id | None = None
     owner: str | None = None
     sector: str | None = None
-    year: int | None = None
-    partner: int | None = None
-    sdg: int | None = None
+    year: Year | None = None
+    partner: Id | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class OpportunityPage(Schema):

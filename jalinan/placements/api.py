@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from jalinan.accounts.roles import is_oil
 from jalinan.agreements.permissions import can_view_memorandum
 from jalinan.agreements.selectors import memoranda_for
+from jalinan.api.params import Id, Pagination
 from jalinan.partners.selectors import organisations_for
 
 from . import selectors, services, workflow
@@ -125,21 +126,23 @@ class OpeningIn(Schema):
 
 
 class OpeningPatch(Schema):
-    kind: OpeningKind | None = None
-    title: str | None = Field(None, max_length=200)
-    description: str | None = None
-    skills: list[str] | None = None
-    programmes: list[str] | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    kind: OpeningKind = None
+    title: str = Field(None, max_length=200)
+    description: str = None
+    skills: list[str] = None
+    programmes: list[str] = None
     min_year: int | None = None
     max_year: int | None = None
-    work_mode: WorkMode | None = None
-    state: str | None = None
-    city: str | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
+    work_mode: WorkMode = None
+    state: str = None
+    city: str = None
+    starts_on: date = None
+    ends_on: date = None
     allowance_rm: Decimal | None = None
-    places: int | None = None
-    deadline: date | None = None
+    places: int = None
+    deadline: date = None
     memorandum_id: int | None = Field(
         None, description="The office only: an Internship Agreement, or null to unlink."
     )
@@ -149,13 +152,13 @@ class OpeningFilters(Schema):
     q: str | None = None
     kind: str | None = None
     status: str | None = None
-    organisation_id: int | None = None
+    organisation_id: Id | None = None
     eligible: bool | None = Field(
         None, description="Students: only the openings you may apply to, soonest deadline first."
     )
 
 
-class ReviewIn(Schema):
+class OpeningReviewIn(Schema):
     note: str = ""
 
 
@@ -208,7 +211,7 @@ class ApplicationDetailOut(ApplicationOut):
     moves: list[str]
 
 
-class MoveIn(Schema):
+class ApplicationMoveIn(Schema):
     to: ApplicationStatus
     note: str = ""
     interview_at: datetime | None = None
@@ -216,7 +219,7 @@ class MoveIn(Schema):
 
 class ApplicationFilters(Schema):
     status: str | None = None
-    opening_id: int | None = None
+    opening_id: Id | None = None
 
 
 class PlacementOut(Schema):
@@ -236,18 +239,20 @@ class PlacementOut(Schema):
 
 
 class PlacementPatch(Schema):
-    industry_supervisor_name: str | None = None
-    industry_supervisor_email: str | None = None
-    industry_supervisor_phone: str | None = None
-    academic_supervisor_id: int | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
-    status: str | None = None
+    """Only the fields sent change; none but the academic supervisor may be set to null."""
+
+    industry_supervisor_name: str = None
+    industry_supervisor_email: str = None
+    industry_supervisor_phone: str = None
+    academic_supervisor_id: int | None = Field(None, description="null: no academic supervisor.")
+    starts_on: date = None
+    ends_on: date = None
+    status: str = None
 
 
 class PlacementFilters(Schema):
     status: str | None = None
-    organisation_id: int | None = None
+    organisation_id: Id | None = None
 
 
 class LogbookOut(Schema):
@@ -303,7 +308,7 @@ def _programmes(codes):
 
 
 @router.get("/openings", response=list[OpeningOut], summary="Openings you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_openings(request, filters: Query[OpeningFilters]):
     user = request.auth
     if filters.eligible:
@@ -332,7 +337,7 @@ def list_openings(request, filters: Query[OpeningFilters]):
     response=list[RecommendedOpeningOut],
     summary="Students: the openings you may apply to, best fit first, with the reasons",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def recommended_openings(request, student_id: int | None = None):
     """The openings the student may apply to, ranked by fit with their skills, programme and
     languages (those the matching engine cannot score follow, soonest deadline first). The
@@ -389,7 +394,7 @@ def update_opening(request, opening_id: int, payload: OpeningPatch):
 
 
 @router.post("/openings/{opening_id}/approve", response=OpeningOut)
-def approve_opening(request, opening_id: int, payload: ReviewIn):
+def approve_opening(request, opening_id: int, payload: OpeningReviewIn):
     opening = get_opening_for_user(request.auth, opening_id)
     if not can_review_opening(request.auth, opening):
         raise PermissionDenied
@@ -397,7 +402,7 @@ def approve_opening(request, opening_id: int, payload: ReviewIn):
 
 
 @router.post("/openings/{opening_id}/reject", response=OpeningOut)
-def reject_opening(request, opening_id: int, payload: ReviewIn):
+def reject_opening(request, opening_id: int, payload: OpeningReviewIn):
     opening = get_opening_for_user(request.auth, opening_id)
     if not can_review_opening(request.auth, opening):
         raise PermissionDenied
@@ -427,7 +432,7 @@ def apply(request, opening_id: int, payload: ApplyIn):
 
 
 @router.get("/openings/{opening_id}/applicants", response=list[RankedApplicationOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def opening_applicants(request, opening_id: int, order: Query[ApplicantOrder]):
     """The applicants, best fit with the opening first (or, with ``sort=date``, in the order
     they applied), each with the reasons the student's sharing choices allow."""
@@ -469,7 +474,7 @@ def _detail(user, application):
 
 
 @router.get("/applications", response=list[ApplicationOut], summary="Applications you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_applications(request, filters: Query[ApplicationFilters]):
     qs = selectors.applications_for(request.auth).order_by("-created_at", "-pk")
     if filters.status:
@@ -485,7 +490,7 @@ def get_application(request, application_id: int):
 
 
 @router.post("/applications/{application_id}/move", response=ApplicationDetailOut)
-def move_application(request, application_id: int, payload: MoveIn):
+def move_application(request, application_id: int, payload: ApplicationMoveIn):
     user = request.auth
     application = get_application_for_user(user, application_id)
     if not workflow.can_move(user, application, payload.to):
@@ -506,7 +511,7 @@ def move_application(request, application_id: int, payload: MoveIn):
 
 
 @router.get("/placements", response=list[PlacementOut], summary="Placements you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_placements(request, filters: Query[PlacementFilters]):
     qs = selectors.placements_for(request.auth).order_by("-starts_on", "-pk")
     if filters.status:
@@ -549,7 +554,9 @@ def write_logbook(request, placement_id: int, payload: LogbookIn):
 
 
 @router.get("/employability", response=EmployabilityOut)
-def employability(request, year: int | None = None, programme_id: int | None = None):
+def employability(
+    request, year: int | None = Query(None, ge=1, le=9999), programme_id: int | None = None
+):
     """The graduate employability figure for the graduates you may count."""
     user = request.auth
     if not can_see_outcomes(user):

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from jalinan.api.params import Id, Offset, Year
+
 from . import selectors, services
 from .forms import ProjectForm
 from .permissions import (
@@ -100,39 +102,41 @@ class ProjectIn(Schema):
     internal_notes: str = ""
     lead_id: int
     unit_id: int
-    organisation_ids: list[int] = Field(..., min_length=1)
+    organisation_ids: list[Id] = Field(..., min_length=1)
     memorandum_id: int | None = None
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
 
 
 class ProjectPatch(Schema):
-    title: str | None = Field(None, max_length=300)
-    kind: str | None = None
-    summary: str | None = None
-    internal_notes: str | None = None
-    lead_id: int | None = None
+    """Only the fields sent change; null only clears a field that may be empty."""
+
+    title: str = Field(None, max_length=300)
+    kind: str = None
+    summary: str = None
+    internal_notes: str = None
+    lead_id: int = None
     unit_id: int | None = None
-    organisation_ids: list[int] | None = None
+    organisation_ids: list[Id] = None
     memorandum_id: int | None = None
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
-    status: str | None = None
+    status: str = None
 
 
 class ProjectFilters(Schema):
     q: str | None = None
     kind: str | None = None
     status: str | None = None
-    unit: int | None = None
-    partner: int | None = None
-    year: int | None = None
-    memorandum: int | None = None
-    sdg: int | None = None
+    unit: Id | None = None
+    partner: Id | None = None
+    year: Year | None = None
+    memorandum: Id | None = None
+    sdg: int | None = Field(None, ge=1, le=17)
     mine: bool | None = None
     sort: str | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class ProjectPage(Schema):

@@ -81,7 +81,7 @@ class EvidenceTargetOut(Schema):
     score: float
 
 
-class EvidenceOut(Schema):
+class SdgEvidenceOut(Schema):
     targets: list[EvidenceTargetOut] = []
     terms: list[str] = []
 
@@ -90,7 +90,7 @@ class SuggestionOut(Schema):
     goal: int
     name: str
     confidence: float
-    evidence: EvidenceOut
+    evidence: SdgEvidenceOut
 
     @staticmethod
     def resolve_name(obj):
@@ -103,7 +103,7 @@ class TagOut(Schema):
     status: str
     source: str
     confidence: float | None
-    evidence: EvidenceOut
+    evidence: SdgEvidenceOut
     decided_at: datetime | None
 
 

@@ -9,6 +9,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from jalinan.accounts.models import Unit
+from jalinan.api.params import Id, Offset, Year
 
 from . import selectors, services
 from .api_transfer import router as transfer_router
@@ -105,10 +106,10 @@ class DisclosureFilters(Schema):
     q: str | None = None
     status: str | None = None
     decision: str | None = None
-    unit: int | None = None
-    year: int | None = None
+    unit: Id | None = None
+    year: Year | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class DeadlineOut(Schema):
@@ -155,10 +156,10 @@ class AssetFilters(Schema):
     kind: str | None = None
     status: str | None = None
     office: str | None = None
-    unit: int | None = None
-    within: int | None = Field(None, ge=0)
+    unit: Id | None = None
+    within: int | None = Field(None, ge=0, le=36500)
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 def _disclosure_out(user, d) -> dict:

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema
 from ninja.utils import check_csrf
 
+from jalinan.api.params import DB_INT_MAX, Offset, Year
 from jalinan.core import ratelimit
 from jalinan.core.antispam import form_token, too_soon
 
@@ -33,7 +34,7 @@ from .permissions_transfer import (
 router = Router(tags=["technologies"])
 
 
-class InventorOut(Schema):
+class PublicInventorOut(Schema):
     name: str
     url: str
 
@@ -51,7 +52,7 @@ class TechnologyPublicOut(Schema):
     trl: int
     ip_status: str
     ip_kinds: list[str]
-    inventors: list[InventorOut]
+    inventors: list[PublicInventorOut]
     sdgs: list[int]
     published_at: datetime.datetime | None
     url: str
@@ -81,7 +82,7 @@ class CatalogueFilters(Schema):
     ip: str | None = None
     sdg: int | None = Field(None, ge=1, le=17)
     limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class EnquiryIn(Schema):
@@ -153,9 +154,9 @@ class LicenceFilters(Schema):
     q: str | None = None
     status: str | None = None
     exclusivity: str | None = None
-    year: int | None = None
+    year: Year | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class SpinoffOut(Schema):
@@ -350,13 +351,18 @@ def licence_payments(request, licence_id: int):
 
 
 @router.get("/payments", response=list[PaymentOut], summary="Payments you may see")
-def payment_list(request, year: int | None = None, limit: int = 100, offset: int = 0):
+def payment_list(
+    request,
+    year: int | None = Query(None, ge=1, le=9999),
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0, le=DB_INT_MAX),
+):
     user = request.auth
     if not can_see_licences(user):
         return []
     qs = sel.filter_payments(sel.payments_for(user), {"year": year}).prefetch_related("shares")
     out = []
-    for p in qs[offset : offset + min(limit, 1000)]:
+    for p in qs[offset : offset + limit]:
         out.append(_payment_out(p, split_visibility(user, p.licence), user))
     return out
 

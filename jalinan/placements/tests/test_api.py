@@ -226,3 +226,18 @@ def test_nothing_written_on_refusals(api, outsider, opening):
     api("patch", f"/openings/{opening.pk}", outsider, json={"title": "hacked"})
     assert Opening.objects.get(pk=opening.pk).title == "Robotics intern"
     assert not Application.objects.exists()
+
+
+def test_a_placement_patch_refuses_null_for_a_field_that_cannot_be_empty(
+    api, running_placement, coordinator
+):
+    # Found by fuzzing: a null start date reached the service and answered 500.
+    pid = running_placement.pk
+    starts_on = running_placement.starts_on
+    for field in ("starts_on", "ends_on", "status", "industry_supervisor_name"):
+        resp = api("patch", f"/placements/{pid}", coordinator, json={field: None})
+        assert resp.status_code == 422, field
+    running_placement.refresh_from_db()
+    assert running_placement.starts_on == starts_on
+    resp = api("patch", f"/placements/{pid}", coordinator, json={"academic_supervisor_id": None})
+    assert resp.status_code == 200 and resp.json()["academic_supervisor_id"] is None
