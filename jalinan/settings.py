@@ -265,7 +265,8 @@ if JALINAN_STORAGE == "s3":
     if not _default_storage["OPTIONS"]["bucket_name"]:
         raise ImproperlyConfigured("JALINAN_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
 else:
-    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # A FileSystemStorage that removes a partly written file (a full disk) and says why.
+    _default_storage = {"BACKEND": "jalinan.core.files.UploadStorage"}
 STORAGES = {
     "default": _default_storage,
     "staticfiles": {
