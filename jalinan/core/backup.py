@@ -120,8 +120,9 @@ def backup(output: Path) -> dict:
     with tempfile.TemporaryDirectory(dir=output.parent, prefix=".backup-") as tmp:
         dump = Path(tmp) / "db.jsonl"
         # One transaction: the rows and their counts are one consistent picture.
+        outermost = not connection.in_atomic_block
         with transaction.atomic():
-            if connection.vendor == "postgresql":
+            if connection.vendor == "postgresql" and outermost:
                 with connection.cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             dump_rows(dump)
@@ -193,6 +194,12 @@ def _safe_member(name: str) -> str:
     return name
 
 
+def _set_constraints(mode: str) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET CONSTRAINTS ALL {mode}")
+
+
 def _reset_sequences() -> None:
     """What `sqlsequencereset` prints, for every table: new rows continue after the loaded ids."""
     statements = connection.ops.sequence_reset_sql(no_style(), list(tables().values()))
@@ -229,8 +236,13 @@ def restore(archive: Path, *, force: bool) -> dict:
         _verify_files(staged, manifest["files"])
 
         with transaction.atomic():
+            # PostgreSQL refuses to TRUNCATE a table with deferred checks still pending (rows
+            # written earlier in an enclosing transaction): run them now, defer them again for
+            # the load (rows arrive table by table, their references checked at the end).
+            _set_constraints("IMMEDIATE")
             # Content types and permissions are loaded with their ids, not recreated.
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            _set_constraints("DEFERRED")
             call_command("loaddata", str(dump), verbosity=0)
             _reset_sequences()
             counts = row_counts()
