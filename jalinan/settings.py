@@ -308,6 +308,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# A task taken by a worker that then vanished whole (machine lost, SIGKILL of the main process)
+# goes back to the queue after this many seconds; it must exceed the longest task's run time.
+# (A pool process killed alone is requeued at once: reject_on_worker_lost below.)
+JALINAN_CELERY_VISIBILITY_TIMEOUT = _env("JALINAN_CELERY_VISIBILITY_TIMEOUT", env.int, 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": JALINAN_CELERY_VISIBILITY_TIMEOUT}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 _IDEMPOTENT_TASKS = [

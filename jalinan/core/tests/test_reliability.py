@@ -67,3 +67,22 @@ def test_a_broker_that_is_down_loses_no_email(
     assert [m.to for m in mail.outbox] == [[officer.email]]
     n.refresh_from_db()
     assert n.emailed_at is not None
+
+
+def test_a_task_whose_worker_dies_is_requeued_and_running_it_twice_sends_one_email(officer):
+    from jalinan.celery import app
+    from jalinan.core.tasks import send_notification_email
+
+    app.loader.import_default_modules()
+    for name in [
+        "jalinan.core.tasks.send_notification_email",
+        "jalinan.matching.tasks.embed_pending",
+    ]:
+        task = app.tasks[name]
+        assert task.acks_late and task.reject_on_worker_lost, name
+
+    n = notify(recipient=officer, kind="agreements.workflow", title="Memorandum to review")
+    # The worker died after sending but before acknowledging: the task runs again.
+    assert send_notification_email(n.pk) is True
+    assert send_notification_email(n.pk) is False
+    assert len(mail.outbox) == 1
