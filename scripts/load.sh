@@ -4,7 +4,8 @@
 # Starts Redis and a Celery worker and gunicorn on free loopback ports, seeds the demo data,
 # measures each page kind's query count (scripts/page_queries.py), runs the locust scenario
 # (scripts/locustfile.py) headless, and prints one JSON report on stdout (scripts/load_report.py).
-# FAULTS=1 runs scripts/faults.py during the load and adds its outcomes to the report.
+# FAULTS=1 runs scripts/faults.py during the load and adds its outcomes to the report; then
+# (LOAD_BACKUP=1, the default) the site is stopped and backed up and restored, timed.
 # Everything listens on 127.0.0.1 only and is stopped at the end; logs stay in LOAD_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,4 +84,34 @@ log "locust: $USERS users, spawn $SPAWN/s, for $RUN_TIME"
   --loglevel WARNING >"$LOAD_DIR/locust.log" 2>&1 || true  # failures are counted in the report
 if [ -n "$faults_json" ]; then wait "$faults_pid" || true; fi
 
-.venv/bin/python scripts/load_report.py "$LOAD_DIR/locust_stats.csv" "$LOAD_DIR/queries.json" $faults_json
+backup_json=-
+if [ "${LOAD_BACKUP:-1}" = 1 ]; then
+  # The backup drill at demo size: stop the site, back up, restore over it, timed.
+  kill "$GUNICORN_PID" "$WORKER_PID" 2>/dev/null || true
+  sleep 2
+  archive="$LOAD_DIR/backup.tar.gz"
+  t0=$(date +%s.%N)
+  .venv/bin/python manage.py backup --output "$archive" >"$LOAD_DIR/backup.log" 2>&1
+  t1=$(date +%s.%N)
+  .venv/bin/python manage.py restore "$archive" --yes >>"$LOAD_DIR/backup.log" 2>&1 && restored=true || restored=false
+  t2=$(date +%s.%N)
+  .venv/bin/python - "$archive" "$t0" "$t1" "$t2" "$restored" >"$LOAD_DIR/backup.json" <<'PY'
+import json, os, sys, tarfile
+archive, t0, t1, t2, ok = sys.argv[1:]
+with tarfile.open(archive) as tar:
+    manifest = json.load(tar.extractfile("manifest.json"))
+print(json.dumps({
+    "rows": sum(manifest["row_counts"].values()),
+    "tables": len(manifest["row_counts"]),
+    "files": len(manifest["files"]),
+    "archive_mb": round(os.path.getsize(archive) / 2**20, 1),
+    "backup_seconds": round(float(t1) - float(t0), 1),
+    "restore_seconds": round(float(t2) - float(t1), 1),
+    "restore_verified": ok == "true",
+}))
+PY
+  backup_json="$LOAD_DIR/backup.json"
+fi
+
+.venv/bin/python scripts/load_report.py "$LOAD_DIR/locust_stats.csv" "$LOAD_DIR/queries.json" \
+  "${faults_json:--}" "$backup_json"

@@ -1,7 +1,9 @@
 """Summarise locust's CSV statistics into the JSON of `make load`: p50/p95 per page kind (the
 first word of each request's name), requests, errors, and the query counts measured apart.
 
-    python scripts/load_report.py PREFIX_stats.csv [queries.json] [faults.json]
+    python scripts/load_report.py PREFIX_stats.csv [queries.json] [faults.json] [backup.json]
+
+("-" for a file that was not made).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import defaultdict
 TARGET_P95_MS = 300
 
 
-def main(stats_path: str, queries_path: str | None, faults_path: str | None) -> int:
+def main(stats_path: str, extras: dict[str, str | None]) -> int:
     by_kind: dict[str, list[dict]] = defaultdict(list)
     total = None
     with open(stats_path) as fh:
@@ -55,16 +57,15 @@ def main(stats_path: str, queries_path: str | None, faults_path: str | None) -> 
             if float(r["95%"] or 0) > TARGET_P95_MS and not r["Name"].startswith("login")
         ),
     }
-    if queries_path:
-        with open(queries_path) as fh:
-            report["queries_per_page"] = json.load(fh)
-    if faults_path:
-        with open(faults_path) as fh:
-            report["faults"] = json.load(fh)
+    for key, path in extras.items():
+        if path and path != "-":
+            with open(path) as fh:
+                report[key] = json.load(fh)
     print(json.dumps(report, indent=1))
     return 0
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:] + [None, None]
-    sys.exit(main(args[0], args[1], args[2]))
+    args = sys.argv[1:] + [None] * 3
+    names = ["queries_per_page", "faults", "backup_drill"]
+    sys.exit(main(args[0], dict(zip(names, args[1:4], strict=True))))
