@@ -60,8 +60,9 @@ class DemoUser(HttpUser):
         if ids:
             self.page(f"{prefix}{random.choice(ids)}/", "detail", name)
 
-    def post_form(self, url: str, data: dict, name: str, expect: int = 302):
-        form = self.client.get(url, name=f"write {name} (form)")
+    def post_form(self, url: str, data: dict, name: str, expect: int = 302, form_url: str = ""):
+        """GET the page holding the form (``form_url``, or ``url`` itself), then POST it."""
+        form = self.client.get(form_url or url, name=f"write {name} (form)")
         token = _CSRF.search(form.text)
         with self.client.post(
             url,
@@ -109,7 +110,12 @@ class Officer(DemoUser):
 
     @task(1)
     def read_notifications(self):
-        self.post_form("/core/notifications/read/", {}, "/core/notifications/read/")
+        self.post_form(
+            "/core/notifications/read/",
+            {},
+            "/core/notifications/read/",
+            form_url="/core/notifications/",
+        )
 
 
 class Academic(DemoUser):

@@ -1,6 +1,7 @@
 """Query count of each page kind of the load scenario, measured apart from the load (Django's
-test client and CaptureQueriesContext, one request per page after a warm-up one), against the
-database in DATABASE_URL holding the demo data. Prints JSON: {kind: {url: queries}}.
+test client and CaptureQueriesContext, one request per page after a warm-up one), and its
+median time over five requests made one at a time, against the database in DATABASE_URL
+holding the demo data. Prints JSON: {"queries": {kind: {page: n}}, "median_ms_alone": ...}.
 
     .venv/bin/python scripts/page_queries.py
 """
@@ -10,7 +11,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import statistics
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -64,6 +67,7 @@ def resolve(client: Client, url: str) -> str | None:
 
 def main() -> int:
     results: dict[str, dict[str, int | str]] = {}
+    alone: dict[str, dict[str, int]] = {}
     for kind, who, url in PAGES:
         client = Client()
         if who:
@@ -77,7 +81,14 @@ def main() -> int:
             status = client.get(target).status_code
         label = f"{url} ({who or 'visitor'})"
         results.setdefault(kind, {})[label] = len(ctx) if status == 200 else f"status {status}"
-    print(json.dumps(results, indent=1))
+        # One request at a time, in-process: the page's own cost, without the load's queueing.
+        samples = []
+        for _ in range(5):
+            started = time.perf_counter()
+            client.get(target)
+            samples.append((time.perf_counter() - started) * 1000)
+        alone.setdefault(kind, {})[label] = round(statistics.median(samples))
+    print(json.dumps({"queries": results, "median_ms_alone": alone}, indent=1))
     return 0
 
 
