@@ -6,7 +6,7 @@ PORT    ?= 8000
 MANAGE  := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install demo serve test test-sqlite test-postgres test-browser test-services lint format worker messages bench eval fuzz clean
+.PHONY: install demo serve test test-sqlite test-postgres test-browser test-services lint audit format worker messages bench eval fuzz load backup clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -62,6 +62,12 @@ test-services: install
 lint: install
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
+	bash scripts/audit-deps
+
+# Known vulnerabilities in the pinned Python and npm packages (also part of `make lint`). Fails
+# when the advisory services cannot be reached; JALINAN_AUDIT_OFFLINE=warn makes that a warning.
+audit: install
+	bash scripts/audit-deps
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -93,6 +99,20 @@ fuzz: install
 	JALINAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) JALINAN_FUZZ_SEED=$(FUZZ_SEED) JALINAN_FUZZ_JSON=var/fuzz.json \
 		$(BIN)/pytest -q -p no:randomly jalinan/api/tests/test_fuzz.py >&2; \
 		status=$$?; cat var/fuzz.json; exit $$status
+
+# Load test: gunicorn on a throw-away PostgreSQL, Redis and a Celery worker (loopback only), the
+# demo data, then LOAD_USERS locust users for LOAD_TIME; JSON (p50/p95 per page kind, errors,
+# queries per page kind) on stdout. FAULTS=1 also restarts PostgreSQL, stops Redis and kills
+# the worker during the run (scripts/faults.py) and reports what users saw.
+LOAD_USERS ?= 50
+LOAD_SPAWN ?= 10
+LOAD_TIME  ?= 10m
+load: install
+	LOAD_USERS=$(LOAD_USERS) LOAD_SPAWN=$(LOAD_SPAWN) LOAD_TIME=$(LOAD_TIME) bash scripts/with-postgres bash scripts/load.sh
+
+# Backup of the database and uploaded files into var/backups (restore: see README).
+backup: install
+	$(MANAGE) backup $(if $(OUTPUT),--output $(OUTPUT))
 
 messages: install
 	cd jalinan && ../$(BIN)/python ../manage.py makemessages -l ms --ignore=.venv --ignore=node_modules --no-obsolete

@@ -6,6 +6,7 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jalinan.settings")
 
-app = Celery("jalinan")
+# Tasks run in-process when the broker cannot be reached (jalinan.core.celery_tasks).
+app = Celery("jalinan", task_cls="jalinan.core.celery_tasks:ResilientTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

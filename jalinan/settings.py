@@ -121,6 +121,8 @@ JALINAN_DOMAIN_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A database that is down answers 503 (see the reliability blocks below).
+    "jalinan.core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -174,6 +176,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].update(
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"}
     )
+# -- Reliability: database connections ---------------------------------------------------------
+# Keep a PostgreSQL connection for this many seconds (0 = one per request) and test it before a
+# request reuses it, so that after a database restart the next request reconnects instead of
+# failing on a dead socket (jalinan.core.middleware answers 503 while the database is down).
+JALINAN_DB_CONN_MAX_AGE = _env("JALINAN_DB_CONN_MAX_AGE", env.int, 60)
+if JALINAN_DB_CONN_MAX_AGE < 0:
+    raise ImproperlyConfigured("Environment variable JALINAN_DB_CONN_MAX_AGE must be 0 or more.")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = JALINAN_DB_CONN_MAX_AGE
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
@@ -290,7 +302,8 @@ if JALINAN_STORAGE == "s3":
     if not _default_storage["OPTIONS"]["bucket_name"]:
         raise ImproperlyConfigured("JALINAN_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
 else:
-    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # A FileSystemStorage that removes a partly written file (a full disk) and says why.
+    _default_storage = {"BACKEND": "jalinan.core.files.UploadStorage"}
 STORAGES = {
     "default": _default_storage,
     "staticfiles": {
@@ -333,6 +346,36 @@ CELERY_RESULT_BACKEND = _env("CELERY_RESULT_BACKEND", env.str, CELERY_BROKER_URL
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# -- Reliability: background work ---------------------------------------------------------------
+# A broker that cannot be reached does not lose work: after JALINAN_CELERY_PUBLISH_RETRIES quick
+# retries the task runs in-process (jalinan.core.celery_tasks.ResilientTask). Idempotent tasks are
+# acknowledged only once done, so a worker killed mid-task leaves it queued for another worker.
+JALINAN_CELERY_PUBLISH_RETRIES = _env("JALINAN_CELERY_PUBLISH_RETRIES", env.int, 2)
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": JALINAN_CELERY_PUBLISH_RETRIES,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# A task taken by a worker that then vanished whole (machine lost, SIGKILL of the main process)
+# goes back to the queue after this many seconds; it must exceed the longest task's run time.
+# (A pool process killed alone is requeued at once: reject_on_worker_lost below.)
+JALINAN_CELERY_VISIBILITY_TIMEOUT = _env("JALINAN_CELERY_VISIBILITY_TIMEOUT", env.int, 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": JALINAN_CELERY_VISIBILITY_TIMEOUT}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+_IDEMPOTENT_TASKS = [
+    "jalinan.core.tasks.ping",
+    "jalinan.core.tasks.send_notification_email",  # skips a notification already e-mailed
+    "jalinan.matching.tasks.embed_pending",  # embeds only documents still waiting
+    "jalinan.sdgs.tasks.classify_record",  # replaces the record's suggestions
+    "jalinan.sdgs.tasks.classify_records",
+]
+CELERY_TASK_ANNOTATIONS = {
+    name: {"acks_late": True, "reject_on_worker_lost": True} for name in _IDEMPOTENT_TASKS
+}
 # With a worker and `celery beat`, the daily jobs run at this hour; without, cron runs
 # `manage.py run_daily`.
 JALINAN_DAILY_HOUR = _env("JALINAN_DAILY_HOUR", env.int, 6)

@@ -33,3 +33,6 @@ urlpatterns = [
 
 # Uploaded files are never served from a public URL: each app serves a file through a view
 # that checks the user's right to it (jalinan.core.files.file_response).
+
+# A database that is down answers 503 even when a middleware met it first.
+handler500 = "jalinan.core.middleware.server_error"

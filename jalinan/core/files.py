@@ -8,11 +8,15 @@ MEDIA_URL is public.
 
 from __future__ import annotations
 
+import errno
+import logging
+import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
@@ -37,6 +41,9 @@ PNG = FileKind(".png", "image/png", "PNG")
 JPEG = FileKind(".jpg", "image/jpeg", "JPEG")
 
 MB = 1024 * 1024
+log = logging.getLogger(__name__)
+# The disk (or the user's quota) is full, or the file is larger than the system allows.
+NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 def _sniff(upload) -> str | None:
@@ -101,3 +108,36 @@ def file_response(field_file, *, filename: str | None = None, inline: bool = Fal
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+class UploadStorage(FileSystemStorage):
+    """The local media folder, never left with half a file.
+
+    When writing fails (the disk full, say), the partly written file is removed; a full disk
+    is the person's clear form error (a ValidationError, which every upload view shows at the
+    top of its form) raised before the service writes any row, so nothing of the upload
+    remains. Other failures are re-raised once the partial file is gone.
+    """
+
+    def _save(self, name, content):
+        full_path = self.path(name)
+        # Only a file this call created is removed (never another upload's of the same name).
+        existed = os.path.lexists(full_path)
+        try:
+            return super()._save(name, content)
+        except OSError as exc:
+            if not existed and os.path.exists(full_path):
+                try:
+                    os.remove(full_path)
+                except OSError:
+                    log.exception("Could not remove the partly written file %s", full_path)
+            if exc.errno in NO_SPACE:
+                log.error("No space left to store the upload %s: %s", name, exc)
+                raise ValidationError(
+                    _(
+                        "The server has no room to store this file right now, so nothing was "
+                        "saved. Please try again later or tell the office."
+                    ),
+                    code="no_space",
+                ) from exc
+            raise
