@@ -12,7 +12,7 @@ HUGE = 10**30  # beyond a 64-bit database integer
 @pytest.fixture
 def api(client):
     def call(method, path, user, **kw):
-        _token, raw = api_token_create(user=user, name="test")
+        _token, raw = api_token_create(user=user, name="test", scopes={"*": "write"})
         if "json" in kw:
             kw = {"data": kw.pop("json"), "content_type": "application/json", **kw}
         return getattr(client, method)("/api/v1" + path, HTTP_AUTHORIZATION=f"Bearer {raw}", **kw)

@@ -36,7 +36,7 @@ def _headers(role):
     if role is None:
         return {}
     user = User.objects.get(email=f"{role}@{DOMAIN}")
-    _token, raw = api_token_create(user=user, name="fuzz")
+    _token, raw = api_token_create(user=user, name="fuzz", scopes={"*": "write"})
     return {"Authorization": f"Bearer {raw}"}
 
 

@@ -28,29 +28,10 @@ from django.urls import reverse
 from jalinan.core.testing import api_operations, database_writes, url_routes
 
 from .matrix_cases import API_PARAMS, KWARGS, api_url, route_url
-from .world import SECRET, visitors
+from .world import SECRET, VISITORS, visitors
 
 pytestmark = pytest.mark.django_db
 
-VISITORS = [
-    "oil_admin",
-    "officer",
-    "coordinator",
-    "academic",
-    "student",
-    "committee",
-    "legal",
-    "ip_committee",
-    "management",
-    "partner_user",
-    "other_partner",
-    "outsider",
-    "student2",
-    "ict_academic",
-    "ict_coordinator",
-    "third_partner",
-    "anonymous",
-]
 REFUSED = {"401", "403", "404", "405", "L"}
 
 # The person in charge of the world's confidential memorandum (ict_academic) named themselves

@@ -446,24 +446,28 @@ def _technologies(w, c):
     )
 
 
+# Every kind of visitor, by name, in the order the authorization matrix lists their statuses.
+VISITORS = [
+    "oil_admin",
+    "officer",
+    "coordinator",
+    "academic",
+    "student",
+    "committee",
+    "legal",
+    "ip_committee",
+    "management",
+    "partner_user",
+    "other_partner",
+    "outsider",
+    "student2",
+    "ict_academic",
+    "ict_coordinator",
+    "third_partner",
+    "anonymous",
+]
+
+
 def visitors(c: dict) -> dict[str, User | None]:
     """Every kind of visitor, by name; ``anonymous`` is None."""
-    names = [
-        "oil_admin",
-        "officer",
-        "coordinator",
-        "academic",
-        "student",
-        "committee",
-        "legal",
-        "ip_committee",
-        "management",
-        "partner_user",
-        "other_partner",
-        "outsider",
-        "student2",
-        "ict_academic",
-        "ict_coordinator",
-        "third_partner",
-    ]
-    return {n: c[n] for n in names} | {"anonymous": None}
+    return {n: c[n] for n in VISITORS if n != "anonymous"} | {"anonymous": None}
