@@ -7,11 +7,13 @@ budget, JSON figures on stdout)."""
 from __future__ import annotations
 
 import collections
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -54,6 +56,20 @@ class Report:
             "failures": {**dict.fromkeys(CHECK_NAMES, 0), **self.failures},
             "examples": sorted(self.examples.values()),
         }
+
+
+@contextmanager
+def no_connection_cleanup():
+    """Requests sent through the WSGI application without the per-request connection clean-up,
+    as Django's test client does: ``close_old_connections`` would close the test's connection
+    inside its transaction on PostgreSQL (an in-memory SQLite database is never closed)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def load_schema():
