@@ -101,3 +101,22 @@ def api_operations() -> dict[str, tuple[str, str]]:
         for method, op in methods.items():
             ops[op["operationId"]] = (method.upper(), path)
     return ops
+
+
+@contextmanager
+def finishes_within(seconds: int):
+    """Fail the block with TimeoutError after ``seconds``: a correctness bound for parsers
+    that must stay linear on hostile input (the old ones took minutes or hours), not a
+    benchmark. Uses SIGALRM, so main thread only."""
+    import signal
+
+    def stop(signum, frame):
+        raise TimeoutError(f"still parsing after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

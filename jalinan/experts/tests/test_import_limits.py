@@ -3,9 +3,7 @@ an oversized field rejects its own record (the others are kept), and garbage in 
 ends in the parser's own error, never a server error."""
 
 import json
-import signal
 import tracemalloc
-from contextlib import contextmanager
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,26 +12,11 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from jalinan.core.testing import finishes_within
 from jalinan.experts import imports
 from jalinan.experts.models import Publication
 
 BIG = 200_000  # over the csv module's 128 kB field limit and the 20,000-character cap
-
-
-@contextmanager
-def finishes_within(seconds):
-    """A correctness bound, not a benchmark: the old quadratic parsing took minutes here."""
-
-    def stop(signum, frame):
-        raise TimeoutError(f"still parsing after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_keywords_of_many_commas_are_split_in_linear_time():

@@ -4,9 +4,7 @@ made to backtrack a regex are read in linear time, and garbage never ends in a s
 
 import datetime
 import io
-import signal
 import zipfile
-from contextlib import contextmanager
 
 import openpyxl
 import pytest
@@ -15,6 +13,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from jalinan.core.testing import finishes_within
 from jalinan.partners import imports
 from jalinan.partners.models import Organisation
 
@@ -32,22 +31,6 @@ def xlsx(rows) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
-
-
-@contextmanager
-def finishes_within(seconds):
-    """A correctness bound, not a benchmark: the old suffix regex took hours here."""
-
-    def stop(signum, frame):
-        raise TimeoutError(f"still parsing after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_csv_cell_over_the_limit_rejects_its_row_and_keeps_the_others(client_for, officer):
