@@ -47,11 +47,13 @@ serve: install
 test: install
 	bash scripts/test-all
 
+# On every CPU (pytest-xdist); XDIST= runs the tests in one process.
+XDIST ?= -n auto --dist loadfile
 test-sqlite: install
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q $(XDIST)
 
 test-postgres: install
-	bash scripts/with-postgres $(BIN)/pytest -q
+	bash scripts/with-postgres $(BIN)/pytest -q $(XDIST)
 
 test-browser: install
 	bash scripts/test-browser

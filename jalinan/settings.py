@@ -157,6 +157,13 @@ TEMPLATES = [
         },
     },
 ]
+# Dashboard figures and charts are kept this many seconds per reader (0: counted on every
+# request); the dashboard states when they were counted.
+JALINAN_DASHBOARD_CACHE_SECONDS = _env("JALINAN_DASHBOARD_CACHE_SECONDS", env.int, 120)
+if JALINAN_DASHBOARD_CACHE_SECONDS < 0:
+    raise ImproperlyConfigured("JALINAN_DASHBOARD_CACHE_SECONDS must be 0 or more.")
+# Django's form renderer, with <select> elements written in Python (jalinan/core/renderers.py).
+FORM_RENDERER = "jalinan.core.renderers.FormRenderer"
 
 # Database: a SQLite file by default; DATABASE_URL switches to PostgreSQL.
 DATA_DIR = Path(_env("JALINAN_DATA_DIR", env.str, str(BASE_DIR / "var")))

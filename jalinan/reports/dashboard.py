@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone, translation
 from django.utils.formats import number_format
+
+from jalinan.accounts.roles import user_roles
 
 from . import registry
 from .registry import Chart, Figure, Scope, Section, Series, Table
@@ -152,21 +157,110 @@ def evaluate_chart(chart: Chart, scope: Scope) -> ChartView | None:
     return ChartView(chart, series, series.table(chart.label), payload(chart, series))
 
 
+def _reader_key(scope: Scope) -> str:
+    """The cache key of what ``scope`` shows its reader: the reader themselves (their
+    visibility), what decides it (roles, unit, organisation), the scope and the language."""
+    user = scope.user
+    roles = ",".join(sorted(user_roles(user)))
+    return ":".join(
+        str(part)
+        for part in (
+            "reports.dashboard",
+            user.pk,
+            user.is_superuser,
+            roles,
+            user.unit_id,
+            getattr(user, "organisation_id", None),
+            scope.year_from,
+            scope.year_to,
+            scope.unit_id,
+            scope.today.isoformat(),
+            translation.get_language(),
+        )
+    )
+
+
+def _cached(key: str, compute):
+    seconds = settings.JALINAN_DASHBOARD_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    hit = cache.get(key)
+    if hit is None:
+        hit = compute()
+        cache.set(key, hit, seconds)
+    return hit
+
+
+def _value(figure: Figure, scope: Scope) -> tuple:
+    return figure.compute(scope), figure.link(scope) if figure.link else ""
+
+
+def computed(scope: Scope) -> dict:
+    """Every visible figure's value and link and every chart's series for ``scope``, kept for
+    ``JALINAN_DASHBOARD_CACHE_SECONDS`` per reader (0: computed on every request).
+
+    The cache is per reader, so it never shows one person what another may see; ``as_of`` is
+    when the figures were counted, which the dashboard states.
+    """
+
+    def compute():
+        values: dict = {"as_of": timezone.now(), "figures": {}, "charts": {}}
+        for section in registry.sections():
+            if section.visible is not None and not section.visible(scope.user):
+                continue
+            for f in registry.figures(section.key):
+                values["figures"][f.key] = _value(f, scope)
+            for c in registry.charts(section.key):
+                values["charts"][c.key] = c.compute(scope)
+        return values
+
+    return _cached(_reader_key(scope), compute)
+
+
+def _figure_view(figure: Figure, value_link: tuple) -> FigureView:
+    value, link = value_link
+    return FigureView(figure, value, format_value(value, figure.unit), link)
+
+
+def _chart_view(chart: Chart, series: Series | None) -> ChartView | None:
+    if series is None:
+        return None
+    return ChartView(chart, series, series.table(chart.label), payload(chart, series))
+
+
 def build(scope: Scope) -> list[SectionView]:
     """Every section with something registered and visible to the viewer, evaluated."""
+    values = computed(scope)
     out = []
     for section in registry.sections():
         if section.visible is not None and not section.visible(scope.user):
             continue
         view = SectionView(section)
-        view.figures = [evaluate_figure(f, scope) for f in registry.figures(section.key)]
+        view.figures = [
+            _figure_view(f, values["figures"][f.key]) for f in registry.figures(section.key)
+        ]
         view.charts = [
-            c for c in (evaluate_chart(c, scope) for c in registry.charts(section.key)) if c
+            c
+            for c in (
+                _chart_view(c, values["charts"][c.key]) for c in registry.charts(section.key)
+            )
+            if c
         ]
         if view.figures or view.charts:
             out.append(view)
     return out
 
 
+def as_of(scope: Scope):
+    """When the figures ``build(scope)`` shows were counted (local time)."""
+    return timezone.localtime(computed(scope)["as_of"])
+
+
 def headlines(scope: Scope) -> list[FigureView]:
-    return [evaluate_figure(f, scope) for f in registry.figures(headline=True)]
+    """The headline figures (My work's card), kept like the dashboard's but apart from it, so
+    the card does not count the whole dashboard."""
+    found = registry.figures(headline=True)
+    values = _cached(
+        _reader_key(scope) + ":headlines", lambda: {f.key: _value(f, scope) for f in found}
+    )
+    return [_figure_view(f, values[f.key]) for f in found]

@@ -50,6 +50,7 @@ def dashboard_page(request):
         "scope": scope,
         "query": query,
         "sections": dashboard.build(scope),
+        "counted_at": dashboard.as_of(scope),
         "unit_name": scope.unit_name(scope.unit_id) if scope.unit_id else "",
         "can_download": any(can_download(request.user, k) for k in documents.REPORTS),
     }

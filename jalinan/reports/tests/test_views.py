@@ -6,6 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from jalinan.agreements.models import Memorandum
+
 from .conftest import YEAR
 
 URL = reverse("reports:dashboard")
@@ -142,3 +144,31 @@ def test_dashboard_in_malay(world, officer, client_for):
     html = body(client.get(URL, {"year": YEAR}))
     assert "Memorandum" in html
     assert "Seluruh universiti" in html
+
+
+def figure(html: str, key: str) -> str:
+    match = re.search(
+        rf'data-testid="figure-{re.escape(key)}".*?fs-4 fw-semibold">(.*?)</div>', html, re.S
+    )
+    assert match, f"no figure {key}"
+    return re.sub(r"<[^>]+>", "", match.group(1)).strip()
+
+
+def test_figures_are_kept_per_reader_and_say_when_they_were_counted(
+    world, officer, coordinator, client_for, settings
+):
+    settings.JALINAN_DASHBOARD_CACHE_SECONDS = 300
+    client = client_for(officer)
+    html = body(client.get(URL, {"year": YEAR}))
+    assert figure(html, "agreements.signed") == "3"
+    assert 'data-testid="dashboard-counted-at"' in html
+    # A coordinator asking next gets their own unit's figures, not the officer's kept ones.
+    coordinator_html = body(client_for(coordinator).get(URL, {"year": YEAR}))
+    assert figure(coordinator_html, "agreements.signed") == "2"
+    assert "Kulliyyah of ICT" not in coordinator_html
+    # Within the kept time the officer sees the same count; with keeping off, today's.
+    Memorandum.objects.filter(pk=world.memoranda["m1"].pk).delete()
+    client.force_login(officer)
+    assert figure(body(client.get(URL, {"year": YEAR})), "agreements.signed") == "3"
+    settings.JALINAN_DASHBOARD_CACHE_SECONDS = 0
+    assert figure(body(client.get(URL, {"year": YEAR})), "agreements.signed") == "2"
