@@ -10,6 +10,8 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from .world import EXPERT_IMPORT_KEY
+
 
 def _pk(key):
     return lambda w: {"pk": w[key].pk}
@@ -44,12 +46,12 @@ NONE = lambda w: {}  # noqa: E731
 
 # URL name -> kwargs (a callable of the world); routes without kwargs need no entry.
 KWARGS = {
-    "accounts:token_revoke": _first("accounts.ApiToken"),
+    "accounts:token_revoke": _pk("api_token"),
     "accounts:user_update": lambda w: {"pk": w["_cast"]["ict_academic"].pk},
-    "accounts:invitation_revoke": _first("accounts.Invitation"),
-    "accounts:invitation_resend": _first("accounts.Invitation"),
-    "accounts:invitation_accept": lambda w: {"token": "not-a-real-token"},
-    "accounts:approval_decide": lambda w: {"pk": w["_cast"]["third_partner"].pk},
+    "accounts:invitation_revoke": _pk("account_invitation"),
+    "accounts:invitation_resend": _pk("account_invitation"),
+    "accounts:invitation_accept": lambda w: {"token": w["account_invitation_token"]},
+    "accounts:approval_decide": _pk("signup_pending"),
     "accounts:unit_update": lambda w: {"pk": w["_cast"]["unit_ict"].pk},
     "account_confirm_email": lambda w: {"key": "not-a-real-key"},
     "account_reset_password_from_key": lambda w: {"uidb36": "1", "key": "not-a-real-key"},
@@ -62,7 +64,7 @@ KWARGS = {
     "partners:contact_update": _pk("contact_third"),
     "partners:contact_delete": _pk("contact_third"),
     "experts:profile_detail": _pk("profile_ict_private"),
-    "experts:public_profile": _pk("profile_ict_private"),
+    "experts:public_profile": _pk("profile_academic"),
     "experts:profile_edit": _pk("profile_ict_private"),
     "experts:profile_similar": _pk("profile_ict_private"),
     "experts:publication_create": _pk("profile_ict_private"),
@@ -74,7 +76,7 @@ KWARGS = {
     "experts:project_edit": _pk("expert_project"),
     "experts:project_delete": _pk("expert_project"),
     "sdgs:goal_detail": lambda w: {"number": 9},
-    "sdgs:tag_decide": _first("sdgs.SdgTag"),
+    "sdgs:tag_decide": _pk("sdg_tag"),
     "sdgs:tag_add": _ct_pk("memo_active_conf"),
     "sdgs:tag_decide_all": _ct_pk("memo_active_conf"),
     "agreements:type_update": _first("agreements.MemorandumType"),
@@ -89,8 +91,8 @@ KWARGS = {
     "agreements:signatory_add": _pk("memo_draft_ict"),
     "agreements:deliverable_create": _pk("memo_active_conf"),
     "agreements:document_download": _pk("doc_confidential"),
-    "agreements:signatory_remove": _first("agreements.Signatory"),
-    "agreements:deliverable_update": _first("agreements.Deliverable"),
+    "agreements:signatory_remove": _pk("signatory"),
+    "agreements:deliverable_update": _pk("deliverable"),
     "engagements:activity_detail": _pk("activity_third"),
     "engagements:activity_update": _pk("activity_third"),
     "engagements:activity_delete": _pk("activity_third"),
@@ -109,8 +111,8 @@ KWARGS = {
     "challenges:challenge_cancel": _pk("ch_third_invited"),
     "challenges:challenge_invite": _pk("ch_third_invited"),
     "challenges:attachment_add": _pk("ch_third_invited"),
-    "challenges:attachment_download": _first("challenges.ChallengeAttachment"),
-    "challenges:attachment_remove": _first("challenges.ChallengeAttachment"),
+    "challenges:attachment_download": _pk("challenge_attachment"),
+    "challenges:attachment_remove": _pk("challenge_attachment"),
     "challenges:invitation_respond": _pk("invitation"),
     "challenges:proposal_create": lambda w: {"challenge_pk": w["ch_third_invited"].pk},
     "challenges:proposal_detail": _pk("proposal_submitted"),
@@ -151,7 +153,10 @@ KWARGS = {
     "technologies:deadline_reopen": _pk("deadline"),
     "technologies:catalogue_detail": lambda w: {"slug": w["technology_published"].slug},
     "technologies:catalogue_thanks": lambda w: {"slug": w["technology_published"].slug},
-    "technologies:catalogue_image": lambda w: {"slug": w["technology_published"].slug, "pk": 0},
+    "technologies:catalogue_image": lambda w: {
+        "slug": w["technology_draft"].slug,
+        "pk": w["technology_image"].pk,
+    },
     "technologies:technology_detail": _pk("technology_draft"),
     "technologies:technology_edit": _pk("technology_draft"),
     "technologies:technology_publish": _pk("technology_draft"),
@@ -159,7 +164,7 @@ KWARGS = {
     "technologies:technology_image_add": _pk("technology_draft"),
     "technologies:technology_image_remove": lambda w: {
         "pk": w["technology_draft"].pk,
-        "image_pk": 0,
+        "image_pk": w["technology_image"].pk,
     },
     "technologies:enquiry_detail": _pk("enquiry"),
     "technologies:enquiry_open_nda": _pk("enquiry"),
@@ -180,7 +185,7 @@ KWARGS = {
     "placements:application_move": _pk("application_student2"),
     "placements:profile_detail": _pk("sprofile_student2"),
     "placements:profile_edit_for": _pk("sprofile_student2"),
-    "placements:cv_download": _pk("sprofile_student2"),
+    "placements:cv_download": _pk("sprofile_student"),
     "placements:cv_remove": _pk("sprofile_student2"),
     "placements:outcome_record": _pk("sprofile_student2"),
     "placements:placement_detail": _pk("placement_student2"),
@@ -188,9 +193,9 @@ KWARGS = {
     "placements:logbook_write": _pk("placement_student2"),
     "placements:evaluation_link_send": _pk("placement_student2"),
     "placements:feedback": _pk("placement_student2"),
-    "placements:logbook_review": _first("placements.LogbookEntry"),
+    "placements:logbook_review": _pk("logbook_entry"),
     "placements:logbook_review_all": _pk("placement_student2"),
-    "placements:evaluate": lambda w: {"token": "not-a-real-token"},
+    "placements:evaluate": lambda w: {"token": w["evaluation_token"]},
     "placements:rubric_update": _first("placements.RubricCriterion"),
     "placements:programme_update": _first("placements.Programme"),
     "reports:chart_csv": lambda w: {"key": "agreements.by_type"},
@@ -206,7 +211,7 @@ API_PARAMS = {
     "number": lambda w: 9,
     "record_type": lambda w: "agreements.memorandum",
     "record_id": lambda w: w["memo_active_conf"].pk,
-    "tag_id": lambda w: _first("sdgs.SdgTag")(w)["pk"],
+    "tag_id": lambda w: w["sdg_tag"].pk,
     "memo_id": lambda w: w["memo_active_conf"].pk,
     "action": lambda w: "submit",
     "doc_id": lambda w: w["doc_confidential"].pk,
@@ -233,5 +238,21 @@ def api_url(path: str, params: dict) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: str(params[m.group(1)]), path)
 
 
-def route_url(name: str, kwargs: dict) -> str:
-    return reverse(name, kwargs=kwargs or None)
+# URL name -> its query string, for pages that need one to find their record.
+QUERY = {
+    "experts:import_preview": lambda w: f"key={EXPERT_IMPORT_KEY}",
+    "partners:organisation_import_preview": lambda w: f"key={w['org_import_key']}",
+}
+
+# URL name -> the form a visitor refused on GET POSTs (``x=1`` unless named here), for views
+# that read the form before asking whether the visitor may act.
+POST_BODY = {
+    "sdgs:tag_decide": "decision=accept",
+}
+
+
+def route_url(name: str, w: dict) -> str:
+    """The URL the matrix requests for route ``name`` in the world ``w``."""
+    url = reverse(name, kwargs=KWARGS.get(name, NONE)(w) or None)
+    query = QUERY.get(name)
+    return f"{url}?{query(w)}" if query else url

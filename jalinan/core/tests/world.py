@@ -22,6 +22,8 @@ from jalinan.accounts.roles import Role
 from jalinan.accounts.services import user_create
 
 SECRET = "ZQX-CONFIDENTIAL-MARKER"
+# The key of the publications import preview the world leaves in a session (see _imports).
+EXPERT_IMPORT_KEY = "matrix-preview"
 
 
 def _user(email, name, roles, **extra):
@@ -51,8 +53,10 @@ def extra_cast(unit_eng, unit_ict, org_third):
 def build_world(c: dict) -> dict:
     """The records, keyed by name. ``c``: the cast (fixtures and :func:`extra_cast`), with
     ``unit_eng``, ``unit_ict``, ``org_acme``, ``org_other`` and ``org_third``."""
+    from jalinan.agreements import services as agreements
     from jalinan.agreements.choices import Status
-    from jalinan.agreements.tests.factories import make_document, make_memo
+    from jalinan.agreements.tests.factories import make_document, make_memo, pdf_upload
+    from jalinan.challenges import services as challenges
     from jalinan.challenges import services_proposals as proposals
     from jalinan.challenges.choices import ChallengeStatus, Visibility
     from jalinan.challenges.models import Invitation
@@ -128,6 +132,21 @@ def build_world(c: dict) -> dict:
     w["doc_confidential"] = make_document(w["memo_active_ict"], confidential=True, by=officer)
     w["doc_open"] = make_document(w["memo_active_ict"], confidential=False, by=officer)
     w["doc_acme_conf"] = make_document(w["memo_active_acme"], confidential=True, by=officer)
+    # Owned by an MCOM member, who reads every memorandum but manages none: they may report
+    # its progress (the owner's part of the form) and nothing else.
+    w["deliverable"] = agreements.deliverable_create(
+        memorandum=w["memo_active_conf"],
+        by=officer,
+        title="Two internships a year",
+        owner=c["committee"],
+        quiet=True,
+    )
+    w["signatory"] = agreements.signatory_add(
+        memorandum=w["memo_draft_ict"],
+        by=ict_academic,
+        name="Prof. Rector",
+        title="Rector",
+    )
 
     # -- challenges and proposals ---------------------------------------------------------
     def challenge(org, status, visibility, title):
@@ -157,6 +176,9 @@ def build_world(c: dict) -> dict:
     )
     w["ch_third_cancelled"] = challenge(
         third, ChallengeStatus.CANCELLED, Visibility.PUBLIC, f"Cancelled {SECRET}"
+    )
+    w["challenge_attachment"] = challenges.attachment_add(
+        challenge=w["ch_third_invited"], by=officer, upload=pdf_upload("brief.pdf")
     )
     w["invitation"] = Invitation.objects.create(
         challenge=w["ch_third_invited"], expert=w["profile_ict_private"], invited_by=officer
@@ -206,7 +228,6 @@ def build_world(c: dict) -> dict:
         students=[c["student2"]],
     )
 
-    from jalinan.agreements.tests.factories import pdf_upload
     from jalinan.engagements.services import attachment_add
 
     w["attachment_internal"] = attachment_add(
@@ -249,10 +270,100 @@ def build_world(c: dict) -> dict:
 
     _placements(w, c)
     _technologies(w, c)
+    _accounts(w, c)
+    _imports(w, c)
+    _sdgs(w, c)
     return w
 
 
+def _accounts(w, c):
+    """A partner sign-up waiting for the office, an invitation a coordinator sent (its raw
+    token too), an academic's API token, and two-factor authentication for the OIL
+    administrator alone (everyone else's two-factor pages have nothing to show)."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from jalinan.accounts import services as accounts
+
+    w["signup_pending"] = accounts.partner_signup_complete(
+        user=_user("nina@newco.test", "Nina Pending", []),
+        full_name="Nina Pending",
+        organisation_name="NewCo Sdn Bhd",
+    )
+    w["account_invitation"], w["account_invitation_token"] = accounts.invitation_create(
+        by=c["coordinator"],
+        email="new.lecturer@uni.test",
+        full_name="New Lecturer",
+        roles=[Role.ACADEMIC],
+        unit=c["unit_eng"],
+    )
+    w["api_token"], _raw = accounts.api_token_create(
+        user=c["academic"], name="Spreadsheet", scopes={"*": "read"}
+    )
+    TOTP.activate(c["oil_admin"], generate_totp_secret())
+    RecoveryCodes.activate(c["oil_admin"])
+
+
+def _imports(w, c):
+    """Import previews waiting for confirmation: organisations the officer uploaded (a file on
+    the server, theirs alone), and publications for the ICT academic's profile, as the upload
+    page leaves them in a session (``expert_import_session``: what the matrix puts in every
+    signed-in visitor's session, so that the preview page's own check decides)."""
+    import csv
+    import io
+
+    from jalinan.experts import imports as expert_imports
+    from jalinan.experts.views import SESSION_KEY
+    from jalinan.partners import imports as org_imports
+
+    out = io.StringIO()
+    csv.writer(out).writerows(
+        [org_imports.COLUMNS, [org_imports.EXAMPLE[col] for col in org_imports.COLUMNS]]
+    )
+    rows = org_imports.parse("organisations.csv", out.getvalue().encode())
+    w["org_import_key"] = org_imports.save_preview(
+        rows, user_id=c["officer"].pk, filename="organisations.csv"
+    )
+
+    profile = w["profile_ict_private"]
+    out = io.StringIO()
+    columns = expert_imports.CSV_COLUMNS
+    csv.writer(out).writerows([columns, [expert_imports.CSV_EXAMPLE[col] for col in columns]])
+    fmt, records = expert_imports.parse("publications.csv", out.getvalue().encode(), profile)
+    w["expert_import_session"] = {
+        SESSION_KEY: {
+            "key": EXPERT_IMPORT_KEY,
+            "profile": profile.pk,
+            "filename": "publications.csv",
+            "format": fmt,
+            "records": [r.as_dict() for r in records],
+        }
+    }
+
+
+def _sdgs(w, c):
+    """The goals, targets and indicators (as ``manage.py load_sdgs`` loads them), and a
+    suggested goal on a draft memorandum, waiting for someone who may change it to decide."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from jalinan.sdgs.models import SdgTag
+    from jalinan.sdgs.services import sdg_apply_classification, sdg_framework_load
+
+    sdg_framework_load(by=None)
+    memo = w["memo_draft_ict"]
+    # Classified now rather than once the world commits, which would drop a suggestion the
+    # classifier (the hashing stand-in) does not make itself.
+    sdg_apply_classification(obj=memo)
+    w["sdg_tag"] = SdgTag.objects.create(
+        content_type=ContentType.objects.get_for_model(memo),
+        object_id=memo.pk,
+        goal=9,
+        confidence=0.8,
+    )
+
+
 def _placements(w, c):
+    from jalinan.agreements.tests.factories import pdf_upload
     from jalinan.placements import services
     from jalinan.placements.choices import ApplicationStatus
     from jalinan.placements.tests.factories import (
@@ -267,6 +378,11 @@ def _placements(w, c):
     eng_prog = make_programme(c["unit_eng"])
     ict_prog = make_programme(c["unit_ict"], code="bit", name="BIT")
     w["sprofile_student"] = make_profile(c["student"], eng_prog, consent=False, shared=[])
+    # A CV the student shares with nobody: a company they applied to without consenting to
+    # share (the third) sees the profile, not the CV.
+    services.student_cv_upload(
+        profile=w["sprofile_student"], upload=pdf_upload("cv.pdf"), by=c["student"]
+    )
     w["sprofile_student2"] = make_profile(c["student2"], ict_prog, consent=True)
     w["opening_acme_pending"] = make_opening(c["org_acme"], c["partner_user"], title="Acme role")
     third_open = make_opening(c["org_third"], c["third_partner"], title="Third role")
@@ -284,8 +400,20 @@ def _placements(w, c):
 
     p2 = _placement(w["opening_other"], c["student2"], c["other_partner"])
     w["application_student2"] = p2.application
+    p2 = services.placement_update(placement=p2, by=officer, academic_supervisor=c["ict_academic"])
+    # The partner names the industry supervisor, who is e-mailed a link to evaluate the student
+    # (``evaluation_token``: the link's secret, all the page asks for).
     w["placement_student2"] = services.placement_update(
-        placement=p2, by=officer, academic_supervisor=c["ict_academic"]
+        placement=p2,
+        by=c["other_partner"],
+        industry_supervisor_name="Ivan Supervisor",
+        industry_supervisor_email="ivan@borneo.test",
+    )
+    _link, w["evaluation_token"] = services.evaluation_link_issue(
+        placement=p2, stage="midterm", by=c["ict_academic"]
+    )
+    w["logbook_entry"] = services.logbook_entry_save(
+        placement=p2, by=c["student2"], week=1, activities="Wired the test rig."
     )
     w["placement_student"] = _placement(w["opening_other"], c["student"], c["other_partner"])
     w["outcome_student"] = services.outcome_record(
@@ -307,6 +435,9 @@ def _placements(w, c):
 
 
 def _technologies(w, c):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jalinan.challenges.tests.factories import PNG_BYTES
     from jalinan.technologies import services_transfer as transfer
     from jalinan.technologies.choices import AssetKind, AssetStatus, Decision, IPOffice
     from jalinan.technologies.services import (
@@ -378,6 +509,10 @@ def _technologies(w, c):
         trl=3,
     )
     w["technology_draft"] = draft
+    png = SimpleUploadedFile("prototype.png", PNG_BYTES, content_type="image/png")
+    w["technology_image"] = transfer.image_add(
+        technology=draft, by=officer, upload=png, caption="The prototype"
+    )
     pub = transfer.technology_create(
         by=officer,
         title="Published offer",
