@@ -61,6 +61,7 @@ from .permissions_transfer import (
     can_see_offers,
     can_see_policies,
     can_see_spinoffs,
+    can_view_technology,
     get_enquiry_for_user,
     get_licence_for_user,
     get_published_technology,
@@ -162,12 +163,13 @@ def catalogue_thanks(request, slug):
 
 
 def catalogue_image(request, slug, pk):
-    """An offer's picture: only while the offer is published (office staff see drafts' too)."""
+    """An offer's picture: anyone's while the offer is published; otherwise only for those who
+    see the offer's office page, which shows it (the office, the IP committee, the inventors)."""
     image = get_object_or_404(TechnologyImage.objects.select_related("technology"), pk=pk)
     tech = image.technology
     if tech.slug != slug:
         raise Http404
-    if tech.status != OfferStatus.PUBLISHED and not is_ip_staff(request.user):
+    if tech.status != OfferStatus.PUBLISHED and not can_view_technology(request.user, tech):
         raise Http404
     return file_response(image.image, inline=True)
 

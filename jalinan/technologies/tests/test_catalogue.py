@@ -166,6 +166,19 @@ def test_images_served_only_while_published(client, offer, officer):
         services.image_add(technology=offer, by=officer, upload=fake)
 
 
+def test_a_drafts_images_for_those_who_see_its_office_page(
+    client, client_for, draft_offer, officer, academic, outsider, partner_user
+):
+    """The office page of an unpublished offer shows its pictures to the inventors too (they
+    see that page), so the pictures open for them; the public and other users get 404."""
+    image = services.image_add(technology=draft_offer, by=officer, upload=_png())
+    url = reverse("technologies:catalogue_image", args=[draft_offer.slug, image.pk])
+    assert client.get(url).status_code == 404
+    assert url in _text(client_for(academic).get(draft_offer.get_absolute_url()))
+    for user, status in ((outsider, 404), (partner_user, 404), (officer, 200), (academic, 200)):
+        assert client_for(user).get(url).status_code == status, user
+
+
 def test_office_pages_permissions(client_for, offer, officer, academic, outsider, partner_user):
     url = offer.get_absolute_url()
     assert client_for(officer).get(url).status_code == 200
