@@ -5,6 +5,8 @@ Every view test includes the ``outsider``: signed in, no role, and refused every
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from jalinan.accounts.models import Unit
@@ -143,6 +145,15 @@ def client_for(client):
         return client
 
     return login
+
+
+def pytest_configure(config):
+    # Matching embeds with the deterministic stand-in in the tests (no model is loaded) unless
+    # JALINAN_EMBEDDER is set in the environment; tests marked ``model`` load the real one.
+    if not os.environ.get("JALINAN_EMBEDDER"):
+        from django.conf import settings
+
+        settings.JALINAN_EMBEDDER = "hashing"
 
 
 def pytest_report_header(config):

@@ -43,6 +43,35 @@ def _strict_bool(name, default=None):
     raise ImproperlyConfigured(f"Environment variable {name} must be true or false, not {raw!r}.")
 
 
+def _int_list(name, default):
+    """Comma-separated whole numbers (e.g. ``180,90,30``)."""
+    try:
+        return [int(v) for v in env.list(name, default=[str(d) for d in default])]
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must list whole numbers: {exc}"
+        ) from exc
+
+
+def _int_dict(name):
+    """``key=number`` pairs, comma-separated (e.g. ``legal_review=21,awaiting_mcom=45``)."""
+    try:
+        return {k: int(v) for k, v in env.dict(name, default={}).items()}
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be key=number pairs: {exc}"
+        ) from exc
+
+
+def _choice(name, default, choices):
+    value = _env(name, env.str, default)
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be one of {', '.join(choices)}, not {value!r}."
+        )
+    return value
+
+
 MODE = _env("JALINAN_MODE", env.str, "development")
 if MODE not in {"development", "test", "production"}:
     raise ImproperlyConfigured(
@@ -476,17 +505,70 @@ JALINAN_MEMORANDUM_AT_RISK_MONTHS = _env("JALINAN_MEMORANDUM_AT_RISK_MONTHS", en
 JALINAN_MEMORANDUM_EXPIRING_DAYS = _env("JALINAN_MEMORANDUM_EXPIRING_DAYS", env.int, 180)
 JALINAN_MEMORANDUM_MAX_UPLOAD_MB = _env("JALINAN_MEMORANDUM_MAX_UPLOAD_MB", env.float, 20)
 JALINAN_ENGAGEMENT_MAX_UPLOAD_MB = _env("JALINAN_ENGAGEMENT_MAX_UPLOAD_MB", env.float, 20)
+# Expiry alerts go out this many days before a memorandum's end date; a step waiting longer
+# than its limit in days (merged over jalinan/agreements/reminders.py's) alerts OIL.
+JALINAN_MEMORANDUM_EXPIRY_ALERT_DAYS = _int_list(
+    "JALINAN_MEMORANDUM_EXPIRY_ALERT_DAYS", [180, 90, 30]
+)
+JALINAN_MEMORANDUM_STAGE_LIMITS = _int_dict("JALINAN_MEMORANDUM_STAGE_LIMITS")
+
+# -- Challenges, the pipeline, technologies ----------------------------------------------------
+JALINAN_CHALLENGE_MAX_UPLOAD_MB = _env("JALINAN_CHALLENGE_MAX_UPLOAD_MB", env.float, 20)
+# An open opportunity this many days in one stage shows as stuck.
+JALINAN_PIPELINE_STUCK_DAYS = _env("JALINAN_PIPELINE_STUCK_DAYS", env.int, 30)
+# IP deadline reminders go out this many days before the deadline (0: on the day).
+JALINAN_IP_DEADLINE_ALERT_DAYS = _int_list("JALINAN_IP_DEADLINE_ALERT_DAYS", [90, 30, 7, 0])
+
+# -- Placements ---------------------------------------------------------------------------------
+JALINAN_PLACEMENTS_CV_MAX_BYTES = _env("JALINAN_PLACEMENTS_CV_MAX_BYTES", env.int, 2 * 1024 * 1024)
+# A supervisor's evaluation link works this many days; it is e-mailed LEAD days before the
+# evaluation is due, counts as overdue GRACE days after, and is sent again every RESEND days.
+JALINAN_PLACEMENTS_EVALUATION_LINK_DAYS = _env(
+    "JALINAN_PLACEMENTS_EVALUATION_LINK_DAYS", env.int, 21
+)
+JALINAN_PLACEMENTS_EVALUATION_LEAD_DAYS = _env(
+    "JALINAN_PLACEMENTS_EVALUATION_LEAD_DAYS", env.int, 7
+)
+JALINAN_PLACEMENTS_EVALUATION_GRACE_DAYS = _env(
+    "JALINAN_PLACEMENTS_EVALUATION_GRACE_DAYS", env.int, 7
+)
+JALINAN_PLACEMENTS_EVALUATION_RESEND_DAYS = _env(
+    "JALINAN_PLACEMENTS_EVALUATION_RESEND_DAYS", env.int, 7
+)
+# A week's logbook entry is overdue this many days after the week; a review after REVIEW days.
+JALINAN_PLACEMENTS_LOGBOOK_GRACE_DAYS = _env("JALINAN_PLACEMENTS_LOGBOOK_GRACE_DAYS", env.int, 3)
+JALINAN_PLACEMENTS_REVIEW_DAYS = _env("JALINAN_PLACEMENTS_REVIEW_DAYS", env.int, 7)
+
+# -- SDG classification (jalinan.sdgs) ------------------------------------------------------------
+# The sentence encoder (``hashing``: a deterministic stand-in, no model), the classifier file
+# (empty: the packaged one) and the probability from which a goal is suggested (empty: the
+# classifier's own threshold).
+JALINAN_SDG_ENCODER = _choice("JALINAN_SDG_ENCODER", "minilm", ("minilm", "hashing"))
+JALINAN_SDG_MODEL = _env("JALINAN_SDG_MODEL", env.str, "")
+JALINAN_SDG_THRESHOLD = _env("JALINAN_SDG_THRESHOLD", env.float, None)
 
 # -- Experts and matching (jalinan.experts, jalinan.matching) ------------------------------------
 # The embedding model: any sentence-transformers folder; empty = the packaged all-MiniLM-L6-v2.
-# Under pytest a deterministic stand-in ("hashing") replaces it unless JALINAN_EMBEDDER is set.
-JALINAN_EMBEDDER = _env(
-    "JALINAN_EMBEDDER",
-    env.str,
-    "hashing" if "pytest" in __import__("sys").modules else "sentence-transformers",
+# ``hashing`` is a deterministic stand-in (the test suite's, unless JALINAN_EMBEDDER is set).
+JALINAN_EMBEDDER = _choice(
+    "JALINAN_EMBEDDER", "sentence-transformers", ("sentence-transformers", "hashing")
 )
 JALINAN_EMBEDDING_MODEL = _env("JALINAN_EMBEDDING_MODEL", env.str, "")
 JALINAN_EMBEDDING_RUNTIME = _env("JALINAN_EMBEDDING_RUNTIME", env.str, "onnx-int8")  # onnx, torch
 JALINAN_EMBEDDING_CACHE_DIR = _env("JALINAN_EMBEDDING_CACHE_DIR", env.str, str(DATA_DIR / "models"))
-JALINAN_MATCHING_BACKEND = _env("JALINAN_MATCHING_BACKEND", env.str, "auto")  # memory, pgvector
+JALINAN_EMBEDDING_THREADS = _env("JALINAN_EMBEDDING_THREADS", env.int, 0)  # 0: onnxruntime's
+JALINAN_EMBEDDING_SPIN = _env("JALINAN_EMBEDDING_SPIN", env.bool, False)
+JALINAN_HASHING_DIM = _env("JALINAN_HASHING_DIM", env.int, 256)
+JALINAN_MATCHING_BACKEND = _choice(
+    "JALINAN_MATCHING_BACKEND", "auto", ("auto", "memory", "pgvector")
+)
 JALINAN_MATCHING_ANN_THRESHOLD = _env("JALINAN_MATCHING_ANN_THRESHOLD", env.int, 200_000)
+JALINAN_PGVECTOR_BUILD_MEMORY = _env("JALINAN_PGVECTOR_BUILD_MEMORY", env.str, "2GB")
+# Scoring, chosen on the reviewer-expertise gold standard (README, "Expert matching"); each can
+# be re-tuned by a deployment on its own judgements.
+JALINAN_MATCHING_DENSE_WEIGHT = _env("JALINAN_MATCHING_DENSE_WEIGHT", env.float, 1.0)
+JALINAN_MATCHING_LEXICAL_WEIGHT = _env("JALINAN_MATCHING_LEXICAL_WEIGHT", env.float, 0.2)
+JALINAN_MATCHING_TEMPERATURE = _env("JALINAN_MATCHING_TEMPERATURE", env.float, 0.05)
+JALINAN_MATCHING_TOP_DOCS = _env("JALINAN_MATCHING_TOP_DOCS", env.int, 10)
+JALINAN_MATCHING_RECENCY = _env("JALINAN_MATCHING_RECENCY", env.float, 0.1)
+JALINAN_MATCHING_RECENCY_YEARS = _env("JALINAN_MATCHING_RECENCY_YEARS", env.int, 20)

@@ -47,11 +47,11 @@ EXPIRED_GRACE_DAYS = 7
 
 
 def stage_limits() -> dict[str, int]:
-    return {**STAGE_LIMITS, **getattr(settings, "JALINAN_MEMORANDUM_STAGE_LIMITS", {})}
+    return {**STAGE_LIMITS, **settings.JALINAN_MEMORANDUM_STAGE_LIMITS}
 
 
 def alert_tiers() -> list[int]:
-    return sorted(getattr(settings, "JALINAN_MEMORANDUM_EXPIRY_ALERT_DAYS", (180, 90, 30)))
+    return sorted(settings.JALINAN_MEMORANDUM_EXPIRY_ALERT_DAYS)
 
 
 def _oil_people() -> list:

@@ -56,16 +56,16 @@ from .permissions import (
 
 
 def dormant_months() -> int:
-    return int(getattr(settings, "JALINAN_MEMORANDUM_DORMANT_MONTHS", 6))
+    return settings.JALINAN_MEMORANDUM_DORMANT_MONTHS
 
 
 def at_risk_months() -> int:
-    return int(getattr(settings, "JALINAN_MEMORANDUM_AT_RISK_MONTHS", 3))
+    return settings.JALINAN_MEMORANDUM_AT_RISK_MONTHS
 
 
 def expiring_days() -> int:
     """How long before its end an active memorandum becomes "expiring"."""
-    return int(getattr(settings, "JALINAN_MEMORANDUM_EXPIRING_DAYS", 180))
+    return settings.JALINAN_MEMORANDUM_EXPIRING_DAYS
 
 
 def memoranda_for(user) -> QuerySet[Memorandum]:

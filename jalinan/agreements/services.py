@@ -76,7 +76,7 @@ class StaleEdit(Exception):
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "JALINAN_MEMORANDUM_MAX_UPLOAD_MB", 20) * MB)
+    return int(settings.JALINAN_MEMORANDUM_MAX_UPLOAD_MB * MB)
 
 
 def _clean(fields: dict) -> dict:

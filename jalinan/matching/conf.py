@@ -1,12 +1,8 @@
-"""The matching engine's settings, each read with a default (see README, "Expert matching")."""
+"""The matching engine's settings (declared in settings.py; see README, "Expert matching")."""
 
 from __future__ import annotations
 
 from django.conf import settings
-
-
-def get(name: str, default):
-    return getattr(settings, name, default)
 
 
 def backend_name() -> str:
@@ -14,7 +10,7 @@ def backend_name() -> str:
     resolves to on the current database."""
     from django.db import connection
 
-    name = get("JALINAN_MATCHING_BACKEND", "auto")
+    name = settings.JALINAN_MATCHING_BACKEND
     if name == "auto":
         return "pgvector" if connection.vendor == "postgresql" else "memory"
     if name not in ("memory", "pgvector"):
@@ -27,30 +23,30 @@ def backend_name() -> str:
 # Scoring. Chosen on the reviewer-expertise gold standard (see README and evaluate_matching);
 # every one is a setting so that a deployment can re-tune on its own judgements.
 def dense_weight() -> float:
-    return float(get("JALINAN_MATCHING_DENSE_WEIGHT", 1.0))
+    return float(settings.JALINAN_MATCHING_DENSE_WEIGHT)
 
 
 def lexical_weight() -> float:
-    return float(get("JALINAN_MATCHING_LEXICAL_WEIGHT", 0.2))
+    return float(settings.JALINAN_MATCHING_LEXICAL_WEIGHT)
 
 
 def temperature() -> float:
-    return float(get("JALINAN_MATCHING_TEMPERATURE", 0.05))
+    return float(settings.JALINAN_MATCHING_TEMPERATURE)
 
 
 def top_docs() -> int:
-    return int(get("JALINAN_MATCHING_TOP_DOCS", 10))
+    return int(settings.JALINAN_MATCHING_TOP_DOCS)
 
 
 def recency() -> float:
-    return float(get("JALINAN_MATCHING_RECENCY", 0.1))
+    return float(settings.JALINAN_MATCHING_RECENCY)
 
 
 def recency_years() -> int:
-    return int(get("JALINAN_MATCHING_RECENCY_YEARS", 20))
+    return int(settings.JALINAN_MATCHING_RECENCY_YEARS)
 
 
 def ann_threshold() -> int:
     """Above this many documents in a collection the in-process backend searches an
     approximate (HNSW) index instead of scanning every vector."""
-    return int(get("JALINAN_MATCHING_ANN_THRESHOLD", 200_000))
+    return int(settings.JALINAN_MATCHING_ANN_THRESHOLD)

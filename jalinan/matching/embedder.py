@@ -27,8 +27,8 @@ import threading
 from pathlib import Path
 
 import numpy as np
+from django.conf import settings
 
-from . import conf
 from .text import stems
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,7 @@ class SentenceTransformerEmbedder(Embedder):
             b"".join(p.read_bytes()[:1_000_000] for p in sorted(root.glob("*.safetensors")))
             or root.as_posix().encode()
         ).hexdigest()[:16]
-        cache = self.cache_dir or (Path(conf.get("DATA_DIR", "var")) / "models")
+        cache = self.cache_dir or (Path(settings.DATA_DIR) / "models")
         cache.mkdir(parents=True, exist_ok=True)
         onnx_path = cache / f"{model_name(self.path)}-{digest}.onnx"
         if not onnx_path.exists():
@@ -150,13 +150,13 @@ class SentenceTransformerEmbedder(Embedder):
         if self.int8:
             onnx_path = self._quantized(onnx_path)
         options = ort.SessionOptions()
-        options.intra_op_num_threads = int(conf.get("JALINAN_EMBEDDING_THREADS", 0) or 0)
+        options.intra_op_num_threads = int(settings.JALINAN_EMBEDDING_THREADS or 0)
         # onnxruntime's threads otherwise busy-wait after each run, on the cores the search
         # that follows needs: with them spinning, a query's embedding and the NumPy scoring
         # after it each took about twice as long on two cores.
         options.add_session_config_entry(
             "session.intra_op.allow_spinning",
-            "1" if conf.get("JALINAN_EMBEDDING_SPIN", False) else "0",
+            "1" if settings.JALINAN_EMBEDDING_SPIN else "0",
         )
         self._onnx = ort.InferenceSession(
             str(onnx_path), options, providers=["CPUExecutionProvider"]
@@ -278,14 +278,14 @@ def model_name(path: str) -> str:
 
 
 def get_embedder() -> Embedder:
-    kind = conf.get("JALINAN_EMBEDDER", "sentence-transformers")
+    kind = settings.JALINAN_EMBEDDER
     if kind == "hashing":
-        key: tuple = ("hashing", int(conf.get("JALINAN_HASHING_DIM", 256)))
+        key: tuple = ("hashing", int(settings.JALINAN_HASHING_DIM))
     else:
         key = (
             kind,
-            conf.get("JALINAN_EMBEDDING_MODEL", "") or default_model_path(),
-            conf.get("JALINAN_EMBEDDING_RUNTIME", DEFAULT_RUNTIME),
+            settings.JALINAN_EMBEDDING_MODEL or default_model_path(),
+            settings.JALINAN_EMBEDDING_RUNTIME,
         )
     emb = _embedders.get(key)
     if emb is None:
@@ -298,7 +298,7 @@ def get_embedder() -> Embedder:
                     emb = SentenceTransformerEmbedder(
                         key[1],
                         runtime=key[2],
-                        cache_dir=conf.get("JALINAN_EMBEDDING_CACHE_DIR", None),
+                        cache_dir=settings.JALINAN_EMBEDDING_CACHE_DIR,
                     )
                 else:
                     raise ValueError(
@@ -310,12 +310,12 @@ def get_embedder() -> Embedder:
 
 def model_key() -> str:
     """The configured model's key without loading it (used in content hashes)."""
-    kind = conf.get("JALINAN_EMBEDDER", "sentence-transformers")
+    kind = settings.JALINAN_EMBEDDER
     if kind == "hashing":
-        return f"hashing-{int(conf.get('JALINAN_HASHING_DIM', 256))}"
+        return f"hashing-{settings.JALINAN_HASHING_DIM}"
     return _key(
-        conf.get("JALINAN_EMBEDDING_MODEL", "") or default_model_path(),
-        conf.get("JALINAN_EMBEDDING_RUNTIME", DEFAULT_RUNTIME),
+        settings.JALINAN_EMBEDDING_MODEL or default_model_path(),
+        settings.JALINAN_EMBEDDING_RUNTIME,
     )
 
 
@@ -332,7 +332,7 @@ def packaged_embedder() -> Embedder:
     key = (
         "sentence-transformers",
         default_model_path(),
-        conf.get("JALINAN_EMBEDDING_RUNTIME", DEFAULT_RUNTIME),
+        settings.JALINAN_EMBEDDING_RUNTIME,
     )
     emb = _embedders.get(key)
     if emb is None:
@@ -340,6 +340,6 @@ def packaged_embedder() -> Embedder:
             emb = _embedders.get(key)
             if emb is None:
                 emb = _embedders[key] = SentenceTransformerEmbedder(
-                    key[1], runtime=key[2], cache_dir=conf.get("JALINAN_EMBEDDING_CACHE_DIR", None)
+                    key[1], runtime=key[2], cache_dir=settings.JALINAN_EMBEDDING_CACHE_DIR
                 )
     return emb

@@ -10,7 +10,7 @@ from .permissions import can_see_pipeline
 
 
 def stuck_days() -> int:
-    return int(getattr(settings, "JALINAN_PIPELINE_STUCK_DAYS", 30))
+    return settings.JALINAN_PIPELINE_STUCK_DAYS
 
 
 def home_enquiry(request, obj=None):

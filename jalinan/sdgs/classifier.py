@@ -60,7 +60,7 @@ def model():
     """The fitted weights, read once per process."""
     from .training import MODEL_JSON, load_model
 
-    path = str(getattr(settings, "JALINAN_SDG_MODEL", None) or MODEL_JSON)
+    path = str(settings.JALINAN_SDG_MODEL or MODEL_JSON)
     mdl = _models.get(path)
     if mdl is None:
         mdl = _models[path] = load_model(path)
@@ -72,7 +72,7 @@ def _setup():
 
 
 def threshold() -> float:
-    return float(getattr(settings, "JALINAN_SDG_THRESHOLD", None) or model().threshold)
+    return float(settings.JALINAN_SDG_THRESHOLD or model().threshold)
 
 
 def classify(text: str) -> list[Suggestion]:

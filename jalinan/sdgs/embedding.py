@@ -31,7 +31,7 @@ _encoders: dict[str, Encoder] = {}
 
 
 def encoder_name() -> str:
-    return getattr(settings, "JALINAN_SDG_ENCODER", MINILM)
+    return settings.JALINAN_SDG_ENCODER
 
 
 class Encoder:

@@ -78,3 +78,51 @@ def test_csp_image_sources_come_from_the_environment(tmp_path):
     assert "'img-src': [\"'self'\", 'data:', 'https://www.iium.edu.my']" in result.stdout, (
         result.stdout + result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    "env, named",
+    [
+        ({"JALINAN_MATCHING_BACKEND": "elastic"}, "JALINAN_MATCHING_BACKEND"),
+        ({"JALINAN_EMBEDDER": "openai"}, "JALINAN_EMBEDDER"),
+        (
+            {"JALINAN_MEMORANDUM_EXPIRY_ALERT_DAYS": "180,soon"},
+            "JALINAN_MEMORANDUM_EXPIRY_ALERT_DAYS",
+        ),
+        (
+            {"JALINAN_MEMORANDUM_STAGE_LIMITS": "legal_review=three"},
+            "JALINAN_MEMORANDUM_STAGE_LIMITS",
+        ),
+        ({"JALINAN_PLACEMENTS_REVIEW_DAYS": "a week"}, "JALINAN_PLACEMENTS_REVIEW_DAYS"),
+    ],
+)
+def test_a_bad_value_in_the_environment_stops_the_start_naming_the_variable(tmp_path, env, named):
+    result = run_check(tmp_path, deploy=False, **env)
+    assert result.returncode != 0
+    assert named in result.stderr
+
+
+def test_settings_from_the_environment_reach_the_apps(tmp_path):
+    env = {
+        "JALINAN_MEMORANDUM_STAGE_LIMITS": "legal_review=3",
+        "JALINAN_IP_DEADLINE_ALERT_DAYS": "60,1",
+        "JALINAN_PIPELINE_STUCK_DAYS": "12",
+    }
+    code = (
+        "from jalinan.agreements.reminders import stage_limits;"
+        "from django.conf import settings;"
+        "print(stage_limits()['legal_review'], settings.JALINAN_IP_DEADLINE_ALERT_DAYS,"
+        " settings.JALINAN_PIPELINE_STUCK_DAYS)"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(env, JALINAN_DATA_DIR=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "3 [60, 1] 12" in result.stdout.splitlines()

@@ -33,7 +33,7 @@ def ensure_hnsw(dim: int) -> None:
 
     # A graph that outgrows maintenance_work_mem (64 MB by default) is built many times more
     # slowly; a million 384-dimension vectors want about 2 GB. For this session's build only.
-    memory = getattr(settings, "JALINAN_PGVECTOR_BUILD_MEMORY", "2GB")
+    memory = settings.JALINAN_PGVECTOR_BUILD_MEMORY
     with connection.cursor() as cur:
         cur.execute("SELECT set_config('maintenance_work_mem', %s, false)", [memory])
         try:

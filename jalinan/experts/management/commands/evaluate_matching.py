@@ -238,7 +238,7 @@ class Command(BaseCommand):
             "runtime": getattr(embedder, "runtime", "python"),
             "backend": backend,
             "scorer": {
-                "dense_weight": float(getattr(settings, "JALINAN_MATCHING_DENSE_WEIGHT", 1.0)),
+                "dense_weight": settings.JALINAN_MATCHING_DENSE_WEIGHT,
                 "lexical_weight": p.lexical_weight,
                 "temperature": p.temperature,
                 "top_docs": p.top_docs,
