@@ -76,8 +76,16 @@ class MemorandumOut(Schema):
     renewal_terms: str
     confidentiality: str
     renews_id: int | None
-    proposal_id: int | None
-    project_id: int | None
+    proposal_id: int | None = Field(
+        ...,
+        description="The proposal this memorandum came from (read-only: the proposal names "
+        "its memorandum).",
+    )
+    project_id: int | None = Field(
+        ...,
+        description="The first project run under this memorandum (read-only: a project "
+        "names its memorandum).",
+    )
     signed_on: datetime.date | None
     last_activity_on: datetime.date | None
     status_changed_at: datetime.datetime
@@ -102,6 +110,24 @@ class MemorandumOut(Schema):
     @staticmethod
     def resolve_health(obj):
         return getattr(obj, "health", "") or ""
+
+    # The links are stored once, on the records of the apps above this one; these read them
+    # back (prefetched on the list, see LINKS).
+    @staticmethod
+    def resolve_proposal_id(obj):
+        return _first_pk(obj.challenge_proposals.all())
+
+    @staticmethod
+    def resolve_project_id(obj):
+        return _first_pk(obj.projects.all())
+
+
+# The reverse relations MemorandumOut reads its links from.
+LINKS = ("challenge_proposals", "projects")
+
+
+def _first_pk(rows) -> int | None:
+    return min((r.pk for r in rows), default=None)
 
 
 class StepOut(Schema):
@@ -134,8 +160,6 @@ class MemorandumIn(Schema):
     renewal_terms: str = ""
     confidentiality: str = "internal"
     renews_id: int | None = None
-    proposal_id: int | None = None
-    project_id: int | None = None
 
 
 class MemorandumPatch(Schema):
@@ -158,8 +182,6 @@ class MemorandumPatch(Schema):
     renewal_terms: str = None
     confidentiality: str = None
     renews_id: int | None = None
-    proposal_id: int | None = None
-    project_id: int | None = None
 
 
 class ConflictOut(Schema):
@@ -290,7 +312,7 @@ def list_memoranda(request, filters: Query[MemorandumFilters]):
         params["mine"] = "1"
     return selectors.list_rows(
         selectors.filter_memoranda(selectors.memoranda_for(user), params, user=user)
-    )
+    ).prefetch_related(*LINKS)
 
 
 @router.get("/types", response=list[TypeOut], summary="Memorandum types")

@@ -63,8 +63,6 @@ class MemorandumForm(BootstrapFormMixin, forms.ModelForm):
             "renewal_terms",
             "confidentiality",
             "renews",
-            "proposal_id",
-            "project_id",
         ]
         widgets = {
             "scope": forms.Textarea(attrs={"rows": 3}),
@@ -75,10 +73,6 @@ class MemorandumForm(BootstrapFormMixin, forms.ModelForm):
             "end_date": DATE,
         }
         field_classes = {"person_in_charge": PersonChoiceField, "renews": MemorandumChoiceField}
-        help_texts = {
-            "proposal_id": _("The number of the proposal it comes from, if any."),
-            "project_id": _("The number of the project it governs, if any."),
-        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -148,11 +148,9 @@ class Memorandum(models.Model):
         related_name="renewals",
         verbose_name=_("renews"),
     )
-    # Links to records of apps that come later (challenges' proposals, projects). Plain ids
-    # for now, so this app needs no migration of theirs; they become foreign keys when those
-    # apps land.
-    proposal_id = models.PositiveIntegerField(_("proposal number"), null=True, blank=True)
-    project_id = models.PositiveIntegerField(_("project number"), null=True, blank=True)
+    # The projects run under a memorandum and the proposal it came from are stored once, by
+    # the apps above this one (Project.memorandum, challenges' Proposal.memorandum); their
+    # pages show them here through the "memorandum_detail" panels.
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT

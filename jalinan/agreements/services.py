@@ -53,8 +53,6 @@ MEMO_FIELDS = {
     "renewal_terms",
     "confidentiality",
     "renews",
-    "proposal_id",
-    "project_id",
 }
 PIC_OIL_ONLY = _lazy(
     "Only OIL may change the person in charge of a memorandum: ask an OIL officer."

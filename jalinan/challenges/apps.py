@@ -71,6 +71,13 @@ class ChallengesConfig(AppConfig):
             order=25,
         )
         register_panel(
+            "memorandum_detail",
+            "challenges.proposal",
+            template="challenges/panels/memorandum_proposals.html",
+            context=panels.memorandum_proposals,
+            order=20,
+        )
+        register_panel(
             "home",
             "challenges.open",
             template="challenges/panels/home_challenges.html",

@@ -8,7 +8,8 @@ from jalinan.accounts.roles import is_oil, is_partner_user
 
 from . import selectors
 from .choices import ChallengeStatus, ProposalStatus
-from .permissions import can_see_challenges, is_academic
+from .models import Proposal
+from .permissions import can_see_challenges, can_view_challenge, is_academic
 
 
 def my_challenges(request, obj=None):
@@ -64,3 +65,25 @@ def home_challenges(request, obj=None):
     if not items:
         return None
     return {"challenges": items}
+
+
+def memorandum_proposals(request, memo):
+    """A memorandum's page: the proposal it came from, if this user may see the proposal
+    (and the challenge it answered, if they may see that too)."""
+    from .permissions_proposals import can_view_proposal
+
+    user = request.user
+    if memo is None:
+        return None
+    proposals = [
+        p
+        for p in Proposal.objects.filter(memorandum=memo)
+        .select_related("challenge", "challenge__organisation", "lead")
+        .order_by("pk")
+        if can_view_proposal(user, p)
+    ]
+    if not proposals:
+        return None
+    for p in proposals:
+        p.challenge_visible = can_view_challenge(user, p.challenge)
+    return {"proposals": proposals}

@@ -761,7 +761,6 @@ def _open_memorandum_and_project(proposal: Proposal, *, by, memo_type_code: str 
         person_in_charge=proposal.lead,
         value_cash=proposal.budget,
         duration_months=proposal.duration_months,
-        proposal_id=proposal.pk,
         quiet=False,
     )
     start = timezone.localdate()

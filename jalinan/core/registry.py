@@ -6,9 +6,9 @@ An app registers, from its ``AppConfig.ready()``:
   shown to the users a predicate admits;
 - **panels** (:func:`register_panel`): a card on a shared page ("my_work" for the personal
   page, "partner_detail" for an organisation's page, "home" for the public front page,
-  "project_detail" for a project's page, "opportunity_detail" for a pipeline item's), whose
-  context comes from a function that returns ``None`` when the panel has nothing for this
-  user;
+  "project_detail" for a project's page, "opportunity_detail" for a pipeline item's,
+  "memorandum_detail" for a memorandum's), whose context comes from a function that returns
+  ``None`` when the panel has nothing for this user;
 - **daily jobs** (:func:`register_daily_job`): work that ``manage.py run_daily`` (cron) and the
   Celery beat schedule run once a day. Each job must be idempotent: running it twice sends and
   writes nothing twice.
@@ -26,7 +26,14 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 MENUS = ("main", "office")
-SLOTS = ("my_work", "partner_detail", "home", "project_detail", "opportunity_detail")
+SLOTS = (
+    "my_work",
+    "partner_detail",
+    "home",
+    "project_detail",
+    "opportunity_detail",
+    "memorandum_detail",
+)
 
 
 @dataclass(frozen=True)

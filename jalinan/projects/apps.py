@@ -42,6 +42,13 @@ class ProjectsConfig(AppConfig):
             order=25,
         )
         register_panel(
+            "memorandum_detail",
+            "projects.memorandum",
+            template="projects/panels/memorandum_projects.html",
+            context=panels.memorandum_projects,
+            order=10,
+        )
+        register_panel(
             "my_work",
             "projects.mine",
             template="projects/panels/my_projects.html",

@@ -152,12 +152,12 @@ def seed(ctx) -> None:
     if not orgs:
         return
     leads = [p for p in ctx.academics if p.unit_id] or [academic_login]
-    # Research agreements in force with each organisation (read only; linking a project
-    # to one goes through the projects' service, which tells the memorandum).
+    # Research agreements in force with each organisation that no project runs under yet
+    # (read only; a project names its memorandum when the projects' service creates it).
     memos_by_org: dict[int, list] = {}
     for memo in (
         Memorandum.objects.filter(
-            memo_type__code__in=["rca", "cra"], status__in=IN_FORCE, project_id__isnull=True
+            memo_type__code__in=["rca", "cra"], status__in=IN_FORCE, projects__isnull=True
         )
         .select_related("memo_type")
         .prefetch_related("parties")

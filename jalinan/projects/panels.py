@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from . import selectors
+from .forms import LINKABLE
 from .permissions import can_create_project, can_see_projects
 
 
@@ -35,3 +36,18 @@ def my_projects(request, obj=None):
         "late": list(selectors.late_milestones(user)[:8]),
         "today": timezone.localdate(),
     }
+
+
+def memorandum_projects(request, memo):
+    """A memorandum's page: the projects run under it that this user may see, and a way to
+    open one under it for those who may."""
+    user = request.user
+    if memo is None or not can_see_projects(user):
+        return None
+    projects = list(
+        selectors.projects_for(user).filter(memorandum=memo).order_by("-created_at", "-pk")
+    )
+    can_create = can_create_project(user) and memo.status in LINKABLE
+    if not projects and not can_create:
+        return None
+    return {"projects": projects, "memo": memo, "can_create": can_create}

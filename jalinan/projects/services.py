@@ -78,21 +78,6 @@ def _reference(project: Project) -> str:
     return f"PRJ-{timezone.localdate(project.created_at).year}-{project.pk:04d}"
 
 
-def _link_memorandum(project: Project, by, old_memo_id: int | None = None) -> None:
-    """Keep the memorandum's project number in step with the project's memorandum."""
-    from jalinan.agreements.models import Memorandum
-    from jalinan.agreements.services import memorandum_update
-
-    if old_memo_id and old_memo_id != project.memorandum_id:
-        old = Memorandum.objects.filter(pk=old_memo_id, project_id=project.pk).first()
-        if old is not None:
-            memorandum_update(memorandum=old, by=by, version=old.version, project_id=None)
-    if project.memorandum_id:
-        memo = Memorandum.objects.get(pk=project.memorandum_id)
-        if memo.project_id != project.pk:
-            memorandum_update(memorandum=memo, by=by, version=memo.version, project_id=project.pk)
-
-
 def _member_label(member: ProjectMember) -> str:
     return f"{member.display_name} ({member.get_role_display()})"
 
@@ -168,7 +153,6 @@ def project_create(
             **({"milestones": [None, [m.title for m in steps]]} if steps else {}),
         },
     )
-    _link_memorandum(project, by)
     sdg_request_classification(obj=project)
     if not quiet:
         if lead.pk != getattr(by, "pk", None):
@@ -190,7 +174,6 @@ def project_update(*, project: Project, by, organisations=None, **fields) -> Pro
     status = fields.pop("status", None)
     current = Project.objects.select_for_update().get(pk=project.pk)
     before = {**snapshot(current), "organisations": _orgs_snapshot(current)}
-    old_memo_id = current.memorandum_id
     _apply(current, fields)
     current.full_clean()
     current.save()
@@ -211,7 +194,6 @@ def project_update(*, project: Project, by, organisations=None, **fields) -> Pro
                     title=_("You lead the project %(p)s") % {"p": str(current)},
                     url=current.get_absolute_url(),
                 )
-    _link_memorandum(current, by, old_memo_id)
     if status and status != current.status:
         current = project_set_status(project=current, by=by, status=status)
     if project is not current:

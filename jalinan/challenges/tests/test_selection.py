@@ -64,11 +64,11 @@ def test_selecting_declines_the_rest_and_opens_a_memorandum_and_a_project(
     assert [p.organisation for p in memo.parties.all()] == [org_acme]
     assert memo.value_cash == Decimal("250000.00") and memo.duration_months == 18
     assert memo.person_in_charge == academic and memo.initiating_unit == unit_eng
-    assert memo.proposal_id == chosen.pk
+    assert list(memo.challenge_proposals.all()) == [chosen]
 
     project = chosen.project
     memo.refresh_from_db()
-    assert project.memorandum == memo and memo.project_id == project.pk
+    assert project.memorandum == memo and list(memo.projects.all()) == [project]
     assert project.kind == "collaborative" and project.lead == academic
     assert list(project.organisations.all()) == [org_acme]
     team = {m.user_id: m.role for m in project.members.all() if m.user_id}
@@ -114,7 +114,10 @@ def test_contract_research_when_the_budget_fits_the_partners_ceiling(
 
 
 def test_selection_is_all_or_nothing(challenge, contest, partner_user, academic, monkeypatch):
+    from jalinan.agreements.models import Memorandum
+
     chosen, other, _draft = contest
+    memoranda = Memorandum.objects.count()
 
     def broken(**kwargs):
         raise ValidationError("projects are down")
@@ -128,9 +131,7 @@ def test_selection_is_all_or_nothing(challenge, contest, partner_user, academic,
     assert chosen.status == ProposalStatus.FINALIST and chosen.memorandum_id is None
     assert other.status == ProposalStatus.ASSESSMENT
     assert challenge.status == ChallengeStatus.PUBLISHED
-    from jalinan.agreements.models import Memorandum
-
-    assert not Memorandum.objects.filter(proposal_id=chosen.pk).exists()
+    assert Memorandum.objects.count() == memoranda
 
 
 def test_nothing_more_to_select_once_awarded(challenge, contest, partner_user):

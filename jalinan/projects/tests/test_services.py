@@ -183,10 +183,11 @@ def test_parts_are_validated_and_audited_on_the_project(project, officer, academ
         services.member_remove(member=lead_member, by=officer)
 
 
-def test_linking_a_memorandum_tells_the_memorandum(academic, unit_eng, org_acme, officer):
+def test_a_project_names_its_memorandum_once(academic, unit_eng, org_acme, officer):
     memo = make_memo(
         unit=unit_eng, pic=academic, parties=[org_acme], status=Status.ACTIVE, type_code="cra"
     )
+    version = memo.version
     p = services.project_create(
         by=officer,
         title="Linked",
@@ -197,9 +198,7 @@ def test_linking_a_memorandum_tells_the_memorandum(academic, unit_eng, org_acme,
         memorandum=memo,
         quiet=True,
     )
-    memo.refresh_from_db()
-    assert memo.project_id == p.pk
-    assert history_for(memo).filter(changes__project_id__isnull=False).exists()
+    assert list(memo.projects.all()) == [p]
     other = make_memo(
         unit=unit_eng,
         pic=academic,
@@ -209,9 +208,12 @@ def test_linking_a_memorandum_tells_the_memorandum(academic, unit_eng, org_acme,
         title="Other",
     )
     services.project_update(project=p, by=officer, memorandum=other)
+    assert not memo.projects.exists() and list(other.projects.all()) == [p]
+    assert history_for(p).filter(action="update", changes__has_key="memorandum").exists()
+    # the link is the project's alone: the memorandum is not rewritten (nor its version
+    # bumped under someone editing it)
     memo.refresh_from_db()
-    other.refresh_from_db()
-    assert memo.project_id is None and other.project_id == p.pk
+    assert memo.version == version
 
 
 def test_income_rejects_bad_amounts(project, officer):
