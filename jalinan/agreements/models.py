@@ -148,9 +148,10 @@ class Memorandum(models.Model):
         related_name="renewals",
         verbose_name=_("renews"),
     )
-    # Links to records of apps that come later (challenges' proposals, projects). Plain ids
-    # for now, so this app needs no migration of theirs; they become foreign keys when those
-    # apps land.
+    # The proposal it comes from and the project it governs: set by the challenges and
+    # projects services when they open or link a memorandum, or typed in. Plain numbers, not
+    # foreign keys, so that this app depends on neither; their foreign keys point here
+    # (``Proposal.memorandum``, ``Project.memorandum``).
     proposal_id = models.PositiveIntegerField(_("proposal number"), null=True, blank=True)
     project_id = models.PositiveIntegerField(_("project number"), null=True, blank=True)
 
