@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ExpertProfile, Project, Publication
+from .models import ExpertProfile, ProfileProject, Publication
 
 
 @admin.register(ExpertProfile)
@@ -19,8 +19,8 @@ class PublicationAdmin(admin.ModelAdmin):
     raw_id_fields = ["profile"]
 
 
-@admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+@admin.register(ProfileProject)
+class ProfileProjectAdmin(admin.ModelAdmin):
     list_display = ["title", "profile", "start_year", "end_year"]
     search_fields = ["title", "profile__user__full_name"]
     raw_id_fields = ["profile"]

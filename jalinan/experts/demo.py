@@ -140,7 +140,7 @@ def seed(ctx) -> None:
         )
         services.publications_import(profile=profile, by=None, rows=pubs, source="manual")
         for p in projects:
-            services.project_create(profile=profile, by=None, **p)
+            services.profile_project_create(profile=profile, by=None, **p)
         made_pubs += len(pubs)
         ctx.count("expert profiles", True)
     if ctx.stdout is not None and made_pubs:

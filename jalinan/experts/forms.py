@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from jalinan.accounts.models import Unit
 from jalinan.core.forms import BootstrapFormMixin
 
-from .models import ExpertProfile, Project, Publication
+from .models import ExpertProfile, ProfileProject, Publication
 
 
 class ListField(forms.CharField):
@@ -80,9 +80,9 @@ class PublicationForm(BootstrapFormMixin, forms.ModelForm):
         }
 
 
-class ProjectForm(BootstrapFormMixin, forms.ModelForm):
+class ProfileProjectForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
-        model = Project
+        model = ProfileProject
         fields = ["title", "role", "funder", "start_year", "end_year", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 

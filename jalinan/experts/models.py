@@ -167,8 +167,9 @@ class Publication(models.Model):
         return self.profile.get_absolute_url() + f"#pub-{self.pk}"
 
 
-class Project(models.Model):
-    """A research or consultancy project the expert led or took part in."""
+class ProfileProject(models.Model):
+    """A research or consultancy project the expert led or took part in, listed on their
+    profile as evidence of expertise (not a collaborative project: ``projects.Project``)."""
 
     profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="projects")
     title = models.CharField(_("title"), max_length=300)

@@ -15,7 +15,7 @@ from django.http import Http404
 
 from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user, is_staff_member
 
-from .models import ExpertProfile, Project, Publication
+from .models import ExpertProfile, ProfileProject, Publication
 
 
 def unit_ids(user) -> set[int]:
@@ -80,8 +80,8 @@ def get_publication_for_user(user, pk, *, write: bool = False) -> Publication:
     return pub
 
 
-def get_project_for_user(user, pk, *, write: bool = False) -> Project:
-    project = Project.objects.select_related("profile__user").filter(pk=pk).first()
+def get_profile_project_for_user(user, pk, *, write: bool = False) -> ProfileProject:
+    project = ProfileProject.objects.select_related("profile__user").filter(pk=pk).first()
     if project is None:
         raise Http404
     get_profile_for_user(user, project.profile_id, write=write)

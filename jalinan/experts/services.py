@@ -11,7 +11,13 @@ from jalinan.core.audit import audit_log, diff, snapshot
 from jalinan.sdgs.services import sdg_request_classification
 
 from .choices import Position
-from .models import ExpertProfile, Project, Publication, normalise_doi, normalise_title
+from .models import (
+    ExpertProfile,
+    ProfileProject,
+    Publication,
+    normalise_doi,
+    normalise_title,
+)
 
 COLLECTION = "experts"
 PROFILE_FIELDS = {
@@ -39,7 +45,7 @@ PUBLICATION_FIELDS = {
     "url",
     "source",
 }
-PROJECT_FIELDS = {"title", "description", "role", "funder", "start_year", "end_year"}
+PROFILE_PROJECT_FIELDS = {"title", "description", "role", "funder", "start_year", "end_year"}
 # Texts whose change means the profile must be re-indexed (and re-classified for SDGs).
 INDEXED_PROFILE_FIELDS = {"keywords", "biography", "department"}
 INDEXED_META_FIELDS = {"unit", "position", "availability", "is_public"}
@@ -273,13 +279,14 @@ def publications_import(*, profile: ExpertProfile, by, rows: list[dict], source:
     return out
 
 
-# -- projects ------------------------------------------------------------------------------------
+# -- projects on a profile -----------------------------------------------------------------------
 
 
 @transaction.atomic
-def project_create(*, profile: ExpertProfile, by, **fields) -> Project:
-    project = Project(profile=profile)
-    _apply(project, fields, PROJECT_FIELDS)
+def profile_project_create(*, profile: ExpertProfile, by, **fields) -> ProfileProject:
+    """Add a project to ``profile`` and re-index the profile for matching."""
+    project = ProfileProject(profile=profile)
+    _apply(project, fields, PROFILE_PROJECT_FIELDS)
     project.full_clean()
     project.save()
     audit_log(actor=by, action="create", obj=project, changes=diff({}, snapshot(project)))
@@ -288,21 +295,24 @@ def project_create(*, profile: ExpertProfile, by, **fields) -> Project:
 
 
 @transaction.atomic
-def project_update(*, project: Project, by, **fields) -> Project:
-    before = snapshot(Project.objects.get(pk=project.pk))
-    _apply(project, fields, PROJECT_FIELDS)
-    project.full_clean()
-    project.save()
-    changes = diff(before, snapshot(project))
+def profile_project_update(*, profile_project: ProfileProject, by, **fields) -> ProfileProject:
+    """Change a profile's project; the profile is re-indexed only when something changed."""
+    before = snapshot(ProfileProject.objects.get(pk=profile_project.pk))
+    _apply(profile_project, fields, PROFILE_PROJECT_FIELDS)
+    profile_project.full_clean()
+    profile_project.save()
+    changes = diff(before, snapshot(profile_project))
     if changes:
-        audit_log(actor=by, action="update", obj=project, changes=changes)
-        profile_reindex(project.profile)
-    return project
+        audit_log(actor=by, action="update", obj=profile_project, changes=changes)
+        profile_reindex(profile_project.profile)
+    return profile_project
 
 
 @transaction.atomic
-def project_delete(*, project: Project, by) -> None:
-    profile = project.profile
-    audit_log(actor=by, action="delete", obj=project, changes=diff(snapshot(project), {}))
-    project.delete()
+def profile_project_delete(*, profile_project: ProfileProject, by) -> None:
+    """Remove a project from its profile and re-index the profile."""
+    profile = profile_project.profile
+    changes = diff(snapshot(profile_project), {})
+    audit_log(actor=by, action="delete", obj=profile_project, changes=changes)
+    profile_project.delete()
     profile_reindex(profile)

@@ -23,7 +23,7 @@ from jalinan.sdgs.goals import GOAL_CHOICES
 
 from . import imports, selectors, services
 from .choices import Availability, Position
-from .forms import ImportForm, ProfileForm, ProjectForm, PublicationForm
+from .forms import ImportForm, ProfileForm, ProfileProjectForm, PublicationForm
 from .models import ExpertProfile
 from .permissions import (
     can_change_profile,
@@ -31,7 +31,7 @@ from .permissions import (
     can_search_experts,
     can_see_private,
     get_profile_for_user,
-    get_project_for_user,
+    get_profile_project_for_user,
     get_publication_for_user,
 )
 from .selectors import (
@@ -286,13 +286,15 @@ def publication_delete(request, pk):
 
 
 @login_required
-def project_create(request, pk):
+def profile_project_create(request, pk):
     profile = get_profile_for_user(request.user, pk, write=True)
-    form = ProjectForm(request.POST or None)
+    form = ProfileProjectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         project = _save(
             form,
-            lambda: services.project_create(profile=profile, by=request.user, **form.cleaned_data),
+            lambda: services.profile_project_create(
+                profile=profile, by=request.user, **form.cleaned_data
+            ),
         )
         if project:
             messages.success(request, _("The project was added."))
@@ -303,13 +305,15 @@ def project_create(request, pk):
 
 
 @login_required
-def project_edit(request, pk):
-    project = get_project_for_user(request.user, pk, write=True)
-    form = ProjectForm(request.POST or None, instance=project)
+def profile_project_edit(request, pk):
+    project = get_profile_project_for_user(request.user, pk, write=True)
+    form = ProfileProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
         saved = _save(
             form,
-            lambda: services.project_update(project=project, by=request.user, **form.cleaned_data),
+            lambda: services.profile_project_update(
+                profile_project=project, by=request.user, **form.cleaned_data
+            ),
         )
         if saved:
             messages.success(request, _("The project was saved."))
@@ -323,10 +327,10 @@ def project_edit(request, pk):
 
 @login_required
 @require_POST
-def project_delete(request, pk):
-    project = get_project_for_user(request.user, pk, write=True)
+def profile_project_delete(request, pk):
+    project = get_profile_project_for_user(request.user, pk, write=True)
     profile = project.profile
-    services.project_delete(project=project, by=request.user)
+    services.profile_project_delete(profile_project=project, by=request.user)
     messages.success(request, _("The project was removed."))
     return redirect(profile)
 

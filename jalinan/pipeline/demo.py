@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from jalinan.agreements.choices import IN_FORCE
 from jalinan.agreements.models import Memorandum
+from jalinan.projects.models import Project
 
 from . import services
 from .choices import ORDER, LostReason, Source, Stage
@@ -85,11 +86,7 @@ def _short(org) -> str:
 
 
 def _projects():
-    """The projects app's demo projects by status, if it has any."""
-    try:
-        from jalinan.projects.models import Project
-    except ImportError:  # pragma: no cover - the projects app is not installed
-        return {}
+    """The projects app's demo projects by status, if it has seeded any."""
     out: dict[str, list] = {}
     for p in Project.objects.order_by("reference"):
         out.setdefault(p.status, []).append(p)

@@ -8,6 +8,7 @@ from jalinan.core.antispam import too_soon
 from jalinan.core.forms import BootstrapFormMixin
 from jalinan.partners.models import Organisation
 from jalinan.partners.selectors import organisations_for
+from jalinan.projects.selectors import projects_for
 
 from .choices import ORDER, LostReason, Source, Stage
 from .models import Opportunity
@@ -26,16 +27,6 @@ def owner_choices():
         .distinct()
         .order_by("full_name")
     )
-
-
-def project_choices(user):
-    try:
-        from jalinan.projects.selectors import projects_for
-    except ImportError:  # the projects app offers no selector (yet)
-        from jalinan.projects.models import Project
-
-        return Project.objects.all() if is_oil(user) else Project.objects.none()
-    return projects_for(user)
 
 
 class OwnerField(forms.ModelChoiceField):
@@ -108,7 +99,7 @@ class OpportunityForm(BootstrapFormMixin, forms.ModelForm):
             self.fields["unit"].required = True
         self.fields["unit"].queryset = units
         self.fields["memorandum"].queryset = memorandum_choices(user)
-        self.fields["project"].queryset = project_choices(user)
+        self.fields["project"].queryset = projects_for(user)
         if self.instance.pk:
             del self.fields["stage"]
             self.fields["source"].disabled = True

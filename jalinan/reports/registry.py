@@ -31,7 +31,8 @@ in the database: a figure costs one query whatever the data's size (share one qu
 several figures with ``scope.once(key, fn)``). A section of the dashboard appears as soon as one
 figure or chart is registered in it.
 
-A complete example, as the projects app will write it (``jalinan/projects/kpis.py``)::
+A complete example, cut down from the projects app's (``jalinan/projects/kpis.py`` has the
+whole of it)::
 
     from django.db.models import Sum
     from django.db.models.functions import ExtractYear
@@ -46,7 +47,7 @@ A complete example, as the projects app will write it (``jalinan/projects/kpis.p
 
 
     def _income(scope):
-        return income_for(scope.user).filter(scope.unit_q("project__lead_unit_id"))
+        return income_for(scope.user).filter(scope.unit_q("project__unit_id"))
 
 
     def _by_year(scope):  # one query, shared by the figure, the chart and the trend
@@ -73,10 +74,10 @@ A complete example, as the projects app will write it (``jalinan/projects/kpis.p
 
     def income_report(scope):
         rows = (_income(scope).filter(scope.in_years("received_on"))
-                .values_list("project__sponsor__legal_name").annotate(t=Sum("amount")))
+                .values_list("payer__legal_name").annotate(t=Sum("amount")))
         return ReportSection(
             stats=[Stat(_("Industry income (RM)"), income_in_years(scope), unit="rm")],
-            tables=[Table(_("Income by sponsor"), [_("Sponsor"), _("RM")],
+            tables=[Table(_("Income by payer"), [_("Payer"), _("RM")],
                           [list(r) for r in rows])],
             lists=[],  # the records behind the figures, for the appendix
         )
@@ -99,21 +100,22 @@ helpers are in ``jalinan.sdgs.kpis``; ``jalinan/agreements/kpis.py`` has a full 
     from jalinan.sdgs.selectors import filter_by_goal
 
     def _projects(scope):  # the projects of the period, as for the figures
-        return projects_for(scope.user).filter(scope.unit_q("lead_unit_id"))
+        return projects_for(scope.user).filter(scope.unit_q("unit_id"))
 
     def project_evidence(scope, goal):
-        projects = list(filter_by_goal(_projects(scope), goal).select_related("sponsor"))
+        projects = list(filter_by_goal(_projects(scope), goal).prefetch_related("organisations"))
         tags = sdg_kpis.accepted_tags(Project, [p.pk for p in projects], goal)
-        return [Evidence(record=p.title, url=p.get_absolute_url(), date=p.starts_on,
-                         period="", partners=[p.sponsor.legal_name],
-                         unit=scope.unit_name(p.lead_unit_id), tag=tags.get(p.pk, {}))
+        return [Evidence(record=p.title, url=p.get_absolute_url(), date=p.start_date,
+                         period="", partners=[o.legal_name for o in p.organisations.all()],
+                         unit=scope.unit_name(p.unit_id), tag=tags.get(p.pk, {}))
                 for p in projects]
 
     register_sdg_source(
         "projects.projects", label=_("Projects"),
-        by_unit=lambda scope: sdg_kpis.goal_counts(_projects(scope), by="lead_unit_id"),
-        by_sector=lambda scope: sdg_kpis.goal_counts(_projects(scope),
-                                                     by="sponsor__msic_section"),
+        by_unit=lambda scope: sdg_kpis.goal_counts(_projects(scope), by="unit_id"),
+        by_sector=lambda scope: sdg_kpis.goal_counts(  # partners through the link table
+            Project.organisations.through.objects.filter(project__in=_projects(scope)),
+            by="organisation__msic_section", record="project_id", model=Project),
         evidence=project_evidence,
     )
 

@@ -67,7 +67,7 @@ class HashingEncoder(Encoder):
     name = "hashing"
 
     def encode(self, texts, batch_size=32):
-        from .queries import words
+        from .query_language import words
 
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for row, text in enumerate(texts):

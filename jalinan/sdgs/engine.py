@@ -7,7 +7,7 @@ Signals, for a text and a goal:
 - **similarity** (MiniLM sentence embeddings): cosine to the goal's title, and the highest
   cosine to any of its targets and to any of its indicators (the UN's wording);
 - **queries**: how many of the goal's Aurora (Scopus) and Bergen (Web of Science) query lines
-  match the text (see :mod:`jalinan.sdgs.queries`);
+  match the text (see :mod:`jalinan.sdgs.query_language`);
 - **terms**: the phrases those query sets use for the goal that occur in the text, each
   weighted by 1 / the number of goals whose queries use it (a looser, higher-recall signal);
 - **wording**: TF-IDF cosine between the text and all the goal's wording (title, targets,
@@ -29,7 +29,7 @@ import numpy as np
 
 from . import taxonomy
 from .embedding import Encoder, encode_cached
-from .queries import SCOPUS, WOS, CompiledQuery, Doc, Lexicon, Match
+from .query_language import SCOPUS, WOS, CompiledQuery, Doc, Lexicon, Match
 
 AURORA_CSV = taxonomy.DATA / "aurora_v5_scopus_queries.csv"
 BERGEN_CSV = taxonomy.DATA / "bergen_sdg_strings_wos.csv"

@@ -13,8 +13,8 @@ from jalinan.core.notifications import notify
 
 from .selectors import awaiting_count
 
-# The "general" kind: a kind of its own would add a field to everyone's notification
-# preferences, which the accounts form (and its test) do not yet take in their stride.
+# The "general" kind: the weekly reminder follows each officer's choice for general
+# messages (a kind of its own, registered with ``register_kind``, would get its own choice).
 KIND = "general"
 
 

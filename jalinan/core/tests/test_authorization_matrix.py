@@ -451,20 +451,20 @@ ROUTES = {
         "OIL+ict_acad+ict_coord",
         "200 200 404 404 404 404 404 404 404 404 404 404 404 200 200 404 L",
     ),
-    "experts:profile_similar": (
+    "experts:profile_project_create": (
         "OIL+ict_acad+ict_coord",
         "200 200 404 404 404 404 404 404 404 404 404 404 404 200 200 404 L",
     ),
-    "experts:project_create": (
-        "OIL+ict_acad+ict_coord",
-        "200 200 404 404 404 404 404 404 404 404 404 404 404 200 200 404 L",
-    ),
-    "experts:project_delete": (
+    "experts:profile_project_delete": (
         "NOBODY_ON_GET",
         "405/302 405/302 405/404 405/404 405/404 405/404 405/404 405/404 405/404 "
         "405/404 405/404 405/404 405/404 405/302 405/302 405/404 L",
     ),
-    "experts:project_edit": (
+    "experts:profile_project_edit": (
+        "OIL+ict_acad+ict_coord",
+        "200 200 404 404 404 404 404 404 404 404 404 404 404 200 200 404 L",
+    ),
+    "experts:profile_similar": (
         "OIL+ict_acad+ict_coord",
         "200 200 404 404 404 404 404 404 404 404 404 404 404 200 200 404 L",
     ),

@@ -99,7 +99,7 @@ def build_world(c: dict) -> dict:
     w["publication"] = experts.publication_create(
         profile=w["profile_ict_private"], by=ict_academic, title="Private speech work", year=2024
     )
-    w["expert_project"] = experts.project_create(
+    w["profile_project"] = experts.profile_project_create(
         profile=w["profile_ict_private"], by=ict_academic, title="Private speech grant"
     )
 

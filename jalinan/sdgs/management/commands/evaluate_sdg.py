@@ -283,7 +283,7 @@ def _term_bag(texts: list[str], keywords: list[tuple[int, str]]) -> np.ndarray:
     """Per text and goal: the phrases found, each weighted 1 / the goals that use it."""
     from collections import defaultdict
 
-    from jalinan.sdgs.queries import Doc, Lexicon, Match, patterns
+    from jalinan.sdgs.query_language import Doc, Lexicon, Match, patterns
 
     lexicon = Lexicon()
     goals_of: dict[int, set[int]] = defaultdict(set)

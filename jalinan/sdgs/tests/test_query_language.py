@@ -2,7 +2,7 @@
 
 import pytest
 
-from jalinan.sdgs.queries import SCOPUS, WOS, CompiledQuery, Doc, Lexicon, Match, parse
+from jalinan.sdgs.query_language import SCOPUS, WOS, CompiledQuery, Doc, Lexicon, Match, parse
 
 
 def hits(query, text, syntax=SCOPUS):
