@@ -132,7 +132,8 @@ INSTALLED_APPS = [
     "jalinan.portal",
     "jalinan.api",
 ]
-# The domain apps, in the order demo data is seeded (each may read what the ones before made).
+# The domain apps. (Demo data are seeded in the order of the steps the apps register with
+# core.registry.register_demo_step, no longer by this list.)
 JALINAN_DOMAIN_APPS = [
     "sdgs",
     "matching",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from jalinan.core.forms import BootstrapFormMixin
 from jalinan.core.models import NotificationPreference
 from jalinan.core.notifications import KINDS
+from jalinan.core.registry import partner_directory
 
 from .models import ApiToken, Unit, User
 from .roles import Role, role_change_refusal
@@ -124,10 +125,8 @@ class InvitationForm(BootstrapFormMixin, forms.Form):
     )
 
     def __init__(self, *args, allowed_roles=None, units=None, **kwargs):
-        from jalinan.partners.models import Organisation
-
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.exclude(status="merged")
+        self.fields["organisation"].queryset = partner_directory().linkable()
         self.fields["unit"].queryset = (
             units if units is not None else Unit.objects.filter(is_active=True)
         )
@@ -185,11 +184,9 @@ class ApprovalForm(BootstrapFormMixin, forms.Form):
     )
 
     def __init__(self, *args, signup, **kwargs):
-        from jalinan.partners.models import Organisation
-
         super().__init__(*args, **kwargs)
         self.signup = signup
-        self.fields["organisation"].queryset = Organisation.objects.exclude(status="merged")
+        self.fields["organisation"].queryset = partner_directory().linkable()
 
     def clean(self):
         from .services import email_matches_organisation, signup_email_verified

@@ -50,9 +50,14 @@ MFA_ROLES = frozenset(
 )
 
 
+def is_signed_in(user) -> bool:
+    """A signed-in, active account (not an anonymous visitor nor a deactivated account)."""
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
 def user_roles(user) -> frozenset[str]:
     """The role keys of ``user``, read once per request and kept on the user object."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not is_signed_in(user):
         return frozenset()
     cached = getattr(user, "_jalinan_roles", None)
     if cached is None:
@@ -80,6 +85,10 @@ def is_staff_member(user) -> bool:
     return has_role(user, *STAFF_ROLES)
 
 
+def is_academic(user) -> bool:
+    return has_role(user, Role.ACADEMIC)
+
+
 def is_partner_user(user) -> bool:
     """An approved partner user attached to an organisation."""
     return (
@@ -87,6 +96,16 @@ def is_partner_user(user) -> bool:
         and getattr(user, "organisation_id", None) is not None
         and user.approval_status == "approved"
     )
+
+
+def unit_ids(user) -> set[int]:
+    """The ids of the user's KCDIO unit and of every unit below it (none without a unit): the
+    units a coordinator answers for. Read once per request and kept on the user object."""
+    cached = getattr(user, "_jalinan_unit_ids", None)
+    if cached is None:
+        cached = user.unit.descendant_ids() if getattr(user, "unit_id", None) else set()
+        user._jalinan_unit_ids = cached
+    return cached
 
 
 def needs_mfa(user) -> bool:

@@ -24,6 +24,7 @@ from jalinan.core.exports import export_response
 from jalinan.core.forms import errors_to_form
 from jalinan.core.notifications import KINDS, preference_set
 from jalinan.core.pagination import paginate
+from jalinan.core.registry import partner_directory
 
 from . import services
 from .forms import (
@@ -294,14 +295,12 @@ def invitation_accept(request, token):
 def _approval_page(request, bound: ApprovalForm | None = None):
     """The waiting sign-ups, each with what the officer checks: whether the address is
     confirmed, its domain, and the domains of the registry's likely matches."""
-    from jalinan.partners.dedupe import find_duplicates
-
     pending = list(pending_partner_signups())
     for u in pending:
         u.verified = services.signup_email_verified(u)
         u.email_domain = services.email_domain(u.email)
         u.candidates = (
-            find_duplicates(legal_name=u.requested_organisation, threshold=70)
+            partner_directory().find_duplicates(legal_name=u.requested_organisation, threshold=70)
             if u.requested_organisation
             else []
         )
@@ -347,13 +346,8 @@ def approval_decide(request, pk):
     try:
         with transaction.atomic():
             if org is None:
-                from jalinan.partners.services import organisation_create
-
-                org = organisation_create(
-                    by=request.user,
-                    legal_name=user.requested_organisation,
-                    org_type="other",
-                    status="prospect",
+                org = partner_directory().create(
+                    by=request.user, legal_name=user.requested_organisation
                 )
                 # A new organisation holds nothing yet: there is no one else's to claim.
                 confirmed = True

@@ -13,6 +13,7 @@ class AgreementsConfig(AppConfig):
         from jalinan.core.registry import (
             register_benchmark,
             register_daily_job,
+            register_demo_step,
             register_nav,
             register_panel,
         )
@@ -128,3 +129,5 @@ class AgreementsConfig(AppConfig):
             bench_list,
             description="Memoranda list page at 10,000 memoranda (queries, p50/p95 ms)",
         )
+
+        register_demo_step("agreements", f"{self.name}.demo", order=300)

@@ -2,14 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.models import Unit, User
-from jalinan.accounts.roles import OIL_ROLES, Role, has_role, is_oil
+from jalinan.accounts.roles import OIL_ROLES, Role, has_role, is_oil, unit_ids
 from jalinan.core.forms import BootstrapFormMixin
 from jalinan.partners.models import Contact, Organisation
 from jalinan.partners.selectors import contacts_for, organisations_for
 
 from .choices import CONCLUDED, Confidentiality, DeliverableStatus, DocumentKind
 from .models import Deliverable, Memorandum, MemorandumType
-from .permissions import user_unit_ids
 from .services import PIC_OIL_ONLY
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -92,7 +91,7 @@ class MemorandumForm(BootstrapFormMixin, forms.ModelForm):
         units = Unit.objects.filter(is_active=True)
         people = staff_people()
         if not is_oil(user):
-            own = user_unit_ids(user) if has_role(user, Role.COORDINATOR) else set()
+            own = unit_ids(user) if has_role(user, Role.COORDINATOR) else set()
             if user.unit_id:
                 own = own | {user.unit_id}
             if instance.pk:

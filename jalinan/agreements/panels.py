@@ -6,11 +6,11 @@ import datetime
 
 from django.utils import timezone
 
-from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user
+from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user, unit_ids
 
 from . import selectors
 from .choices import IN_FORCE, Health
-from .permissions import can_see_mcom_agenda, can_see_memoranda, reads_everything, user_unit_ids
+from .permissions import can_see_mcom_agenda, can_see_memoranda, reads_everything
 
 
 def awaiting_me(request, obj=None):
@@ -34,7 +34,7 @@ def unit_attention(request, obj=None):
     if is_oil(user) or has_role(user, Role.MANAGEMENT):
         scope, unit = selectors.memoranda_for(user), None
     elif has_role(user, Role.COORDINATOR) and user.unit_id:
-        scope = selectors.memoranda_for(user).filter(initiating_unit_id__in=user_unit_ids(user))
+        scope = selectors.memoranda_for(user).filter(initiating_unit_id__in=unit_ids(user))
         unit = user.unit
     else:
         return None

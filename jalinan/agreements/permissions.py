@@ -23,7 +23,15 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import Role, has_role, is_oil, is_oil_admin, is_partner_user
+from jalinan.accounts.roles import (
+    Role,
+    has_role,
+    is_oil,
+    is_oil_admin,
+    is_partner_user,
+    is_signed_in,
+    unit_ids,
+)
 
 from .choices import CLOSED, CONCLUDED, Confidentiality, Status
 from .models import Deliverable, Document, Memorandum, MemorandumType
@@ -32,15 +40,6 @@ READ_ALL_ROLES = (Role.MANAGEMENT, Role.COMMITTEE, Role.LEGAL)
 STAFF_READERS = (Role.COORDINATOR, Role.ACADEMIC)
 # While a memorandum is being drafted or has been returned, its initiator may still edit it.
 INITIATOR_EDITABLE = (Status.DRAFT, Status.RETURNED)
-
-
-def user_unit_ids(user) -> set[int]:
-    """The ids of the user's unit and every unit below it (cached on the user)."""
-    cached = getattr(user, "_jalinan_unit_ids", None)
-    if cached is None:
-        cached = user.unit.descendant_ids() if getattr(user, "unit_id", None) else set()
-        user._jalinan_unit_ids = cached
-    return cached
 
 
 def reads_everything(user) -> bool:
@@ -56,12 +55,12 @@ def can_create_memorandum(user) -> bool:
 
 
 def is_unit_coordinator(user, memo: Memorandum) -> bool:
-    return has_role(user, Role.COORDINATOR) and memo.initiating_unit_id in user_unit_ids(user)
+    return has_role(user, Role.COORDINATOR) and memo.initiating_unit_id in unit_ids(user)
 
 
 def is_initiator(user, memo: Memorandum) -> bool:
     """The person in charge, whoever created it, or the coordinator of its KCDIO."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not is_signed_in(user):
         return False
     if user.pk in (memo.person_in_charge_id, memo.created_by_id) and has_role(
         user, Role.OIL_ADMIN, Role.OIL_OFFICER, *STAFF_READERS

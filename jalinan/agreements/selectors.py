@@ -34,7 +34,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from jalinan.accounts.models import User
-from jalinan.accounts.roles import Role, has_role, is_partner_user
+from jalinan.accounts.roles import Role, has_role, is_partner_user, unit_ids
 from jalinan.core.audit import history_for
 from jalinan.partners.selectors import organisations_for
 
@@ -47,12 +47,7 @@ from .choices import (
     Status,
 )
 from .models import Deliverable, Document, Memorandum, Party, StatusChange, add_months
-from .permissions import (
-    STAFF_READERS,
-    can_view_confidential,
-    reads_everything,
-    user_unit_ids,
-)
+from .permissions import STAFF_READERS, can_view_confidential, reads_everything
 
 
 def dormant_months() -> int:
@@ -79,8 +74,8 @@ def memoranda_for(user) -> QuerySet[Memorandum]:
             | Q(created_by=user)
             | (Q(status__in=CONCLUDED) & ~Q(confidentiality=Confidentiality.CONFIDENTIAL))
         )
-        if has_role(user, Role.COORDINATOR) and user_unit_ids(user):
-            visible |= Q(initiating_unit_id__in=user_unit_ids(user))
+        if has_role(user, Role.COORDINATOR) and unit_ids(user):
+            visible |= Q(initiating_unit_id__in=unit_ids(user))
         if is_partner_user(user):
             visible |= Q(pk__in=_party_memo_ids(user.organisation_id))
         return qs.filter(visible)
@@ -290,7 +285,7 @@ def health_for(user, *, unit: int | None = None, health: str = "", today=None):
     Coordinators see their own units only."""
     qs = memoranda_for(user).filter(status__in=IN_FORCE)
     if not reads_everything(user):
-        qs = qs.filter(initiating_unit_id__in=user_unit_ids(user))
+        qs = qs.filter(initiating_unit_id__in=unit_ids(user))
     if unit:
         qs = qs.filter(initiating_unit_id=unit)
     if health in (Health.DORMANT, Health.AT_RISK):
@@ -336,8 +331,8 @@ def awaiting_user(user) -> QuerySet[Memorandum]:
     if has_role(user, Role.COMMITTEE):
         q |= Q(status=Status.AWAITING_MCOM)
     mine = Q(person_in_charge=user) | Q(created_by=user)
-    if has_role(user, Role.COORDINATOR) and user_unit_ids(user):
-        mine |= Q(initiating_unit_id__in=user_unit_ids(user))
+    if has_role(user, Role.COORDINATOR) and unit_ids(user):
+        mine |= Q(initiating_unit_id__in=unit_ids(user))
     if has_role(user, *STAFF_READERS) or reads_everything(user):
         q |= Q(status__in=[Status.DRAFT, Status.RETURNED]) & mine
     return (

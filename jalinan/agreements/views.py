@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jalinan.accounts.models import Unit
+from jalinan.accounts.roles import unit_ids
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.files import file_response
@@ -563,9 +564,7 @@ def health_list(request):
         memo.may_nudge = can_nudge(user, memo)
     scope = selectors.memoranda_for(user)
     if not reads_everything(user):
-        from .permissions import user_unit_ids
-
-        scope = scope.filter(initiating_unit_id__in=user_unit_ids(user))
+        scope = scope.filter(initiating_unit_id__in=unit_ids(user))
     by_unit = (
         selectors.with_health(scope.filter(status__in=IN_FORCE))
         .values("initiating_unit__name", "initiating_unit_id", "health")

@@ -12,6 +12,7 @@ class ChallengesConfig(AppConfig):
         from jalinan.core.registry import (
             register_benchmark,
             register_daily_job,
+            register_demo_step,
             register_nav,
             register_panel,
         )
@@ -108,3 +109,5 @@ class ChallengesConfig(AppConfig):
             description="A challenge's page for an officer, ranking 10,000 indexed experts",
         )
         from . import views_proposals  # noqa: F401 - proposals' notification kinds and panel
+
+        register_demo_step("challenges", f"{self.name}.demo", order=700)

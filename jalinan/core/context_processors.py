@@ -1,7 +1,6 @@
 from django.conf import settings
 
 from jalinan.accounts.roles import Role, user_roles
-from jalinan.partners.permissions import can_see_partner_registry
 
 from .institution import get_institution
 
@@ -18,6 +17,5 @@ def jalinan(request):
         "Role": Role,
         "is_oil": bool(roles & {Role.OIL_ADMIN, Role.OIL_OFFICER}),
         "unread_notifications": unread,
-        "can_see_partners": can_see_partner_registry(user),
         "JALINAN_MODE": settings.MODE,
     }

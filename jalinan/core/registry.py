@@ -11,9 +11,13 @@ An app registers, from its ``AppConfig.ready()``:
   ``None`` when the panel has nothing for this user;
 - **daily jobs** (:func:`register_daily_job`): work that ``manage.py run_daily`` (cron) and the
   Celery beat schedule run once a day. Each job must be idempotent: running it twice sends and
-  writes nothing twice.
+  writes nothing twice;
+- **demo steps** (:func:`register_demo_step`): the app's part of ``manage.py seed_demo``;
+- **the partner directory** (:func:`register_partner_directory`): what the partner sign-up and
+  its approval (in ``accounts``) ask of the registry of organisations.
 
-Shared pages render these in ``order`` and never know which apps exist.
+Shared pages render these in ``order`` and never know which apps exist; ``core`` and
+``accounts`` import no domain app (``core/tests/test_layers.py`` fails if one does).
 """
 
 from __future__ import annotations
@@ -162,3 +166,63 @@ def register_benchmark(key: str, run: Callable[..., dict], *, description: str =
 
 def benchmarks() -> list[Benchmark]:
     return sorted(_BENCHMARKS.values(), key=lambda b: b.key)
+
+
+# -- demo data ---------------------------------------------------------------------------------
+# ``manage.py seed_demo`` makes the institution and its units, then runs every registered step
+# in ``order``, each in its own transaction. A step is a module, imported only when seeding (see
+# jalinan/core/demo for the rules it follows), with ``seed(ctx)`` and, optionally,
+# ``finish(ctx)`` (run once every step has seeded) and ``around()`` (a context manager the whole
+# seeding runs inside).
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    key: str  # the app label: ``seed_demo --skip <key>`` leaves the step out
+    module: str  # dotted path of the step's module
+    order: int = 100
+
+
+_DEMO_STEPS: dict[str, DemoStep] = {}
+
+
+def register_demo_step(key: str, module: str, *, order: int = 100) -> DemoStep:
+    step = DemoStep(key, module, order)
+    _DEMO_STEPS[key] = step
+    return step
+
+
+def demo_steps() -> list[DemoStep]:
+    return sorted(_DEMO_STEPS.values(), key=lambda s: (s.order, s.key))
+
+
+# -- partner directory -------------------------------------------------------------------------
+# A partner user belongs to an organisation of the partner registry. ``accounts`` offers the
+# organisations to link an invitation or a sign-up to, shows an officer the registry's likely
+# matches for the name a person gave, and registers a new organisation on approval, all through
+# the one directory the registry's app registers.
+
+
+@dataclass(frozen=True)
+class PartnerDirectory:
+    linkable: Callable[[], Any]  # () -> the queryset of organisations a user may belong to
+    # (legal_name=, threshold=) -> likely matches, best first, each with an ``organisation``
+    find_duplicates: Callable[..., list]
+    create: Callable[..., Any]  # (by=, legal_name=) -> a new organisation, for a sign-up
+
+
+_partner_directory: PartnerDirectory | None = None
+
+
+def register_partner_directory(
+    *, linkable: Callable[[], Any], find_duplicates: Callable[..., list], create: Callable[..., Any]
+) -> PartnerDirectory:
+    global _partner_directory
+    _partner_directory = PartnerDirectory(linkable, find_duplicates, create)
+    return _partner_directory
+
+
+def partner_directory() -> PartnerDirectory:
+    if _partner_directory is None:
+        raise LookupError("No partner directory is registered (the partners app registers one).")
+    return _partner_directory

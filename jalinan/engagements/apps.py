@@ -8,7 +8,12 @@ class EngagementsConfig(AppConfig):
     verbose_name = "Engagements"
 
     def ready(self):
-        from jalinan.core.registry import register_daily_job, register_nav, register_panel
+        from jalinan.core.registry import (
+            register_daily_job,
+            register_demo_step,
+            register_nav,
+            register_panel,
+        )
         from jalinan.sdgs.registry import register_taggable
 
         from . import panels
@@ -55,3 +60,5 @@ class EngagementsConfig(AppConfig):
             "their memoranda's health",
             order=40,
         )
+
+        register_demo_step("engagements", f"{self.name}.demo", order=400)

@@ -14,15 +14,16 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user, is_staff_member
+from jalinan.accounts.roles import (
+    Role,
+    has_role,
+    is_oil,
+    is_partner_user,
+    is_staff_member,
+    unit_ids,
+)
 
 from .models import Activity, Attachment
-
-
-def _unit_ids(user) -> set[int]:
-    from jalinan.agreements.permissions import user_unit_ids
-
-    return user_unit_ids(user)
 
 
 def can_see_activities(user) -> bool:
@@ -63,7 +64,7 @@ def can_change_activity(user, activity: Activity) -> bool:
     return (
         has_role(user, Role.COORDINATOR)
         and activity.unit_id is not None
-        and activity.unit_id in _unit_ids(user)
+        and activity.unit_id in unit_ids(user)
     )
 
 

@@ -23,7 +23,7 @@ class ExpertsConfig(AppConfig):
     verbose_name = "Experts"
 
     def ready(self):
-        from jalinan.core.registry import register_nav, register_panel
+        from jalinan.core.registry import register_demo_step, register_nav, register_panel
         from jalinan.sdgs.registry import register_taggable
 
         from .models import ExpertProfile, Publication
@@ -60,3 +60,5 @@ class ExpertsConfig(AppConfig):
             context=_my_profile_panel,
             order=50,
         )
+
+        register_demo_step("experts", f"{self.name}.demo", order=200)

@@ -13,17 +13,16 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user, is_staff_member
+from jalinan.accounts.roles import (
+    Role,
+    has_role,
+    is_oil,
+    is_partner_user,
+    is_staff_member,
+    unit_ids,
+)
 
 from .models import ExpertProfile, ProfileProject, Publication
-
-
-def unit_ids(user) -> set[int]:
-    cached = getattr(user, "_jalinan_unit_ids", None)
-    if cached is None:
-        cached = user.unit.descendant_ids() if getattr(user, "unit_id", None) else set()
-        user._jalinan_unit_ids = cached
-    return cached
 
 
 def can_search_experts(user) -> bool:

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from jalinan.accounts.roles import Role, has_role, is_oil
+from jalinan.accounts.roles import Role, has_role, is_oil, unit_ids
 
 from .models import ExpertProfile, Publication
-from .permissions import can_search_experts, unit_ids
+from .permissions import can_search_experts
 
 COLLECTION = "experts"
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user
+from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user, unit_ids
 
 from .choices import OrganisationStatus
 from .models import Contact, Organisation
@@ -24,14 +24,6 @@ READ_ALL_ROLES = (Role.MANAGEMENT, Role.COMMITTEE, Role.COORDINATOR, Role.ACADEM
 
 def can_see_partner_registry(user) -> bool:
     return is_oil(user) or has_role(user, *READ_ALL_ROLES) or is_partner_user(user)
-
-
-def _user_unit_ids(user) -> set[int]:
-    cached = getattr(user, "_jalinan_unit_ids", None)
-    if cached is None:
-        cached = user.unit.descendant_ids() if user.unit_id else set()
-        user._jalinan_unit_ids = cached
-    return cached
 
 
 def can_view_organisation(user, org: Organisation) -> bool:
@@ -49,7 +41,7 @@ def can_change_organisation(user, org: Organisation) -> bool:
         return False
     if is_oil(user):
         return True
-    if has_role(user, Role.COORDINATOR) and org.lead_unit_id in _user_unit_ids(user):
+    if has_role(user, Role.COORDINATOR) and org.lead_unit_id in unit_ids(user):
         return True
     return is_partner_user(user) and user.organisation_id == org.pk
 

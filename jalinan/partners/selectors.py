@@ -26,6 +26,12 @@ def organisations_for(user, *, include_merged: bool = False) -> QuerySet[Organis
     return qs
 
 
+def linkable_organisations() -> QuerySet[Organisation]:
+    """The organisations a partner user may be invited to or approved for: every one not
+    merged into another."""
+    return Organisation.objects.exclude(status=OrganisationStatus.MERGED)
+
+
 def contacts_for(user, organisation: Organisation | None = None) -> QuerySet[Contact]:
     from .permissions import can_view_contacts
 

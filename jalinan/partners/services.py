@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from jalinan.core.audit import audit_log, diff, snapshot
 from jalinan.sdgs.services import sdg_request_classification
 
-from .choices import OrganisationStatus
+from .choices import OrganisationStatus, OrganisationType
 from .dedupe import normalise_name
 from .models import Contact, Organisation
 
@@ -65,6 +65,17 @@ def organisation_create(*, by, **fields) -> Organisation:
     audit_log(actor=by, action="create", obj=org, changes=diff({}, snapshot(org)))
     sdg_request_classification(obj=org)
     return org
+
+
+def organisation_create_for_signup(*, by, legal_name: str) -> Organisation:
+    """Register the organisation a partner sign-up named, as the officer approves it: a
+    prospect of no known type, for the office to complete."""
+    return organisation_create(
+        by=by,
+        legal_name=legal_name,
+        org_type=OrganisationType.OTHER,
+        status=OrganisationStatus.PROSPECT,
+    )
 
 
 @transaction.atomic

@@ -9,7 +9,12 @@ class PipelineConfig(AppConfig):
 
     def ready(self):
         from jalinan.core.notifications import register_kind
-        from jalinan.core.registry import register_daily_job, register_nav, register_panel
+        from jalinan.core.registry import (
+            register_daily_job,
+            register_demo_step,
+            register_nav,
+            register_panel,
+        )
         from jalinan.sdgs.registry import register_taggable
 
         from . import panels
@@ -58,3 +63,5 @@ class PipelineConfig(AppConfig):
             "has moved on",
             order=60,
         )
+
+        register_demo_step("pipeline", f"{self.name}.demo", order=600)

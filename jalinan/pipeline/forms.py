@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.models import Unit, User
-from jalinan.accounts.roles import OIL_ROLES, Role, is_oil
+from jalinan.accounts.roles import OIL_ROLES, Role, is_oil, unit_ids
 from jalinan.agreements.selectors import memorandum_choices
 from jalinan.core.antispam import too_soon
 from jalinan.core.forms import BootstrapFormMixin
@@ -12,12 +12,6 @@ from jalinan.projects.selectors import projects_for
 
 from .choices import ORDER, LostReason, Source, Stage
 from .models import Opportunity
-
-
-def _unit_ids(user):
-    from jalinan.agreements.permissions import user_unit_ids
-
-    return user_unit_ids(user)
 
 
 def owner_choices():
@@ -95,7 +89,7 @@ class OpportunityForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["owner"].queryset = owner_choices()
         units = Unit.objects.filter(is_active=True)
         if not is_oil(user):
-            units = units.filter(pk__in=_unit_ids(user))
+            units = units.filter(pk__in=unit_ids(user))
             self.fields["unit"].required = True
         self.fields["unit"].queryset = units
         self.fields["memorandum"].queryset = memorandum_choices(user)

@@ -12,15 +12,9 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import Role, has_role, is_oil
+from jalinan.accounts.roles import Role, has_role, is_oil, unit_ids
 
 from .models import Opportunity
-
-
-def _unit_ids(user) -> set[int]:
-    from jalinan.agreements.permissions import user_unit_ids
-
-    return user_unit_ids(user)
 
 
 def can_see_pipeline(user) -> bool:
@@ -37,7 +31,7 @@ def can_view_opportunity(user, opportunity: Opportunity) -> bool:
     return (
         has_role(user, Role.COORDINATOR)
         and opportunity.unit_id is not None
-        and opportunity.unit_id in _unit_ids(user)
+        and opportunity.unit_id in unit_ids(user)
     )
 
 

@@ -12,16 +12,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jalinan.accounts.roles import Role, has_role, is_oil
+from jalinan.accounts.roles import Role, has_role, is_oil, unit_ids
 
 from .choices import CLOSED, ORDER, LostReason, Source, Stage, rank
 from .models import Opportunity, StageChange
-
-
-def _unit_ids(user) -> set[int]:
-    from jalinan.agreements.permissions import user_unit_ids
-
-    return user_unit_ids(user)
 
 
 def opportunities_for(user) -> QuerySet[Opportunity]:
@@ -30,7 +24,7 @@ def opportunities_for(user) -> QuerySet[Opportunity]:
     if is_oil(user):
         return qs
     if has_role(user, Role.COORDINATOR):
-        return qs.filter(unit_id__in=_unit_ids(user))
+        return qs.filter(unit_id__in=unit_ids(user))
     return qs.none()
 
 

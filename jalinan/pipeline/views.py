@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jalinan.accounts.models import Unit
+from jalinan.accounts.roles import is_oil, unit_ids
 from jalinan.core import ratelimit
 from jalinan.core.antispam import form_token
 from jalinan.core.audit import history_for
@@ -48,10 +49,8 @@ def _visible(user):
 def _filter_context(request):
     user = request.user
     units = Unit.objects.filter(is_active=True)
-    if not _is_oil(user):
-        from jalinan.agreements.permissions import user_unit_ids
-
-        units = units.filter(pk__in=user_unit_ids(user))
+    if not is_oil(user):
+        units = units.filter(pk__in=unit_ids(user))
     params = request.GET.copy()
     for key in ("page", "export", "download"):
         params.pop(key, None)
@@ -69,12 +68,6 @@ def _filter_context(request):
         "can_create": can_create_opportunity(user),
         "lost_reasons": LostReason.choices,
     }
-
-
-def _is_oil(user):
-    from jalinan.accounts.roles import is_oil
-
-    return is_oil(user)
 
 
 # -- board --------------------------------------------------------------------------------

@@ -9,7 +9,12 @@ class PlacementsConfig(AppConfig):
 
     def ready(self):
         from jalinan.core.notifications import Delivery, register_kind
-        from jalinan.core.registry import register_daily_job, register_nav, register_panel
+        from jalinan.core.registry import (
+            register_daily_job,
+            register_demo_step,
+            register_nav,
+            register_panel,
+        )
         from jalinan.sdgs.registry import register_taggable
 
         from . import panels, services
@@ -96,3 +101,5 @@ class PlacementsConfig(AppConfig):
             description="Overdue logbooks and reviews; evaluation links e-mailed when due",
             order=400,
         )
+
+        register_demo_step("placements", f"{self.name}.demo", order=900)

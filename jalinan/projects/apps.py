@@ -9,7 +9,12 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         from jalinan.core.notifications import register_kind
-        from jalinan.core.registry import register_daily_job, register_nav, register_panel
+        from jalinan.core.registry import (
+            register_daily_job,
+            register_demo_step,
+            register_nav,
+            register_panel,
+        )
         from jalinan.sdgs.registry import register_taggable
 
         from . import panels
@@ -67,3 +72,5 @@ class ProjectsConfig(AppConfig):
             description="Projects: tell leaders of milestones due within 14 days and late ones",
             order=50,
         )
+
+        register_demo_step("projects", f"{self.name}.demo", order=500)

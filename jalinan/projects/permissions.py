@@ -15,15 +15,16 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user, is_staff_member
+from jalinan.accounts.roles import (
+    Role,
+    has_role,
+    is_oil,
+    is_partner_user,
+    is_staff_member,
+    unit_ids,
+)
 
 from .models import Project
-
-
-def _unit_ids(user) -> set[int]:
-    from jalinan.agreements.permissions import user_unit_ids
-
-    return user_unit_ids(user)
 
 
 def can_see_projects(user) -> bool:
@@ -78,7 +79,7 @@ def can_change_project(user, project: Project) -> bool:
     return (
         has_role(user, Role.COORDINATOR)
         and project.unit_id is not None
-        and project.unit_id in _unit_ids(user)
+        and project.unit_id in unit_ids(user)
     )
 
 

@@ -9,7 +9,7 @@ from .permissions import allowed_unit_ids, can_download, reads_whole_university,
 
 def unit_choices(user, tree: dict[int, dict]) -> list[tuple]:
     """The units ``user`` may pick, as a tree (indented by depth)."""
-    allowed = allowed_unit_ids(user, tree)
+    allowed = allowed_unit_ids(user)
     children: dict = {}
     for pk, row in tree.items():
         children.setdefault(row["parent_id"], []).append(pk)

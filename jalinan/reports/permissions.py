@@ -13,7 +13,7 @@ import datetime
 from django.http import Http404
 from django.utils import timezone
 
-from jalinan.accounts.roles import Role, has_role, is_oil
+from jalinan.accounts.roles import Role, has_role, is_oil, unit_ids
 
 from .registry import Scope
 
@@ -51,17 +51,14 @@ def _descendants(tree: dict[int, dict], unit_id: int) -> set[int]:
     return ids
 
 
-def allowed_unit_ids(user, tree: dict[int, dict] | None = None) -> set[int] | None:
-    """``None``: any unit (and the whole university); else the units ``user`` may pick."""
+def allowed_unit_ids(user) -> set[int] | None:
+    """``None``: any unit (and the whole university); else the units ``user`` may pick (a
+    coordinator's: their unit and every unit below it, as in every app)."""
     if reads_whole_university(user):
         return None
     if not _is_unit_coordinator(user):
         return set()
-    if tree is None:
-        from jalinan.accounts.selectors import unit_tree
-
-        tree = unit_tree()
-    return _descendants(tree, user.unit_id) if user.unit_id in tree else set()
+    return unit_ids(user)
 
 
 def default_unit_id(user) -> int | None:
@@ -95,7 +92,7 @@ def scope_for(
         from jalinan.accounts.selectors import unit_tree
 
         tree = unit_tree()
-    allowed = allowed_unit_ids(user, tree)
+    allowed = allowed_unit_ids(user)
     if unit_id not in tree or (allowed is not None and unit_id not in allowed):
         raise Http404
     scope = Scope(

@@ -8,7 +8,12 @@ class SdgsConfig(AppConfig):
     verbose_name = "SDGs"
 
     def ready(self):
-        from jalinan.core.registry import register_benchmark, register_daily_job, register_nav
+        from jalinan.core.registry import (
+            register_benchmark,
+            register_daily_job,
+            register_demo_step,
+            register_nav,
+        )
 
         from .bench import classifier_throughput
         from .jobs import remind_office_of_suggestions
@@ -41,3 +46,5 @@ class SdgsConfig(AppConfig):
             classifier_throughput,
             description="SDG classifier throughput on ~85-word texts (texts/s, batched)",
         )
+
+        register_demo_step("sdgs", f"{self.name}.demo", order=100)

@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import is_oil
+from jalinan.accounts.roles import is_oil, is_signed_in
 
 from .models import SdgTag
 from .registry import taggable_by_key, taggable_for
@@ -26,7 +26,7 @@ def can_review_suggestions(user) -> bool:
 
 
 def can_classify_text(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
+    return is_signed_in(user)
 
 
 def can_view_record(user, obj) -> bool:

@@ -11,7 +11,12 @@ class TechnologiesConfig(AppConfig):
 
     def ready(self):
         from jalinan.core.notifications import register_kind
-        from jalinan.core.registry import register_daily_job, register_nav, register_panel
+        from jalinan.core.registry import (
+            register_daily_job,
+            register_demo_step,
+            register_nav,
+            register_panel,
+        )
 
         from . import panels
         from .permissions import can_create_disclosure, is_ip_staff
@@ -71,6 +76,8 @@ class TechnologiesConfig(AppConfig):
             description="Technologies: tiered reminders of IP deadlines",
             order=60,
         )
+
+        register_demo_step("technologies", f"{self.name}.demo", order=800)
 
         # The second half of the app (offers, catalogue, licences, spin-offs) registers its
         # own navigation, panels and kinds in ``apps_transfer.ready()`` when it has one.

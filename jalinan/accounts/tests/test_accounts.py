@@ -308,6 +308,8 @@ def test_approval_can_register_the_organisation(client_for, officer, db):
     )
     user.refresh_from_db()
     assert user.organisation.legal_name == "Brand New Sdn Bhd"
+    # A prospect of no known type, for the office to complete.
+    assert (user.organisation.org_type, user.organisation.status) == ("other", "prospect")
 
 
 # -- people and units -------------------------------------------------------------------------

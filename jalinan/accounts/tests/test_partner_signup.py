@@ -112,6 +112,21 @@ def test_no_organisation_is_preselected(client_for, officer, bigcorp):
     assert not re.search(rf'<option value="{bigcorp.pk}"[^>]*selected', page)
 
 
+def test_an_organisation_merged_into_another_is_not_offered(client_for, officer, bigcorp):
+    old = Organisation.objects.create(
+        legal_name="BigCorp Holdings Berhad",
+        org_type="mnc",
+        search_name="bigcorp holdings",
+        status="merged",
+        merged_into=bigcorp,
+    )
+    user = User.objects.create_user(email="ceo@bigcorp.example", password="x", full_name="N")
+    partner_signup_complete(user=user, full_name="N", organisation_name="BigCorp Berhad")
+    page = client_for(officer).get("/accounts/approvals/").content.decode()
+    assert f'<option value="{bigcorp.pk}"' in page
+    assert f'<option value="{old.pk}"' not in page and "BigCorp Holdings" not in page
+
+
 def test_a_domain_mismatch_needs_the_officers_confirmation(client_for, officer, bigcorp):
     user = User.objects.create_user(email="ceo@bigcorp-careers.example", password="x")
     partner_signup_complete(user=user, full_name="Nora", organisation_name="BigCorp")

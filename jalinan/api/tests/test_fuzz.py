@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 from jalinan.accounts.models import User
 from jalinan.accounts.services import api_token_create
-from jalinan.core.management.commands.seed_demo import DOMAIN
+from jalinan.core.demo.people import DOMAIN
 
 from .fuzzing import CHECK_NAMES, fuzz, load_schema, no_connection_cleanup
 

@@ -1,8 +1,8 @@
-"""Demo data. The foundation (units, people, organisations) is made by ``seed_demo``; then each
-domain app listed in ``settings.JALINAN_DOMAIN_APPS`` that has a ``demo`` module gets its
-``seed(ctx)`` called, in that order, each in its own transaction.
+"""Demo data. ``seed_demo`` makes the institution and its units, then runs each registered demo
+step (``core.registry.register_demo_step``) in order, each in its own transaction: the
+partners' organisations, the people (``core.demo.people``), then the domain apps' steps.
 
-Rules for an app's ``demo.seed(ctx)``:
+Rules for a step's ``seed(ctx)``:
 
 - deterministic: draw only from ``ctx.rng("<app>")`` (same ``--seed``, same data);
 - idempotent: look records up by a natural key before creating them, so that running
@@ -10,9 +10,10 @@ Rules for an app's ``demo.seed(ctx)``:
 - writes go through the app's services, so the audit log and notifications behave as in use;
 - sizes are multiplied by ``ctx.scale`` (the tests seed at a small scale).
 
-SDG classification requested while seeding is collected and done in batches once every app
-has seeded. An app's demo module may also define ``finish(ctx)``, called after all the apps
-have seeded (the sdgs app uses it to classify and decide tags like the office would).
+A step's module may also define ``finish(ctx)``, called after every step has seeded (the sdgs
+app uses it to classify and decide tags like the office would), and ``around()``, a context
+manager the whole seeding runs inside (the sdgs app's collects the SDG classification asked
+for while seeding and does it in batches once every step has seeded).
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from typing import Any
 class DemoContext:
     seed: int
     scale: float
-    units: dict[str, Any]  # unit code -> Unit
-    organisations: list[Any]  # partner organisations, in plan order
-    logins: dict[str, Any]  # local part of the demo login e-mail ("officer", ...) -> User
-    academics: list[Any]  # the generated academic staff (not the demo logins)
+    units: dict[str, Any] = field(default_factory=dict)  # unit code -> Unit
+    # Filled by the steps that make them, for the steps that follow:
+    organisations: list[Any] = field(default_factory=list)  # partner organisations, plan order
+    logins: dict[str, Any] = field(default_factory=dict)  # "officer", ... -> the demo login
+    academics: list[Any] = field(default_factory=list)  # generated academic staff (no logins)
+    n_academics: int = 200  # how many academic staff the people step makes (--academics)
     stdout: Any = None
     counts: dict[str, list[int]] = field(default_factory=dict)
 

@@ -1,5 +1,7 @@
 """The extension points: menus, panels and daily jobs contributed by apps."""
 
+from importlib import import_module
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -53,3 +55,14 @@ def test_run_daily_runs_every_job_and_reports_a_failure(scratch_registry, db, ca
         call_command("run_daily", only=["nope"])
     call_command("run_daily", only=["a.first"])
     assert ran == ["a", "b", "a"]
+
+
+def test_demo_steps_come_in_the_order_their_data_need():
+    keys = [step.key for step in registry.demo_steps()]
+    # The organisations before the people (the partner login belongs to one), the SDG framework
+    # before the records it tags, the memoranda before what builds on them.
+    assert keys[:3] == ["partners", "people", "sdgs"]
+    after_memoranda = ("engagements", "projects", "pipeline", "placements")
+    assert keys.index("agreements") < min(keys.index(k) for k in after_memoranda)
+    for step in registry.demo_steps():
+        assert callable(import_module(step.module).seed), step.key

@@ -4,12 +4,9 @@ from django.core.management.base import CommandError
 
 from jalinan.accounts.models import Unit, User
 from jalinan.accounts.services import signup_email_verified
-from jalinan.core.management.commands.seed_demo import (
-    DEMO_LOGINS,
-    DEMO_PASSWORD,
-    plan_organisations,
-)
+from jalinan.core.demo.people import DEMO_LOGINS, DEMO_PASSWORD
 from jalinan.partners.dedupe import find_duplicates
+from jalinan.partners.demo import plan_organisations
 from jalinan.partners.models import Contact, Organisation
 
 
