@@ -377,7 +377,7 @@ def create_opening(request, payload: OpeningIn):
     organisation = organisations_for(user).exclude(status="merged").filter(pk=org_id).first()
     if organisation is None:
         raise Http404
-    opening = services.opening_create(
+    opening = services.openings.opening_create(
         by=user, organisation=organisation, programmes=programmes, **data
     )
     return 201, opening
@@ -390,7 +390,7 @@ def update_opening(request, opening_id: int, payload: OpeningPatch):
     data = payload.dict(exclude_unset=True)
     programmes = _programmes(data.pop("programmes")) if "programmes" in data else None
     _memorandum(user, data)
-    return services.opening_update(opening=opening, by=user, programmes=programmes, **data)
+    return services.openings.opening_update(opening=opening, by=user, programmes=programmes, **data)
 
 
 @router.post("/openings/{opening_id}/approve", response=OpeningOut)
@@ -398,7 +398,7 @@ def approve_opening(request, opening_id: int, payload: OpeningReviewIn):
     opening = get_opening_for_user(request.auth, opening_id)
     if not can_review_opening(request.auth, opening):
         raise PermissionDenied
-    return services.opening_approve(opening=opening, by=request.auth, note=payload.note)
+    return services.openings.opening_approve(opening=opening, by=request.auth, note=payload.note)
 
 
 @router.post("/openings/{opening_id}/reject", response=OpeningOut)
@@ -406,7 +406,7 @@ def reject_opening(request, opening_id: int, payload: OpeningReviewIn):
     opening = get_opening_for_user(request.auth, opening_id)
     if not can_review_opening(request.auth, opening):
         raise PermissionDenied
-    return services.opening_reject(opening=opening, by=request.auth, note=payload.note)
+    return services.openings.opening_reject(opening=opening, by=request.auth, note=payload.note)
 
 
 @router.post("/openings/{opening_id}/close", response=OpeningOut)
@@ -414,7 +414,7 @@ def close_opening(request, opening_id: int):
     opening = get_opening_for_user(request.auth, opening_id)
     if not can_close_opening(request.auth, opening):
         raise PermissionDenied
-    return services.opening_close(opening=opening, by=request.auth)
+    return services.openings.opening_close(opening=opening, by=request.auth)
 
 
 @router.post("/openings/{opening_id}/applications", response={201: ApplicationOut})
@@ -423,7 +423,7 @@ def apply(request, opening_id: int, payload: ApplyIn):
     opening = get_opening_for_user(user, opening_id)
     if not is_student(user):
         raise PermissionDenied
-    return 201, services.application_submit(
+    return 201, services.applications.application_submit(
         opening=opening,
         student=user,
         cover_note=payload.cover_note,
@@ -497,7 +497,7 @@ def move_application(request, application_id: int, payload: ApplicationMoveIn):
         if workflow.find_move(application.status, payload.to) is None:
             raise ValidationError({"to": ["This move is not possible from the current status."]})
         raise PermissionDenied
-    services.application_move(
+    services.applications.application_move(
         application=application,
         to=payload.to,
         by=user,
@@ -536,7 +536,7 @@ def update_placement(request, placement_id: int, payload: PlacementPatch):
 
         sid = data.pop("academic_supervisor_id")
         data["academic_supervisor"] = User.objects.filter(pk=sid).first() if sid else None
-    return services.placement_update(placement=placement, by=user, **data)
+    return services.placements.placement_update(placement=placement, by=user, **data)
 
 
 @router.get("/placements/{placement_id}/logbook", response=list[LogbookOut])
@@ -550,7 +550,9 @@ def write_logbook(request, placement_id: int, payload: LogbookIn):
     placement = get_placement_for_user(request.auth, placement_id)
     if not can_write_logbook(request.auth, placement):
         raise PermissionDenied
-    return 201, services.logbook_entry_save(placement=placement, by=request.auth, **payload.dict())
+    return 201, services.logbooks.logbook_entry_save(
+        placement=placement, by=request.auth, **payload.dict()
+    )
 
 
 @router.get("/employability", response=EmployabilityOut)

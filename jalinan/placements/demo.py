@@ -415,11 +415,11 @@ def seed(ctx) -> None:
         0,
     )
     the_plan = plan(ctx.seed, ctx.scale, len(orgs), partner_org)
-    # Only the demo logins are told about what happens here (see services.quietly). Each
+    # Only the demo logins are told about what happens here (see services.common.quietly). Each
     # opening and profile is indexed for the recommendations once, at the end (the services
     # ask at every save), with whatever an earlier seed left out of the index.
     with (
-        services.quietly(except_for=list(ctx.logins.values())),
+        services.common.quietly(except_for=list(ctx.logins.values())),
         ranking.indexing_deferred() as to_index,
     ):
         _seed(ctx, the_plan, rng, orgs, partner_org, partner_login, officer, today)
@@ -454,7 +454,7 @@ def _programmes(ctx) -> dict[str, Programme]:
         if code in existing:
             ctx.count("programmes", False)
             continue
-        existing[code] = services.programme_create(
+        existing[code] = services.programmes.programme_create(
             by=None, code=code, name=name, name_ms=name_ms, level=level, unit=ctx.units[unit]
         )
         ctx.count("programmes", True)
@@ -484,7 +484,7 @@ def _students(ctx, the_plan: Plan, programmes, today) -> list[User]:
             ctx.count("students", False)
         if s.email not in profiles:
             lo, hi = TERMS[s.term][3]
-            services.student_profile_save(
+            services.profiles.student_profile_save(
                 user=user,
                 by=user,
                 programme=programme,
@@ -549,7 +549,7 @@ def _openings(ctx, the_plan, orgs, programmes, partners, officer, today) -> list
             out.append(None)
             continue
         try:
-            opening = services.opening_create(
+            opening = services.openings.opening_create(
                 by=poster,
                 organisation=org,
                 programmes=[programmes[c] for c in o.programmes],
@@ -573,9 +573,9 @@ def _openings(ctx, the_plan, orgs, programmes, partners, officer, today) -> list
             continue
         if opening.status == "pending" and officer is not None:
             if o.fate == "approve":
-                services.opening_approve(opening=opening, by=officer)
+                services.openings.opening_approve(opening=opening, by=officer)
             elif o.fate == "reject":
-                services.opening_reject(
+                services.openings.opening_reject(
                     opening=opening,
                     by=officer,
                     note="Please state the monthly allowance and the supervisor's role.",
@@ -604,7 +604,7 @@ def _link_memoranda(ctx, officer) -> None:
         linked = opening.memorandum_id is not None
         ctx.count("memorandum links", not linked)
         if not linked:
-            services.opening_update(
+            services.openings.opening_update(
                 opening=opening, by=officer, memorandum=agreement_of[opening.organisation_id]
             )
 
@@ -624,7 +624,7 @@ def _applications(ctx, the_plan, students, openings, partners, officer, today) -
             continue
         term = the_plan.openings[a.opening].term
         try:
-            application = services.application_submit(
+            application = services.applications.application_submit(
                 opening=opening,
                 student=student,
                 cover_note=a.note,
@@ -642,7 +642,7 @@ def _applications(ctx, the_plan, students, openings, partners, officer, today) -
         try:
             for target in a.path:
                 actor = student if target in (S.ACCEPTED, S.DECLINED, S.WITHDRAWN) else partner
-                services.application_move(
+                services.applications.application_move(
                     application=application,
                     to=target,
                     by=actor,
@@ -656,7 +656,7 @@ def _applications(ctx, the_plan, students, openings, partners, officer, today) -
     # The past term is closed to applications now.
     for o, opening in zip(the_plan.openings, openings, strict=True):
         if opening is not None and o.term == "past" and opening.status == "published":
-            services.opening_close(opening=opening, by=officer)
+            services.openings.opening_close(opening=opening, by=officer)
 
 
 def _supervisors(ctx) -> dict[int, list[User]]:
@@ -703,7 +703,7 @@ def _placements(ctx, rng, students, today) -> None:
             given_academic += 1
         first = rng.choice(["Aminah", "Kumar", "Chen", "Farid", "Siew Lan", "Hafiz", "Rosli"])
         domain = (p.organisation.website.split("www.")[-1] or "partner.example").strip("/")
-        placement = services.placement_update(
+        placement = services.placements.placement_update(
             placement=p,
             by=officer,
             academic_supervisor=supervisor,
@@ -716,7 +716,7 @@ def _placements(ctx, rng, students, today) -> None:
         _evaluations(rng, placement, today, quality)
         if placement.ends_on < today and rng.random() < 0.85:
             q = quality.setdefault(placement.organisation_id, rng.choice([3, 4, 4, 5]))
-            services.feedback_submit(
+            services.feedback.feedback_submit(
                 placement=placement,
                 by=placement.student,
                 rating=max(1, min(5, q + rng.choice([-1, 0, 0, 1]))),
@@ -744,10 +744,10 @@ def _logbook(rng, placement, today) -> None:
     returned = None
     for week in range(1, due + 1):
         if running and week == due - 1 and supervisor is not None:
-            services.logbook_review_all(placement=placement, by=supervisor)
+            services.logbooks.logbook_review_all(placement=placement, by=supervisor)
         if running and week > due - 2 and rng.random() < 0.4:
             continue  # not written yet: overdue
-        entry = services.logbook_entry_save(
+        entry = services.logbooks.logbook_entry_save(
             placement=placement,
             by=placement.student,
             week=week,
@@ -756,11 +756,11 @@ def _logbook(rng, placement, today) -> None:
             hours=rng.choice([35, 40, 40, 42, 45]),
         )
         if running and supervisor and week < due - 1 and not returned and rng.random() < 0.15:
-            returned = services.logbook_entry_review(
+            returned = services.logbooks.logbook_entry_review(
                 entry=entry, by=supervisor, approve=False, comment="Add what you learned."
             )
     if supervisor is not None and not running:
-        services.logbook_review_all(placement=placement, by=supervisor)
+        services.logbooks.logbook_review_all(placement=placement, by=supervisor)
 
 
 def _evaluations(rng, placement, today, quality) -> None:
@@ -774,13 +774,15 @@ def _evaluations(rng, placement, today, quality) -> None:
             continue
         if stage == EvaluationStage.MIDTERM and placement.ends_on >= today and rng.random() < 0.25:
             continue  # the mid-term of a running placement not back yet
-        link, _raw = services.evaluation_link_issue(placement=placement, stage=stage, by=None)
+        link, _raw = services.evaluations.evaluation_link_issue(
+            placement=placement, stage=stage, by=None
+        )
         base = quality.setdefault(placement.organisation_id, rng.choice([3, 4, 4, 5]))
-        services.evaluation_submit(
+        services.evaluations.evaluation_submit(
             link=link,
             scores={
                 c.pk: max(1, min(c.max_score, base + rng.choice([-1, 0, 0, 1])))
-                for c in services.rubric_for(stage)
+                for c in services.evaluations.rubric_for(stage)
             },
             evaluator_name=placement.industry_supervisor_name,
             strengths=rng.choice(["Reliable and curious.", "Strong technical basics.", ""]),
@@ -798,7 +800,7 @@ def _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today) -
         return
     profile = StudentProfile.objects.filter(user=student).first()
     if profile is None:
-        profile = services.student_profile_save(
+        profile = services.profiles.student_profile_save(
             user=student,
             by=student,
             programme=programmes["beng-mct"],
@@ -814,7 +816,7 @@ def _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today) -
             shared_fields=["programme", "year", "skills"],
         )
         pdf = b"%PDF-1.4\n% Ahmad Danial - CV (demo)\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-        services.student_cv_upload(
+        services.profiles.student_cv_upload(
             profile=profile,
             upload=SimpleUploadedFile("cv.pdf", pdf, content_type="application/pdf"),
             by=student,
@@ -822,7 +824,7 @@ def _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today) -
     org = orgs[partner_org]
     current = Opening.objects.filter(organisation=org, title="Test automation intern").first()
     if current is None:
-        current = services.opening_create(
+        current = services.openings.opening_create(
             by=officer,
             organisation=org,
             programmes=[programmes["beng-mct"], programmes["beng-ece"]],
@@ -847,7 +849,7 @@ def _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today) -
     application = Application.objects.filter(opening=current, student=student).first()
     ctx.count("demo student", application is None)
     if application is None:
-        application = services.application_submit(
+        application = services.applications.application_submit(
             opening=current,
             student=student,
             cover_note=(
@@ -857,10 +859,10 @@ def _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today) -
             as_of=current.deadline,
         )
         for target in (S.SHORTLISTED, S.INTERVIEW, S.OFFERED):
-            services.application_move(application=application, to=target, by=partner)
-        services.application_move(application=application, to=S.ACCEPTED, by=student)
+            services.applications.application_move(application=application, to=target, by=partner)
+        services.applications.application_move(application=application, to=S.ACCEPTED, by=student)
         application.refresh_from_db()
-        placement = services.placement_update(
+        placement = services.placements.placement_update(
             placement=application.placement,
             by=officer,
             academic_supervisor=academic,
@@ -869,7 +871,7 @@ def _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today) -
             industry_supervisor_phone="+60 4-643 2210",
         )
         for week, status in ((1, "reviewed"), (2, "returned"), (3, "submitted")):
-            entry = services.logbook_entry_save(
+            entry = services.logbooks.logbook_entry_save(
                 placement=placement,
                 by=student,
                 week=week,
@@ -878,7 +880,7 @@ def _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today) -
                 hours=40,
             )
             if status != LogbookStatus.SUBMITTED and academic is not None:
-                services.logbook_entry_review(
+                services.logbooks.logbook_entry_review(
                     entry=entry,
                     by=academic,
                     approve=status == "reviewed",
@@ -886,7 +888,7 @@ def _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today) -
                 )
     job = Opening.objects.filter(organisation=org, title="Graduate test engineer").first()
     if job is None:
-        job = services.opening_create(
+        job = services.openings.opening_create(
             by=officer,
             organisation=org,
             programmes=[programmes["beng-mct"], programmes["beng-ece"]],
@@ -904,14 +906,14 @@ def _demo_logins(ctx, programmes, orgs, partner_org, partners, officer, today) -
             deadline=today + timedelta(days=90),
         )
     if not Application.objects.filter(opening=job, student=student).exists():
-        offer = services.application_submit(
+        offer = services.applications.application_submit(
             opening=job,
             student=student,
             cover_note="I would like to stay on after my industrial training.",
             consent_to_share=True,
         )
         for target in (S.SHORTLISTED, S.OFFERED):
-            services.application_move(
+            services.applications.application_move(
                 application=offer,
                 to=target,
                 by=partner,
@@ -949,7 +951,7 @@ def _outcomes(ctx, rng, the_plan, students, today) -> None:
             continue
         employer = placed.get(student.pk) if at_partner else None
         graduated = today - timedelta(days=150)
-        services.outcome_record(
+        services.outcomes.outcome_record(
             student=student,
             by=officer,
             graduated_on=graduated,

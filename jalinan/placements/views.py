@@ -308,7 +308,7 @@ def opening_create(request):
         if organisation is None:
             raise PermissionDenied
         try:
-            opening = services.opening_create(
+            opening = services.openings.opening_create(
                 by=user, organisation=organisation, **form.service_fields()
             )
         except ValidationError as exc:
@@ -340,7 +340,9 @@ def opening_update(request, pk):
     form = OpeningForm(request.POST or None, instance=opening, office=office, user=user)
     if request.method == "POST" and form.is_valid():
         try:
-            opening = services.opening_update(opening=opening, by=user, **form.service_fields())
+            opening = services.openings.opening_update(
+                opening=opening, by=user, **form.service_fields()
+            )
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -366,10 +368,10 @@ def opening_review(request, pk, decision):
     note = form.cleaned_data.get("note", "")
     try:
         if decision == "approve":
-            services.opening_approve(opening=opening, by=user, note=note)
+            services.openings.opening_approve(opening=opening, by=user, note=note)
             messages.success(request, _("The opening is published."))
         else:
-            services.opening_reject(opening=opening, by=user, note=note)
+            services.openings.opening_reject(opening=opening, by=user, note=note)
             messages.success(request, _("The partner was told why the opening was not approved."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -383,7 +385,7 @@ def opening_close(request, pk):
     opening = get_opening_for_user(user, pk)
     if not can_close_opening(user, opening):
         raise PermissionDenied
-    services.opening_close(opening=opening, by=user)
+    services.openings.opening_close(opening=opening, by=user)
     messages.success(request, _("The opening is closed to new applications."))
     return redirect(opening)
 
@@ -406,7 +408,7 @@ def application_create(request, pk):
     )
     if request.method == "POST" and not problems and form.is_valid():
         try:
-            application = services.application_submit(
+            application = services.applications.application_submit(
                 opening=opening,
                 student=user,
                 cover_note=form.cleaned_data["cover_note"],
@@ -570,7 +572,7 @@ def application_move(request, pk):
     if not workflow.can_move(user, application, target):
         raise PermissionDenied
     try:
-        services.application_move(
+        services.applications.application_move(
             application=application,
             to=target,
             by=user,
@@ -620,10 +622,12 @@ def profile_edit(request, pk=None):
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.student_profile_save(user=owner, by=user, **form.service_fields())
+            saved = services.profiles.student_profile_save(
+                user=owner, by=user, **form.service_fields()
+            )
             upload = form.cleaned_data.get("cv_upload")
             if upload:
-                services.student_cv_upload(profile=saved, upload=upload, by=user)
+                services.profiles.student_cv_upload(profile=saved, upload=upload, by=user)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -666,7 +670,7 @@ def profile_detail(request, pk):
 @require_POST
 def cv_remove(request, pk):
     profile = get_profile_for_user(request.user, pk, write=True)
-    services.student_cv_remove(profile=profile, by=request.user)
+    services.profiles.student_cv_remove(profile=profile, by=request.user)
     messages.success(request, _("Your CV was removed."))
     return redirect(profile)
 

@@ -402,7 +402,7 @@ def outcome_record(request, pk=None):
     form = OutcomeForm(request.POST or None, instance=existing, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
-            services.outcome_record(student=student, by=user, **form.cleaned_data)
+            services.outcomes.outcome_record(student=student, by=user, **form.cleaned_data)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -460,9 +460,11 @@ def rubric_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         try:
             if criterion is None:
-                services.rubric_criterion_create(by=user, **form.cleaned_data)
+                services.evaluations.rubric_criterion_create(by=user, **form.cleaned_data)
             else:
-                services.rubric_criterion_update(criterion=criterion, by=user, **form.cleaned_data)
+                services.evaluations.rubric_criterion_update(
+                    criterion=criterion, by=user, **form.cleaned_data
+                )
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -523,9 +525,11 @@ def programme_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         try:
             if programme is None:
-                services.programme_create(by=user, **form.cleaned_data)
+                services.programmes.programme_create(by=user, **form.cleaned_data)
             else:
-                services.programme_update(programme=programme, by=user, **form.cleaned_data)
+                services.programmes.programme_update(
+                    programme=programme, by=user, **form.cleaned_data
+                )
         except ValidationError as exc:
             _form_errors(form, exc)
         else:

@@ -200,7 +200,7 @@ def placement_update(request, pk):
     form = PlacementForm(request.POST or None, instance=placement, manage=manage)
     if request.method == "POST" and form.is_valid():
         try:
-            services.placement_update(placement=placement, by=user, **form.cleaned_data)
+            services.placements.placement_update(placement=placement, by=user, **form.cleaned_data)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -241,7 +241,7 @@ def logbook_write(request, pk):
     form = LogbookForm(request.POST or None, weeks=open_weeks, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.logbook_entry_save(placement=placement, by=user, **form.cleaned_data)
+            services.logbooks.logbook_entry_save(placement=placement, by=user, **form.cleaned_data)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -276,7 +276,7 @@ def logbook_review(request, pk):
         messages.error(request, _("Choose whether the week is reviewed or returned."))
     else:
         try:
-            services.logbook_entry_review(
+            services.logbooks.logbook_entry_review(
                 entry=entry,
                 by=user,
                 approve=form.cleaned_data["decision"] == "reviewed",
@@ -296,7 +296,7 @@ def logbook_review_all(request, pk):
     placement = get_placement_for_user(user, pk)
     if not can_review_logbook(user, placement):
         raise PermissionDenied
-    n = services.logbook_review_all(
+    n = services.logbooks.logbook_review_all(
         placement=placement, by=user, comment=request.POST.get("comment", "")
     )
     messages.success(request, _("%(n)d week(s) marked as reviewed.") % {"n": n})
@@ -312,7 +312,9 @@ def evaluation_link_send(request, pk):
         raise PermissionDenied
     stage = request.POST.get("stage", "")
     try:
-        link, _raw = services.evaluation_link_issue(placement=placement, stage=stage, by=user)
+        link, _raw = services.evaluations.evaluation_link_issue(
+            placement=placement, stage=stage, by=user
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -334,7 +336,7 @@ def feedback(request, pk):
     form = FeedbackForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
         try:
-            services.feedback_submit(placement=placement, by=user, **form.cleaned_data)
+            services.feedback.feedback_submit(placement=placement, by=user, **form.cleaned_data)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -381,7 +383,7 @@ def evaluate(request, token):
             )
         )
     placement = link.placement
-    criteria = services.rubric_for(link.stage)
+    criteria = services.evaluations.rubric_for(link.stage)
     form = EvaluationForm(
         request.POST or None,
         criteria=criteria,
@@ -389,7 +391,7 @@ def evaluate(request, token):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.evaluation_submit(
+            services.evaluations.evaluation_submit(
                 link=link,
                 scores=form.scores(),
                 evaluator_name=form.cleaned_data["evaluator_name"],

@@ -72,7 +72,7 @@ def outcome(student, by, **over):
         "started_on": date(2025, 10, 1),
     }
     fields.update(over)
-    return services.outcome_record(student=student, by=by, **fields)
+    return services.outcomes.outcome_record(student=student, by=by, **fields)
 
 
 def test_outcomes_and_the_employability_figure(
@@ -165,7 +165,9 @@ def test_each_role_has_its_panel(
     from .factories import make_application
 
     make_application(opening, student2, consent=False)
-    services.logbook_entry_save(placement=running_placement, by=student, week=1, activities="x")
+    services.logbooks.logbook_entry_save(
+        placement=running_placement, by=student, week=1, activities="x"
+    )
     assert "Robotics intern" in panel(client_for(student), "student")
     assert "1 new application waiting" in panel(client_for(partner_user), "partner")
     assert "Badrul Second" in panel(client_for(coordinator), "coordinator")

@@ -64,19 +64,21 @@ def test_year_of_study_must_be_in_range(opening, student, mech, year):
 
 
 def test_deadline(opening, student, profile, officer):
-    services.opening_update(opening=opening, by=officer, deadline=today() - timedelta(days=1))
+    services.openings.opening_update(
+        opening=opening, by=officer, deadline=today() - timedelta(days=1)
+    )
     refused(opening, student, "The deadline for applications passed")
     assert opening.pk not in eligible_ids(student)
 
 
 def test_pending_or_closed_openings_take_no_applications(opening, student, profile, officer):
-    services.opening_close(opening=opening, by=officer)
+    services.openings.opening_close(opening=opening, by=officer)
     refused(opening, student, "not open for applications")
     assert opening.pk not in eligible_ids(student)
 
 
 def test_places(opening, student, profile, partner_user, officer, unit_eng, mech):
-    services.opening_update(opening=opening, by=officer, places=1)
+    services.openings.opening_update(opening=opening, by=officer, places=1)
     first = make_student("first@uni.test", "First Placed", unit_eng)
     make_profile(first, mech)
     application = make_application(opening, first)

@@ -192,16 +192,16 @@ def test_only_published_openings_are_indexed(org_acme, partner_user, officer):
     org_acme.save()
     pending = make_opening(org_acme, partner_user, title="Drone survey intern")
     assert pending.status == "pending" and found(ranking.OPENINGS, "drone survey") == []
-    services.opening_approve(opening=pending, by=officer)
+    services.openings.opening_approve(opening=pending, by=officer)
     assert found(ranking.OPENINGS, "drone survey") == [pending.pk]
-    services.opening_close(opening=pending, by=officer)
+    services.openings.opening_close(opening=pending, by=officer)
     assert found(ranking.OPENINGS, "drone survey") == []
 
 
 def test_deferred_indexing_indexes_each_record_once_at_the_end(org_acme, officer, partner_user):
     with ranking.indexing_deferred() as pending:
         opening = make_opening(org_acme, officer, title="Drone survey intern")
-        services.opening_update(opening=opening, by=officer, description="Aerial surveys.")
+        services.openings.opening_update(opening=opening, by=officer, description="Aerial surveys.")
         assert found(ranking.OPENINGS, "drone survey") == []
         assert list(pending) == [("opening", opening.pk)]
     assert found(ranking.OPENINGS, "drone survey") == [opening.pk]
@@ -211,7 +211,7 @@ def test_deferred_indexing_indexes_each_record_once_at_the_end(org_acme, officer
 def test_an_edited_profile_is_ranked_on_its_new_skills(
     student, learner, data_opening, civil_opening
 ):
-    services.student_profile_save(
+    services.profiles.student_profile_save(
         user=student, by=student, skills=["Concrete design", "Structural analysis"]
     )
     ranked = selectors.recommended_openings(student, student)
