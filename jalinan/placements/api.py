@@ -312,11 +312,11 @@ def _programmes(codes):
 def list_openings(request, filters: Query[OpeningFilters]):
     user = request.auth
     if filters.eligible:
-        qs = selectors.openings_for_student(user, user) if is_student(user) else None
+        qs = selectors.openings.openings_for_student(user, user) if is_student(user) else None
         if qs is None:
-            return selectors.openings_for(user).none()
+            return selectors.openings.openings_for(user).none()
     else:
-        qs = selectors.openings_for(user).order_by("deadline", "pk")
+        qs = selectors.openings.openings_for(user).order_by("deadline", "pk")
     if filters.q:
         qs = qs.filter(
             Q(title__icontains=filters.q)
@@ -355,7 +355,7 @@ def recommended_openings(request, student_id: int | None = None):
         raise PermissionDenied
     else:
         raise Http404
-    return selectors.recommended_openings(student, user)
+    return selectors.openings.recommended_openings(student, user)
 
 
 @router.get("/openings/{opening_id}", response=OpeningOut)
@@ -439,7 +439,9 @@ def opening_applicants(request, opening_id: int, order: Query[ApplicantOrder]):
     opening = get_opening_for_user(request.auth, opening_id)
     if not can_see_applicants(request.auth, opening):
         raise PermissionDenied
-    return selectors.ranked_applicants(opening, request.auth, by_date=order.sort == "date")
+    return selectors.applications.ranked_applicants(
+        opening, request.auth, by_date=order.sort == "date"
+    )
 
 
 # -- applications ---------------------------------------------------------------------------
@@ -476,7 +478,7 @@ def _detail(user, application):
 @router.get("/applications", response=list[ApplicationOut], summary="Applications you may see")
 @paginate(Pagination)
 def list_applications(request, filters: Query[ApplicationFilters]):
-    qs = selectors.applications_for(request.auth).order_by("-created_at", "-pk")
+    qs = selectors.applications.applications_for(request.auth).order_by("-created_at", "-pk")
     if filters.status:
         qs = qs.filter(status=filters.status)
     if filters.opening_id:
@@ -513,7 +515,7 @@ def move_application(request, application_id: int, payload: ApplicationMoveIn):
 @router.get("/placements", response=list[PlacementOut], summary="Placements you may see")
 @paginate(Pagination)
 def list_placements(request, filters: Query[PlacementFilters]):
-    qs = selectors.placements_for(request.auth).order_by("-starts_on", "-pk")
+    qs = selectors.placements.placements_for(request.auth).order_by("-starts_on", "-pk")
     if filters.status:
         qs = qs.filter(status=filters.status)
     if filters.organisation_id:
@@ -566,7 +568,7 @@ def employability(
             raise PermissionDenied
         raise Http404
     window = (date(year, 1, 1), date(year, 12, 31)) if year else (None, None)
-    return selectors.employability(
+    return selectors.outcomes.employability(
         user=user,
         programme_id=programme_id,
         graduated_from=window[0],

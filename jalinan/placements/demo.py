@@ -592,7 +592,7 @@ def _link_memoranda(ctx, officer) -> None:
     if officer is None:
         return
     agreement_of: dict[int, object] = {}
-    in_force = selectors.internship_agreements(officer).filter(status__in=IN_FORCE)
+    in_force = selectors.openings.internship_agreements(officer).filter(status__in=IN_FORCE)
     for memo in in_force.prefetch_related("parties"):
         for party in memo.parties.all():
             agreement_of.setdefault(party.organisation_id, memo)

@@ -161,7 +161,7 @@ def _opening_export(request, qs, fmt):
 def opening_list(request):
     user = request.user
     _enter(user)
-    qs, q = _filtered_openings(request, selectors.openings_for(user))
+    qs, q = _filtered_openings(request, selectors.openings.openings_for(user))
     qs = qs.annotate(application_count=Count("applications", distinct=True))
     fmt = request.GET.get("export")
     if fmt:
@@ -195,13 +195,13 @@ def opening_list(request):
 @login_required
 def opening_eligible(request):
     """The student's recommended openings: every opening they may apply to, best fit with
-    their profile first, each with the reasons (selectors.recommended_openings)."""
+    their profile first, each with the reasons (selectors.openings.recommended_openings)."""
     user = request.user
     if not is_student(user):
         _enter(user)
         raise PermissionDenied
     profile = StudentProfile.objects.filter(user=user).select_related("programme").first()
-    qs = selectors.openings_for_student(user, user)
+    qs = selectors.openings.openings_for_student(user, user)
     q = request.GET.get("q", "").strip()
     narrowed = False
     if q:
@@ -218,7 +218,7 @@ def opening_eligible(request):
     if request.GET.get("sdg", "").isdigit() and 1 <= int(request.GET["sdg"]) <= 17:
         qs = filter_by_goal(qs, int(request.GET["sdg"]))
         narrowed = True
-    openings = selectors.recommended_openings(user, user, within=qs if narrowed else None)
+    openings = selectors.openings.recommended_openings(user, user, within=qs if narrowed else None)
     page = paginate(request, openings)
     ctx = {
         "page": page,
@@ -259,7 +259,7 @@ def opening_detail(request, pk):
         ctx["student_view"] = True
     if can_see_applicants(user, opening):
         by_date = request.GET.get("applicants") == "date"
-        applicants = selectors.ranked_applicants(opening, user, by_date=by_date)
+        applicants = selectors.applications.ranked_applicants(opening, user, by_date=by_date)
         ctx["applicants"] = paginate(request, applicants, per_page=50)
         ctx["applicants_by_date"] = by_date
         counts = Counter(a.status for a in applicants)
@@ -472,7 +472,7 @@ def _filtered_applications(request, qs):
 def application_list(request):
     user = request.user
     _enter(user)
-    qs, q = _filtered_applications(request, selectors.applications_for(user))
+    qs, q = _filtered_applications(request, selectors.applications.applications_for(user))
     fmt = request.GET.get("export")
     if fmt:
         return _application_export(user, qs, fmt)
@@ -654,10 +654,10 @@ def profile_detail(request, pk):
         "can_cv": can_download_cv(user, profile),
         "can_record_outcome": not own and can_record_outcome_for(user, profile.user),
         "outcome": getattr(profile.user, "graduate_outcome", None),
-        "applications": selectors.applications_for(user)
+        "applications": selectors.applications.applications_for(user)
         .filter(student_id=profile.user_id)
         .order_by("-created_at")[:20],
-        "placements": selectors.placements_for(user).filter(student_id=profile.user_id),
+        "placements": selectors.placements.placements_for(user).filter(student_id=profile.user_id),
         "shared_labels": [
             label for value, label in ShareableField.choices if value in profile.shared_fields
         ],

@@ -93,13 +93,13 @@ def _profile_filters(request, qs):
 
 
 def _summary(user):
-    active = selectors.placements_for(user).filter(status=PlacementStatus.ACTIVE)
+    active = selectors.placements.placements_for(user).filter(status=PlacementStatus.ACTIVE)
     if not is_oil(user):
         active = active.filter(student__student_profile__kulliyyah_id__in=unit_ids(user))
     return {
-        "needing_count": selectors.students_needing_placement(user).count(),
+        "needing_count": selectors.overview.students_needing_placement(user).count(),
         "active_count": active.count(),
-        "overdue_count": len(selectors.overdue_items(user)),
+        "overdue_count": len(selectors.overview.overdue_items(user)),
     }
 
 
@@ -109,7 +109,7 @@ def overview(request):
     period has not ended and no placement overlaps it)."""
     user = request.user
     _overview_only(user)
-    qs, q = _profile_filters(request, selectors.students_needing_placement(user))
+    qs, q = _profile_filters(request, selectors.overview.students_needing_placement(user))
     fmt = request.GET.get("export")
     if fmt:
         headers = [
@@ -163,7 +163,7 @@ def overview(request):
 def overdue(request):
     user = request.user
     _overview_only(user)
-    items = selectors.overdue_items(user)
+    items = selectors.overview.overdue_items(user)
     g = request.GET
     q = g.get("q", "").strip().lower()
     if q:
@@ -242,7 +242,7 @@ def _programme_id(p):
 def ratings(request):
     user = request.user
     _overview_only(user)
-    qs = selectors.partner_ratings(user)
+    qs = selectors.overview.partner_ratings(user)
     q = request.GET.get("q", "").strip()
     if q:
         qs = qs.filter(placement__organisation__legal_name__icontains=q)
@@ -298,7 +298,7 @@ def outcome_list(request):
     programme = int(g["programme"]) if g.get("programme", "").isdigit() else None
     year = int(g["year"]) if g.get("year", "").isdigit() else None
     window = (date(year, 1, 1), date(year, 12, 31)) if year else (None, None)
-    figure = selectors.employability(
+    figure = selectors.outcomes.employability(
         user=user,
         unit_ids_in={unit} if unit else None,
         programme_id=programme,
@@ -306,7 +306,7 @@ def outcome_list(request):
         graduated_to=window[1],
     )
     # Management sees the figure only; the rows are for the office and coordinators.
-    qs = selectors.outcomes_for(user)
+    qs = selectors.outcomes.outcomes_for(user)
     if not (is_oil(user) or is_coordinator(user)):
         qs = qs.none()
     q = g.get("q", "").strip()

@@ -74,7 +74,7 @@ def _filtered_placements(request, qs):
 def placement_list(request):
     user = request.user
     _enter(user)
-    qs, q = _filtered_placements(request, selectors.placements_for(user))
+    qs, q = _filtered_placements(request, selectors.placements.placements_for(user))
     qs = qs.annotate(entry_count=Count("logbook_entries", distinct=True))
     fmt = request.GET.get("export")
     if fmt:

@@ -16,7 +16,7 @@ from jalinan.sdgs.services import sdg_request_classification
 from .. import ranking
 from ..choices import OpeningStatus
 from ..models import Opening
-from ..selectors import INTERNSHIP_AGREEMENT, UNLINKABLE_MEMORANDA
+from ..selectors.openings import INTERNSHIP_AGREEMENT, UNLINKABLE_MEMORANDA
 from .common import KIND_OPENING, apply_fields, clean_list, officers, partner_users, tell_all
 
 OPENING_FIELDS = {

@@ -19,7 +19,9 @@ def problems(opening, student):
 
 
 def eligible_ids(student):
-    return set(selectors.openings_for_student(student, student).values_list("pk", flat=True))
+    return set(
+        selectors.openings.openings_for_student(student, student).values_list("pk", flat=True)
+    )
 
 
 def refused(opening, student, fragment):
@@ -123,11 +125,11 @@ def test_the_list_is_by_deadline_and_marks_applied(org_acme, officer, student, p
     late = make_opening(org_acme, officer, title="Late", deadline=today() + timedelta(days=40))
     soon = make_opening(org_acme, officer, title="Soon", deadline=today() + timedelta(days=5))
     make_application(late, student)
-    rows = list(selectors.openings_for_student(student, student))
+    rows = list(selectors.openings.openings_for_student(student, student))
     assert [o.title for o in rows] == ["Soon", "Late"]
     assert [o.has_applied for o in rows] == [False, True]
     assert soon.pk
 
 
 def test_nobody_else_reads_a_students_eligible_list(student, profile, opening, partner_user):
-    assert list(selectors.openings_for_student(student, partner_user)) == []
+    assert list(selectors.openings.openings_for_student(student, partner_user)) == []

@@ -8,7 +8,7 @@ from jalinan.core.audit import history_for
 from jalinan.core.models import Notification
 from jalinan.placements import services
 from jalinan.placements.choices import OpeningStatus
-from jalinan.placements.selectors import openings_for
+from jalinan.placements.selectors.openings import openings_for
 from jalinan.sdgs.models import SdgTag
 from jalinan.sdgs.registry import taggable_for
 from jalinan.sdgs.selectors import filter_by_goal
