@@ -41,8 +41,6 @@ from ..permissions import (
 )
 from .common import enter_section, form_errors
 
-# -- openings -------------------------------------------------------------------------------
-
 OPENING_SORTS = {
     "deadline": ("deadline", "pk"),
     "newest": ("-created_at", "-pk"),
