@@ -51,7 +51,7 @@ def cast(db):
             roles=[Role.STUDENT], unit=eng,
         ),
     }  # fmt: skip
-    services.student_profile_save(
+    services.profiles.student_profile_save(
         user=people["student"],
         by=people["student"],
         programme=mct,
@@ -65,7 +65,7 @@ def cast(db):
     # rubric with it: put a rubric back when it is gone.
     if not RubricCriterion.objects.exists():
         for order, name in enumerate(["Technical skills", "Communication", "Teamwork"]):
-            services.rubric_criterion_create(
+            services.evaluations.rubric_criterion_create(
                 by=people["officer"], name=name, stage="both", weight=1, max_score=5,
                 order=order, is_active=True, name_ms="", description="", description_ms="",
             )  # fmt: skip

@@ -17,7 +17,7 @@ class PlacementsConfig(AppConfig):
         )
         from jalinan.sdgs.registry import register_taggable
 
-        from . import panels, services
+        from . import panels
         from .models import Opening
         from .permissions import (
             can_change_opening,
@@ -27,6 +27,14 @@ class PlacementsConfig(AppConfig):
             can_use_placements,
             can_view_opening,
         )
+        from .services.common import (
+            KIND_APPLICATION,
+            KIND_LOGBOOK,
+            KIND_OPENING,
+            KIND_PLACEMENT,
+            KIND_REMINDER,
+        )
+        from .services.reminders import send_reminders
 
         register_taggable(
             Opening,
@@ -37,13 +45,11 @@ class PlacementsConfig(AppConfig):
             can_view=can_view_opening,
         )
 
-        register_kind(services.KIND_OPENING, _("Placement openings: approval and decisions"))
-        register_kind(services.KIND_APPLICATION, _("Placement applications"))
-        register_kind(services.KIND_PLACEMENT, _("Placements: supervisors and evaluations"))
-        register_kind(
-            services.KIND_LOGBOOK, _("Placement logbook entries to review"), Delivery.DIGEST
-        )
-        register_kind(services.KIND_REMINDER, _("Placement reminders: overdue items"))
+        register_kind(KIND_OPENING, _("Placement openings: approval and decisions"))
+        register_kind(KIND_APPLICATION, _("Placement applications"))
+        register_kind(KIND_PLACEMENT, _("Placements: supervisors and evaluations"))
+        register_kind(KIND_LOGBOOK, _("Placement logbook entries to review"), Delivery.DIGEST)
+        register_kind(KIND_REMINDER, _("Placement reminders: overdue items"))
 
         register_nav(
             "placements.openings",
@@ -97,7 +103,7 @@ class PlacementsConfig(AppConfig):
 
         register_daily_job(
             "placements.reminders",
-            services.send_reminders,
+            send_reminders,
             description="Overdue logbooks and reviews; evaluation links e-mailed when due",
             order=400,
         )

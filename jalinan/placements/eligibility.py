@@ -2,7 +2,8 @@
 
 The application service refuses with these messages; the opening page shows them before the
 student tries. The list of eligible openings applies the same rules in SQL
-(:func:`jalinan.placements.selectors.eligible_openings_qs`); the tests keep the two in step.
+(:func:`jalinan.placements.selectors.openings.eligible_openings_qs`); the tests keep the two in
+step.
 """
 
 from __future__ import annotations

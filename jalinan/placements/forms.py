@@ -19,7 +19,7 @@ from .models import (
     RubricCriterion,
     StudentProfile,
 )
-from .selectors import internship_agreements
+from .selectors.openings import internship_agreements
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -34,7 +34,8 @@ from jalinan.sdgs.selectors import filter_by_goal
 from .choices import OpeningKind, OpeningStatus, OutcomeStatus, PlacementStatus
 from .models import GraduateOutcome, Opening, Placement
 from .permissions import is_coordinator, unit_ids
-from .selectors import employability, openings_for
+from .selectors.openings import openings_for
+from .selectors.outcomes import employability
 
 STUDENT_UNIT = "student__student_profile__kulliyyah_id"
 

@@ -24,13 +24,17 @@ def student(request, obj=None):
     return {
         "profile": profile,
         "applications": list(
-            selectors.applications_for(user).filter(student=user).order_by("-updated_at")[:5]
+            selectors.applications.applications_for(user)
+            .filter(student=user)
+            .order_by("-updated_at")[:5]
         ),
-        "offers": selectors.applications_for(user)
+        "offers": selectors.applications.applications_for(user)
         .filter(student=user, status=ApplicationStatus.OFFERED)
         .count(),
-        "placement": selectors.current_placement(user),
-        "eligible_count": selectors.openings_for_student(user, user).count() if profile else 0,
+        "placement": selectors.placements.current_placement(user),
+        "eligible_count": selectors.openings.openings_for_student(user, user).count()
+        if profile
+        else 0,
     }
 
 
@@ -38,18 +42,20 @@ def partner(request, obj=None):
     user = request.user
     if not is_partner_user(user):
         return None
-    apps = selectors.applications_for(user).filter(opening__organisation_id=user.organisation_id)
+    apps = selectors.applications.applications_for(user).filter(
+        opening__organisation_id=user.organisation_id
+    )
     return {
         "waiting": apps.filter(status=ApplicationStatus.SUBMITTED).count(),
         "recent": list(
             apps.filter(status__in=OPEN_APPLICATION_STATUSES).order_by("-created_at")[:5]
         ),
         "placements": list(
-            selectors.placements_for(user)
+            selectors.placements.placements_for(user)
             .filter(organisation_id=user.organisation_id, status=PlacementStatus.ACTIVE)
             .order_by("ends_on")[:5]
         ),
-        "pending_openings": selectors.openings_for(user)
+        "pending_openings": selectors.openings.openings_for(user)
         .filter(organisation_id=user.organisation_id, status=OpeningStatus.PENDING)
         .count(),
     }
@@ -59,11 +65,11 @@ def coordinator(request, obj=None):
     user = request.user
     if not is_coordinator(user):
         return None
-    needing = selectors.students_needing_placement(user)
+    needing = selectors.overview.students_needing_placement(user)
     return {
         "needing_count": needing.count(),
         "needing": list(needing[:5]),
-        "overdue_count": len(selectors.overdue_items(user)),
+        "overdue_count": len(selectors.overview.overdue_items(user)),
     }
 
 
@@ -72,7 +78,7 @@ def academic(request, obj=None):
     supervising = Placement.objects.filter(
         academic_supervisor=user, status=PlacementStatus.ACTIVE
     ).count()
-    entries = selectors.logbooks_to_review(user)
+    entries = selectors.placements.logbooks_to_review(user)
     count = entries.count()
     if not supervising and not count:
         return None
@@ -83,7 +89,7 @@ def office(request, obj=None):
     user = request.user
     if not is_oil(user):
         return None
-    pending = selectors.openings_for(user).filter(status=OpeningStatus.PENDING)
+    pending = selectors.openings.openings_for(user).filter(status=OpeningStatus.PENDING)
     return {
         "pending_count": pending.count(),
         "pending": list(pending.order_by("created_at")[:5]),
@@ -104,8 +110,8 @@ MY_WORK = [
 def partner_detail(request, organisation):
     """Openings and placements with this organisation, as far as the viewer may see them."""
     user = request.user
-    openings = selectors.openings_for(user).filter(organisation=organisation)
-    placements = selectors.placements_for(user).filter(organisation=organisation)
+    openings = selectors.openings.openings_for(user).filter(organisation=organisation)
+    placements = selectors.placements.placements_for(user).filter(organisation=organisation)
     opening_count, placement_count = openings.count(), placements.count()
     if not (opening_count or placement_count or is_oil(user)):
         return None
@@ -115,7 +121,7 @@ def partner_detail(request, organisation):
         "opening_count": opening_count,
         "placements": list(placements.order_by("-starts_on")[:5]),
         "placement_count": placement_count,
-        "rating": selectors.rating_for_organisation(organisation.pk)
+        "rating": selectors.overview.rating_for_organisation(organisation.pk)
         if can_see_overview(user)
         else None,
     }

@@ -9,9 +9,10 @@ Two collections:
 - ``placements.students``: every student profile, keyed by the student's user id, with a
   "skills" document (skills, languages) and a "programme" one. Never the CGPA, the CV or the
   training period. The collection is only ever searched within the applicants of one opening
-  (see :func:`jalinan.placements.selectors.ranked_applicants`): a student is ranked for a
-  partner only once they applied to it, which is when they agreed to share their profile
-  with it (and what the partner then sees of the reasons follows the student's choices).
+  (see :func:`jalinan.placements.selectors.applications.ranked_applicants`): a student is
+  ranked for a partner only once they applied to it, which is when they agreed to share their
+  profile with it (and what the partner then sees of the reasons follows the student's
+  choices).
 
 The services call :func:`opening_reindex` and :func:`profile_reindex` after every write that
 changes what is indexed; only changed texts are re-embedded (the engine hashes them). Seeding

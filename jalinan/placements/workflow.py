@@ -4,8 +4,9 @@
     (the partner may turn an application down at any open step, the student may withdraw it)
 
 ``PARTNER`` is a user of the organisation that posted the opening (or an OIL officer acting
-for it); ``STUDENT`` is the applicant. :func:`jalinan.placements.services.application_move`
-is the one function that applies a move.
+for it); ``STUDENT`` is the applicant.
+:func:`jalinan.placements.services.applications.application_move` is the one function that
+applies a move.
 """
 
 from __future__ import annotations

@@ -141,27 +141,27 @@ CASES: dict[str, tuple | str] = {
     ),
     "placements.permissions.can_view_opening": (
         None,
-        _q("jalinan.placements.selectors.openings_for"),
+        _q("jalinan.placements.selectors.openings.openings_for"),
         _model("placements.Opening"),
     ),
     "placements.permissions.can_view_profile": (
         None,
-        _q("jalinan.placements.selectors.profiles_for"),
+        _q("jalinan.placements.selectors.profiles.profiles_for"),
         _model("placements.StudentProfile"),
     ),
     "placements.permissions.can_view_application": (
         None,
-        _q("jalinan.placements.selectors.applications_for"),
+        _q("jalinan.placements.selectors.applications.applications_for"),
         _model("placements.Application"),
     ),
     "placements.permissions.can_view_placement": (
         None,
-        _q("jalinan.placements.selectors.placements_for"),
+        _q("jalinan.placements.selectors.placements.placements_for"),
         _model("placements.Placement"),
     ),
     "placements.permissions.can_view_outcome": (
         None,
-        _q("jalinan.placements.selectors.outcomes_for"),
+        _q("jalinan.placements.selectors.outcomes.outcomes_for"),
         _model("placements.GraduateOutcome"),
     ),
     "placements.permissions.can_view_evaluations": (

@@ -380,15 +380,15 @@ def _placements(w, c):
     w["sprofile_student"] = make_profile(c["student"], eng_prog, consent=False, shared=[])
     # A CV the student shares with nobody: a company they applied to without consenting to
     # share (the third) sees the profile, not the CV.
-    services.student_cv_upload(
+    services.profiles.student_cv_upload(
         profile=w["sprofile_student"], upload=pdf_upload("cv.pdf"), by=c["student"]
     )
     w["sprofile_student2"] = make_profile(c["student2"], ict_prog, consent=True)
     w["opening_acme_pending"] = make_opening(c["org_acme"], c["partner_user"], title="Acme role")
     third_open = make_opening(c["org_third"], c["third_partner"], title="Third role")
-    w["opening_third"] = services.opening_approve(opening=third_open, by=officer)
+    w["opening_third"] = services.openings.opening_approve(opening=third_open, by=officer)
     other_open = make_opening(c["org_other"], c["other_partner"], title="Other role")
-    w["opening_other"] = services.opening_approve(opening=other_open, by=officer)
+    w["opening_other"] = services.openings.opening_approve(opening=other_open, by=officer)
     w["application_student"] = make_application(w["opening_third"], c["student"], consent=False)
 
     def _placement(opening, student, partner):
@@ -400,23 +400,25 @@ def _placements(w, c):
 
     p2 = _placement(w["opening_other"], c["student2"], c["other_partner"])
     w["application_student2"] = p2.application
-    p2 = services.placement_update(placement=p2, by=officer, academic_supervisor=c["ict_academic"])
+    p2 = services.placements.placement_update(
+        placement=p2, by=officer, academic_supervisor=c["ict_academic"]
+    )
     # The partner names the industry supervisor, who is e-mailed a link to evaluate the student
     # (``evaluation_token``: the link's secret, all the page asks for).
-    w["placement_student2"] = services.placement_update(
+    w["placement_student2"] = services.placements.placement_update(
         placement=p2,
         by=c["other_partner"],
         industry_supervisor_name="Ivan Supervisor",
         industry_supervisor_email="ivan@borneo.test",
     )
-    _link, w["evaluation_token"] = services.evaluation_link_issue(
+    _link, w["evaluation_token"] = services.evaluations.evaluation_link_issue(
         placement=p2, stage="midterm", by=c["ict_academic"]
     )
-    w["logbook_entry"] = services.logbook_entry_save(
+    w["logbook_entry"] = services.logbooks.logbook_entry_save(
         placement=p2, by=c["student2"], week=1, activities="Wired the test rig."
     )
     w["placement_student"] = _placement(w["opening_other"], c["student"], c["other_partner"])
-    w["outcome_student"] = services.outcome_record(
+    w["outcome_student"] = services.outcomes.outcome_record(
         student=c["student"],
         by=c["student"],
         graduated_on=timezone.localdate() - datetime.timedelta(days=100),
@@ -424,7 +426,7 @@ def _placements(w, c):
         employer_name="Acme",
         started_on=timezone.localdate() - datetime.timedelta(days=50),
     )
-    w["outcome_student2"] = services.outcome_record(
+    w["outcome_student2"] = services.outcomes.outcome_record(
         student=c["student2"],
         by=officer,
         graduated_on=timezone.localdate() - datetime.timedelta(days=200),

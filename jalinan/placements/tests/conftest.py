@@ -68,7 +68,7 @@ def application(opening, student, profile):
 @pytest.fixture
 def placement(opening, student, profile, partner_user, academic, coordinator):
     p = make_placement(opening, student, partner_user)
-    return services.placement_update(
+    return services.placements.placement_update(
         placement=p,
         by=coordinator,
         academic_supervisor=academic,
@@ -80,7 +80,7 @@ def placement(opening, student, profile, partner_user, academic, coordinator):
 @pytest.fixture
 def running_placement(placement, coordinator):
     """The placement moved into the past: five weeks in, ending in ten."""
-    return services.placement_update(
+    return services.placements.placement_update(
         placement=placement,
         by=coordinator,
         starts_on=today() - timedelta(days=35),

@@ -46,7 +46,7 @@ def make_profile(student, programme, *, year=3, cgpa="3.71", consent=False, shar
     if shared is not None:
         fields["shared_fields"] = shared
     fields.update(f)
-    return services.student_profile_save(user=student, by=student, **fields)
+    return services.profiles.student_profile_save(user=student, by=student, **fields)
 
 
 def make_opening(organisation, by, *, programmes=(), **over):
@@ -67,20 +67,22 @@ def make_opening(organisation, by, *, programmes=(), **over):
         "deadline": today() + timedelta(days=30),
     }
     fields.update(over)
-    return services.opening_create(
+    return services.openings.opening_create(
         by=by, organisation=organisation, programmes=list(programmes), **fields
     )
 
 
 def make_application(opening, student, *, consent=True, note="I would like to join."):
-    return services.application_submit(
+    return services.applications.application_submit(
         opening=opening, student=student, cover_note=note, consent_to_share=consent
     )
 
 
 def move(application, by, *targets):
     for target in targets:
-        application = services.application_move(application=application, to=target, by=by)
+        application = services.applications.application_move(
+            application=application, to=target, by=by
+        )
     return application
 
 

@@ -14,7 +14,7 @@ def test_students_still_needing_a_placement(
     coordinator, student, student2, profile, placement, unit_eng, mech
 ):
     # student holds a placement overlapping its period; student2 does not.
-    names = [p.user.full_name for p in selectors.students_needing_placement(coordinator)]
+    names = [p.user.full_name for p in selectors.overview.students_needing_placement(coordinator)]
     assert names == ["Badrul Second"]
     past = make_student("past@uni.test", "Past Period", unit_eng)
     make_profile(
@@ -24,7 +24,7 @@ def test_students_still_needing_a_placement(
         training_to=today() - timedelta(days=1),
     )
     assert "Past Period" not in [
-        p.user.full_name for p in selectors.students_needing_placement(coordinator)
+        p.user.full_name for p in selectors.overview.students_needing_placement(coordinator)
     ]
 
 
@@ -41,13 +41,15 @@ def test_the_overview_is_limited_to_the_coordinators_units(
 
 
 def test_overdue_items(running_placement, coordinator, officer, academic):
-    items = selectors.overdue_items(coordinator)
+    items = selectors.overview.overdue_items(coordinator)
     assert [(i.what, i.detail) for i in items] == [("logbook", [1, 2, 3, 4])]
-    late = selectors.overdue_items(
+    late = selectors.overview.overdue_items(
         coordinator, today=running_placement.ends_on + timedelta(days=10)
     )
     assert {i.what for i in late} == {"logbook", "midterm", "final"}
-    assert selectors.overdue_items(academic) == []  # a supervisor has the panel, not this view
+    assert (
+        selectors.overview.overdue_items(academic) == []
+    )  # a supervisor has the panel, not this view
 
 
 def test_the_overdue_page_filters_and_exports(client_for, coordinator, running_placement):
@@ -72,7 +74,7 @@ def outcome(student, by, **over):
         "started_on": date(2025, 10, 1),
     }
     fields.update(over)
-    return services.outcome_record(student=student, by=by, **fields)
+    return services.outcomes.outcome_record(student=student, by=by, **fields)
 
 
 def test_outcomes_and_the_employability_figure(
@@ -92,11 +94,14 @@ def test_outcomes_and_the_employability_figure(
         started_on=date(2025, 9, 1),
     )
     for user in (officer, management, coordinator):
-        figure = selectors.employability(user=user)
+        figure = selectors.outcomes.employability(user=user)
         assert figure["graduates"] == 3 and figure["employable"] == 2 and figure["rate"] == 66.7
         assert figure["with_placement_partner"] == 1 and figure["partner_share"] == 100.0
-    assert selectors.employability(user=officer, graduated_from=date(2026, 1, 1))["graduates"] == 0
-    assert selectors.employability(user=student)["graduates"] == 0
+    assert (
+        selectors.outcomes.employability(user=officer, graduated_from=date(2026, 1, 1))["graduates"]
+        == 0
+    )
+    assert selectors.outcomes.employability(user=student)["graduates"] == 0
 
 
 def test_outcome_rules(student, partner_user, student2, profile):
@@ -165,7 +170,9 @@ def test_each_role_has_its_panel(
     from .factories import make_application
 
     make_application(opening, student2, consent=False)
-    services.logbook_entry_save(placement=running_placement, by=student, week=1, activities="x")
+    services.logbooks.logbook_entry_save(
+        placement=running_placement, by=student, week=1, activities="x"
+    )
     assert "Robotics intern" in panel(client_for(student), "student")
     assert "1 new application waiting" in panel(client_for(partner_user), "partner")
     assert "Badrul Second" in panel(client_for(coordinator), "coordinator")

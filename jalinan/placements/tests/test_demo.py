@@ -8,7 +8,7 @@ from jalinan.agreements.choices import IN_FORCE
 from jalinan.agreements.models import Memorandum, Party
 from jalinan.core.models import Notification
 from jalinan.placements import ranking
-from jalinan.placements.demo import plan
+from jalinan.placements.demo.planning import plan
 from jalinan.placements.models import (
     Application,
     Evaluation,
@@ -89,7 +89,7 @@ def test_the_demo_links_openings_to_their_partners_internship_agreement(
     opening, other_opening, officer, unit_eng, academic, org_acme, org_other
 ):
     from jalinan.agreements.tests.factories import make_memo
-    from jalinan.placements.demo import _link_memoranda
+    from jalinan.placements.demo.openings import link_memoranda
 
     class Ctx:
         counted: list = []
@@ -101,8 +101,8 @@ def test_the_demo_links_openings_to_their_partners_internship_agreement(
     make_memo(unit=unit_eng, pic=academic, parties=[org_other], type_code="moa", status="active")
     make_memo(unit=unit_eng, pic=academic, parties=[org_other], type_code="ia", status="draft")
     ctx = Ctx()
-    _link_memoranda(ctx, officer)
-    _link_memoranda(ctx, officer)
+    link_memoranda(ctx, officer)
+    link_memoranda(ctx, officer)
     assert Opening.objects.get(pk=opening.pk).memorandum == ia
     assert Opening.objects.get(pk=other_opening.pk).memorandum is None
     assert ctx.counted == [("memorandum links", True), ("memorandum links", False)]

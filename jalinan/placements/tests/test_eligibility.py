@@ -19,7 +19,9 @@ def problems(opening, student):
 
 
 def eligible_ids(student):
-    return set(selectors.openings_for_student(student, student).values_list("pk", flat=True))
+    return set(
+        selectors.openings.openings_for_student(student, student).values_list("pk", flat=True)
+    )
 
 
 def refused(opening, student, fragment):
@@ -64,19 +66,21 @@ def test_year_of_study_must_be_in_range(opening, student, mech, year):
 
 
 def test_deadline(opening, student, profile, officer):
-    services.opening_update(opening=opening, by=officer, deadline=today() - timedelta(days=1))
+    services.openings.opening_update(
+        opening=opening, by=officer, deadline=today() - timedelta(days=1)
+    )
     refused(opening, student, "The deadline for applications passed")
     assert opening.pk not in eligible_ids(student)
 
 
 def test_pending_or_closed_openings_take_no_applications(opening, student, profile, officer):
-    services.opening_close(opening=opening, by=officer)
+    services.openings.opening_close(opening=opening, by=officer)
     refused(opening, student, "not open for applications")
     assert opening.pk not in eligible_ids(student)
 
 
 def test_places(opening, student, profile, partner_user, officer, unit_eng, mech):
-    services.opening_update(opening=opening, by=officer, places=1)
+    services.openings.opening_update(opening=opening, by=officer, places=1)
     first = make_student("first@uni.test", "First Placed", unit_eng)
     make_profile(first, mech)
     application = make_application(opening, first)
@@ -121,11 +125,11 @@ def test_the_list_is_by_deadline_and_marks_applied(org_acme, officer, student, p
     late = make_opening(org_acme, officer, title="Late", deadline=today() + timedelta(days=40))
     soon = make_opening(org_acme, officer, title="Soon", deadline=today() + timedelta(days=5))
     make_application(late, student)
-    rows = list(selectors.openings_for_student(student, student))
+    rows = list(selectors.openings.openings_for_student(student, student))
     assert [o.title for o in rows] == ["Soon", "Late"]
     assert [o.has_applied for o in rows] == [False, True]
     assert soon.pk
 
 
 def test_nobody_else_reads_a_students_eligible_list(student, profile, opening, partner_user):
-    assert list(selectors.openings_for_student(student, partner_user)) == []
+    assert list(selectors.openings.openings_for_student(student, partner_user)) == []

@@ -19,7 +19,9 @@ def send(django_capture_on_commit_callbacks):
     def issue(placement, stage="final", by=None):
         mail.outbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
-            link, raw = services.evaluation_link_issue(placement=placement, stage=stage, by=by)
+            link, raw = services.evaluations.evaluation_link_issue(
+                placement=placement, stage=stage, by=by
+            )
         return link, raw
 
     return issue
@@ -31,7 +33,7 @@ def url_in_mail():
 
 
 def answers(link, **over):
-    data = {f"c_{c.pk}": "4" for c in services.rubric_for(link.stage)}
+    data = {f"c_{c.pk}": "4" for c in services.evaluations.rubric_for(link.stage)}
     data.update(evaluator_name="Lim Wei", strengths="Quick learner", improvements="Speak up")
     data.update(over)
     return data
@@ -40,8 +42,8 @@ def answers(link, **over):
 def test_the_rubric_is_seeded(db):
     names = set(RubricCriterion.objects.values_list("name", flat=True))
     assert {"Technical knowledge and skills", "Communication", "Teamwork"} <= names
-    midterm = {c.name for c in services.rubric_for("midterm")}
-    final = {c.name for c in services.rubric_for("final")}
+    midterm = {c.name for c in services.evaluations.rubric_for("midterm")}
+    final = {c.name for c in services.evaluations.rubric_for("final")}
     assert "Adapting to the workplace" in midterm - final
     assert "Contribution to the organisation" in final - midterm
 
@@ -139,7 +141,7 @@ def test_unknown_tokens_are_404(client, db):
 
 def test_missing_scores_are_shown_and_kept(client, placement, send):
     link, raw = send(placement)
-    first = services.rubric_for("final")[0]
+    first = services.evaluations.rubric_for("final")[0]
     data = answers(link)
     data.pop(f"c_{first.pk}")
     resp = client.post(f"/placements/evaluate/{raw}/", data)
@@ -150,16 +152,18 @@ def test_missing_scores_are_shown_and_kept(client, placement, send):
 
 
 def test_no_link_without_the_supervisors_email(placement, coordinator):
-    services.placement_update(placement=placement, by=coordinator, industry_supervisor_email="")
+    services.placements.placement_update(
+        placement=placement, by=coordinator, industry_supervisor_email=""
+    )
     with pytest.raises(ValidationError, match="e-mail address first"):
-        services.evaluation_link_issue(placement=placement, stage="final")
+        services.evaluations.evaluation_link_issue(placement=placement, stage="final")
 
 
 def test_evaluations_keep_the_rubric_they_were_scored_on(client, placement, send, officer):
     link, raw = send(placement)
     client.post(f"/placements/evaluate/{raw}/", answers(link))
-    criterion = services.rubric_for("final")[0]
-    services.rubric_criterion_update(criterion=criterion, by=officer, name="Renamed")
+    criterion = services.evaluations.rubric_for("final")[0]
+    services.evaluations.rubric_criterion_update(criterion=criterion, by=officer, name="Renamed")
     evaluation = Evaluation.objects.get()
     assert "Renamed" not in [row["name"] for row in evaluation.scores]
 
@@ -186,4 +190,4 @@ def test_who_sees_the_scores(request, client_for, placement, send, client, who, 
 def test_no_evaluation_without_a_rubric(placement, officer):
     RubricCriterion.objects.filter(stage__in=["both", "final"]).update(is_active=False)
     with pytest.raises(ValidationError, match="rubric has no line"):
-        services.evaluation_link_issue(placement=placement, stage="final", by=officer)
+        services.evaluations.evaluation_link_issue(placement=placement, stage="final", by=officer)

@@ -10,20 +10,26 @@ from jalinan.placements import services
 
 
 def write(placement, student, week, text="Work."):
-    return services.logbook_entry_save(placement=placement, by=student, week=week, activities=text)
+    return services.logbooks.logbook_entry_save(
+        placement=placement, by=student, week=week, activities=text
+    )
 
 
 def test_a_reviewed_week_is_final_and_a_returned_one_comes_back(
     running_placement, student, academic
 ):
     first = write(running_placement, student, 1)
-    services.logbook_entry_review(entry=first, by=academic, approve=True)
+    services.logbooks.logbook_entry_review(entry=first, by=academic, approve=True)
     with pytest.raises(ValidationError, match="already reviewed"):
         write(running_placement, student, 1, "Changed")
     second = write(running_placement, student, 2)
     with pytest.raises(ValidationError):
-        services.logbook_entry_review(entry=second, by=academic, approve=False, comment=" ")
-    services.logbook_entry_review(entry=second, by=academic, approve=False, comment="Detail")
+        services.logbooks.logbook_entry_review(
+            entry=second, by=academic, approve=False, comment=" "
+        )
+    services.logbooks.logbook_entry_review(
+        entry=second, by=academic, approve=False, comment="Detail"
+    )
     assert write(running_placement, student, 2, "More detail").status == "submitted"
     assert Notification.objects.filter(recipient=student, title__contains="returned").exists()
 
@@ -32,7 +38,9 @@ def test_a_reviewed_week_is_final_and_a_returned_one_comes_back(
 def test_only_the_supervisor_or_the_office_reviews(request, running_placement, student, who):
     entry = write(running_placement, student, 1)
     with pytest.raises(PermissionDenied):
-        services.logbook_entry_review(entry=entry, by=request.getfixturevalue(who), approve=True)
+        services.logbooks.logbook_entry_review(
+            entry=entry, by=request.getfixturevalue(who), approve=True
+        )
 
 
 @pytest.mark.parametrize("who", ["partner_user", "academic", "officer"])
@@ -45,7 +53,7 @@ def test_review_all_waiting_weeks(running_placement, student, academic, client_f
     for week in (1, 2, 3):
         write(running_placement, student, week)
     reviewed = write(running_placement, student, 4)
-    services.logbook_entry_review(entry=reviewed, by=academic, approve=True)
+    services.logbooks.logbook_entry_review(entry=reviewed, by=academic, approve=True)
     client = client_for(academic)
     page = client.get(running_placement.get_absolute_url()).content.decode()
     assert "Mark all waiting weeks reviewed" in page
@@ -59,7 +67,7 @@ def test_review_all_waiting_weeks(running_placement, student, academic, client_f
     assert Notification.objects.filter(
         recipient=student, title="Logbook weeks 1, 2, 3 reviewed"
     ).exists()
-    assert services.logbook_review_all(placement=running_placement, by=academic) == 0
+    assert services.logbooks.logbook_review_all(placement=running_placement, by=academic) == 0
 
 
 def test_review_all_is_refused_to_others(client_for, running_placement, student, partner_user):
@@ -76,7 +84,7 @@ def test_quietly_records_without_telling_anyone_but_the_named(
 ):
     from .factories import move
 
-    with services.quietly(except_for=[partner_user]):
+    with services.common.quietly(except_for=[partner_user]):
         move(application, partner_user, "shortlisted")
         move(application, student, "withdrawn")
     assert not Notification.objects.filter(recipient=student).exists()

@@ -60,7 +60,7 @@ def ia_other(unit_eng, academic, org_other):
 
 
 def link(opening, by, memorandum):
-    return services.opening_update(opening=opening, by=by, memorandum=memorandum)
+    return services.openings.opening_update(opening=opening, by=by, memorandum=memorandum)
 
 
 # -- the service ------------------------------------------------------------------------------
@@ -117,7 +117,7 @@ def test_only_the_office_links(partner_user, org_acme, ia_acme):
 
 def test_a_partner_edit_keeps_the_offices_link(opening, officer, partner_user, ia_acme):
     link(opening, officer, ia_acme)
-    services.opening_update(opening=opening, by=partner_user, title="Robotics intern (2)")
+    services.openings.opening_update(opening=opening, by=partner_user, title="Robotics intern (2)")
     assert Opening.objects.get(pk=opening.pk).memorandum_id == ia_acme.pk
 
 

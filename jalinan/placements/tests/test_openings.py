@@ -8,7 +8,7 @@ from jalinan.core.audit import history_for
 from jalinan.core.models import Notification
 from jalinan.placements import services
 from jalinan.placements.choices import OpeningStatus
-from jalinan.placements.selectors import openings_for
+from jalinan.placements.selectors.openings import openings_for
 from jalinan.sdgs.models import SdgTag
 from jalinan.sdgs.registry import taggable_for
 from jalinan.sdgs.selectors import filter_by_goal
@@ -45,7 +45,7 @@ def test_a_partner_posts_only_for_its_own_organisation(partner_user, org_other):
 
 def test_approval_publishes_and_tells_the_partner(partner_user, org_acme, officer):
     opening = make_opening(org_acme, partner_user)
-    services.opening_approve(opening=opening, by=officer, note="Welcome aboard")
+    services.openings.opening_approve(opening=opening, by=officer, note="Welcome aboard")
     opening.refresh_from_db()
     assert opening.status == OpeningStatus.PUBLISHED and opening.reviewed_by == officer
     assert Notification.objects.filter(
@@ -57,12 +57,14 @@ def test_approval_publishes_and_tells_the_partner(partner_user, org_acme, office
 def test_refusal_needs_a_reason_and_a_correction_goes_back(partner_user, org_acme, officer):
     opening = make_opening(org_acme, partner_user)
     with pytest.raises(ValidationError):
-        services.opening_reject(opening=opening, by=officer, note="  ")
-    services.opening_reject(opening=opening, by=officer, note="Give the allowance")
+        services.openings.opening_reject(opening=opening, by=officer, note="  ")
+    services.openings.opening_reject(opening=opening, by=officer, note="Give the allowance")
     opening.refresh_from_db()
     assert opening.status == OpeningStatus.REJECTED and opening.review_note == "Give the allowance"
     assert Notification.objects.filter(recipient=partner_user, body="Give the allowance").exists()
-    services.opening_update(opening=opening, by=partner_user, title="Robotics intern (paid)")
+    services.openings.opening_update(
+        opening=opening, by=partner_user, title="Robotics intern (paid)"
+    )
     opening.refresh_from_db()
     assert opening.status == OpeningStatus.PENDING
 
@@ -70,15 +72,15 @@ def test_refusal_needs_a_reason_and_a_correction_goes_back(partner_user, org_acm
 def test_only_officers_review(partner_user, org_acme, coordinator):
     opening = make_opening(org_acme, partner_user)
     with pytest.raises(PermissionDenied):
-        services.opening_approve(opening=opening, by=partner_user)
+        services.openings.opening_approve(opening=opening, by=partner_user)
     with pytest.raises(PermissionDenied):
-        services.opening_approve(opening=opening, by=coordinator)
+        services.openings.opening_approve(opening=opening, by=coordinator)
 
 
 def test_closed_openings_are_final(opening, officer):
-    services.opening_close(opening=opening, by=officer)
+    services.openings.opening_close(opening=opening, by=officer)
     with pytest.raises(ValidationError):
-        services.opening_update(opening=opening, by=officer, title="Changed")
+        services.openings.opening_update(opening=opening, by=officer, title="Changed")
 
 
 def test_dates_are_checked(org_acme, officer):
@@ -98,12 +100,14 @@ def test_openings_carry_sdg_tags_and_ask_for_classification(
     assert "Robotics intern" in text and "pick-and-place" in text and "ROS" in text
     asked = []
     monkeypatch.setattr(
-        "jalinan.placements.services.sdg_request_classification",
+        "jalinan.placements.services.openings.sdg_request_classification",
         lambda obj: asked.append(obj.pk),
     )
-    services.opening_update(opening=opening, by=officer, places=3)
+    services.openings.opening_update(opening=opening, by=officer, places=3)
     assert asked == []  # the text did not change
-    services.opening_update(opening=opening, by=officer, description="Solar-powered robots.")
+    services.openings.opening_update(
+        opening=opening, by=officer, description="Solar-powered robots."
+    )
     assert asked == [opening.pk]
     SdgTag.objects.create(
         content_type=ContentType.objects.get_for_model(opening),

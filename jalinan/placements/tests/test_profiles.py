@@ -22,7 +22,7 @@ def pdf(name="cv.pdf", content=PDF_BYTES):
 
 
 def test_a_real_pdf_is_stored_under_a_random_name(profile, student):
-    services.student_cv_upload(profile=profile, upload=pdf("Siti CV.pdf"), by=student)
+    services.profiles.student_cv_upload(profile=profile, upload=pdf("Siti CV.pdf"), by=student)
     profile.refresh_from_db()
     assert profile.cv.name.endswith(".pdf") and "Siti" not in profile.cv.name
     assert profile.cv_uploaded_at is not None
@@ -39,7 +39,7 @@ def test_a_real_pdf_is_stored_under_a_random_name(profile, student):
 )
 def test_anything_but_a_pdf_is_refused(profile, student, upload, message):
     with pytest.raises(ValidationError, match=message):
-        services.student_cv_upload(profile=profile, upload=upload, by=student)
+        services.profiles.student_cv_upload(profile=profile, upload=upload, by=student)
     profile.refresh_from_db()
     assert not profile.cv
 
@@ -48,7 +48,7 @@ def test_a_cv_over_the_limit_is_refused(profile, student, settings):
     settings.JALINAN_PLACEMENTS_CV_MAX_BYTES = 1024
     big = pdf("cv.pdf", PDF_BYTES + b"0" * 2048)
     with pytest.raises(ValidationError, match="the limit is"):
-        services.student_cv_upload(profile=profile, upload=big, by=student)
+        services.profiles.student_cv_upload(profile=profile, upload=big, by=student)
 
 
 def test_the_form_shows_the_refusal_next_to_the_field(client_for, student, profile, mech):
@@ -77,7 +77,7 @@ def test_the_form_shows_the_refusal_next_to_the_field(client_for, student, profi
     ],
 )
 def test_cv_download_is_permission_checked(request, client_for, application, profile, who, status):
-    services.student_cv_upload(profile=profile, upload=pdf(), by=profile.user)
+    services.profiles.student_cv_upload(profile=profile, upload=pdf(), by=profile.user)
     resp = client_for(request.getfixturevalue(who)).get(f"/placements/students/{profile.pk}/cv/")
     assert resp.status_code == status
     if status == 200:
@@ -86,7 +86,7 @@ def test_cv_download_is_permission_checked(request, client_for, application, pro
 
 
 def test_no_cv_under_media_url(client, profile):
-    services.student_cv_upload(profile=profile, upload=pdf(), by=profile.user)
+    services.profiles.student_cv_upload(profile=profile, upload=pdf(), by=profile.user)
     profile.refresh_from_db()
     assert client.get("/media/" + profile.cv.name).status_code == 404
 
@@ -132,7 +132,9 @@ def test_without_consent_a_partner_sees_only_what_the_student_shares(
     assert "BEng Mechanical Engineering" in html
     assert "3.71" not in html and "student@uni.test" not in html and "Python" not in html
     # Sharing the CGPA on the profile shows it.
-    services.student_profile_save(user=student, by=student, shared_fields=["programme", "cgpa"])
+    services.profiles.student_profile_save(
+        user=student, by=student, shared_fields=["programme", "cgpa"]
+    )
     html = client_for(partner_user).get(application.get_absolute_url()).content.decode()
     assert "3.71" in html
 
@@ -149,7 +151,9 @@ def test_staff_see_the_profile_but_never_the_cgpa(request, client_for, placement
 def test_consent_is_time_stamped_and_withdrawn(student, mech):
     profile = make_profile(student, mech, consent=True)
     assert profile.consent_at is not None
-    profile = services.student_profile_save(user=student, by=student, consent_to_share=False)
+    profile = services.profiles.student_profile_save(
+        user=student, by=student, consent_to_share=False
+    )
     assert profile.consent_at is None
 
 

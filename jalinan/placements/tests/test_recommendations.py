@@ -57,14 +57,14 @@ def api_get(client, path, user):
 def test_the_best_fitting_opening_comes_first_with_its_reasons(
     student, learner, data_opening, civil_opening
 ):
-    ranked = selectors.recommended_openings(student, student)
+    ranked = selectors.openings.recommended_openings(student, student)
     assert ids(ranked) == [data_opening.pk, civil_opening.pk]
     best = ranked[0].fit
     assert best.skills == ["Python", "machine learning"]
     assert best.score is not None and best.score > ranked[1].fit.score
     assert "data" not in best.skills and ranked[1].fit.skills == []
     # Without the ranking the sooner deadline came first.
-    assert ids(selectors.openings_for_student(student, student)) == [
+    assert ids(selectors.openings.openings_for_student(student, student)) == [
         civil_opening.pk,
         data_opening.pk,
     ]
@@ -81,8 +81,8 @@ def test_matched_words_and_the_programme_are_reasons(
         description="Statistical learning for predictive maintenance.",
         skills=["SQL"],
     )
-    fit = selectors.recommended_openings(student, student)[0].fit
-    assert selectors.recommended_openings(student, student)[0].pk == opening.pk
+    fit = selectors.openings.recommended_openings(student, student)[0].fit
+    assert selectors.openings.recommended_openings(student, student)[0].pk == opening.pk
     assert fit.skills == [] and fit.programme is True
     assert "learning" in fit.terms
 
@@ -98,7 +98,7 @@ def test_an_ineligible_opening_never_appears_even_when_it_fits_best(
         description="Python machine learning, Python data analysis, machine learning models.",
         skills=["Python", "Machine learning"],
     )
-    ranked = selectors.recommended_openings(student, student)
+    ranked = selectors.openings.recommended_openings(student, student)
     assert perfect.pk not in ids(ranked) and ids(ranked) == [data_opening.pk, civil_opening.pk]
     # It is indexed (published): the engine would rank it first without the eligible set.
     assert matching.search(ranking.OPENINGS, ranking.profile_text(learner))[0].entity_id == (
@@ -113,7 +113,7 @@ def test_unscored_openings_still_appear_after_the_ranked_ones(
         org_acme, officer, title="Web intern", description="Web pages.", skills=["HTML"]
     )
     matching.remove_entity(ranking.OPENINGS, late.pk)  # as if not indexed yet
-    ranked = selectors.recommended_openings(student, student, k=1)
+    ranked = selectors.openings.recommended_openings(student, student, k=1)
     assert ids(ranked)[0] == data_opening.pk
     assert set(ids(ranked)) == {data_opening.pk, civil_opening.pk, late.pk}
     assert ranked[0].fit.score is not None and ranked[-1].fit.score is None
@@ -123,7 +123,7 @@ def test_a_profile_without_skills_keeps_the_default_order(
     client_for, student, mech, data_opening, civil_opening
 ):
     make_profile(student, mech, skills=[], languages=[])
-    ranked = selectors.recommended_openings(student, student)
+    ranked = selectors.openings.recommended_openings(student, student)
     assert ids(ranked) == [civil_opening.pk, data_opening.pk]
     html = client_for(student).get("/placements/eligible/").content.decode()
     assert 'data-testid="add-skills"' in html and "Add your skills" in html
@@ -132,8 +132,8 @@ def test_a_profile_without_skills_keeps_the_default_order(
 def test_nobody_else_gets_a_students_recommendations(
     student, learner, data_opening, partner_user, officer
 ):
-    assert selectors.recommended_openings(student, partner_user) == []
-    assert ids(selectors.recommended_openings(student, officer)) == [data_opening.pk]
+    assert selectors.openings.recommended_openings(student, partner_user) == []
+    assert ids(selectors.openings.recommended_openings(student, officer)) == [data_opening.pk]
 
 
 def test_the_student_page_shows_recommended_openings_with_reasons(
@@ -192,16 +192,16 @@ def test_only_published_openings_are_indexed(org_acme, partner_user, officer):
     org_acme.save()
     pending = make_opening(org_acme, partner_user, title="Drone survey intern")
     assert pending.status == "pending" and found(ranking.OPENINGS, "drone survey") == []
-    services.opening_approve(opening=pending, by=officer)
+    services.openings.opening_approve(opening=pending, by=officer)
     assert found(ranking.OPENINGS, "drone survey") == [pending.pk]
-    services.opening_close(opening=pending, by=officer)
+    services.openings.opening_close(opening=pending, by=officer)
     assert found(ranking.OPENINGS, "drone survey") == []
 
 
 def test_deferred_indexing_indexes_each_record_once_at_the_end(org_acme, officer, partner_user):
     with ranking.indexing_deferred() as pending:
         opening = make_opening(org_acme, officer, title="Drone survey intern")
-        services.opening_update(opening=opening, by=officer, description="Aerial surveys.")
+        services.openings.opening_update(opening=opening, by=officer, description="Aerial surveys.")
         assert found(ranking.OPENINGS, "drone survey") == []
         assert list(pending) == [("opening", opening.pk)]
     assert found(ranking.OPENINGS, "drone survey") == [opening.pk]
@@ -211,10 +211,10 @@ def test_deferred_indexing_indexes_each_record_once_at_the_end(org_acme, officer
 def test_an_edited_profile_is_ranked_on_its_new_skills(
     student, learner, data_opening, civil_opening
 ):
-    services.student_profile_save(
+    services.profiles.student_profile_save(
         user=student, by=student, skills=["Concrete design", "Structural analysis"]
     )
-    ranked = selectors.recommended_openings(student, student)
+    ranked = selectors.openings.recommended_openings(student, student)
     assert ids(ranked) == [civil_opening.pk, data_opening.pk]
     assert ranked[0].fit.skills == ["Concrete design", "Structural analysis"]
 
@@ -258,11 +258,11 @@ def test_the_better_fitting_applicant_comes_first_with_reasons(
     # A perfect match who did not apply is never ranked for the partner.
     outsider_student = make_student("perfect@uni.test", "Perfect Match", unit_eng)
     make_profile(outsider_student, mech, skills=["Python", "Machine learning", "data analysis"])
-    ranked = selectors.ranked_applicants(data_opening, partner_user)
+    ranked = selectors.applications.ranked_applicants(data_opening, partner_user)
     assert [a.pk for a in ranked] == [by_coder.pk, by_civil.pk]
     assert ranked[0].fit.skills == ["Python", "Machine learning"]
     assert ranked[1].fit.skills == []
-    by_date = selectors.ranked_applicants(data_opening, partner_user, by_date=True)
+    by_date = selectors.applications.ranked_applicants(data_opening, partner_user, by_date=True)
     assert [a.pk for a in by_date] == [by_civil.pk, by_coder.pk]
 
 
@@ -274,10 +274,10 @@ def test_reasons_follow_what_the_student_shares(
         shy, mech, skills=["Python"], languages=[], consent=False, shared=["year"], cgpa="3.90"
     )
     make_application(data_opening, shy, consent=False)
-    [row] = selectors.ranked_applicants(data_opening, partner_user)
+    [row] = selectors.applications.ranked_applicants(data_opening, partner_user)
     assert row.fit.hidden and row.fit.skills == [] and row.fit.terms == []
     assert row.fit.score is not None  # still ranked: they applied to this opening
-    [office_row] = selectors.ranked_applicants(data_opening, officer)
+    [office_row] = selectors.applications.ranked_applicants(data_opening, officer)
     assert office_row.fit.skills == ["Python"] and not office_row.fit.hidden
 
 

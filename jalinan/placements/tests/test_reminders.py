@@ -19,7 +19,7 @@ from .factories import today
 def run(django_capture_on_commit_callbacks):
     def go(day=None):
         with django_capture_on_commit_callbacks(execute=True):
-            return services.send_reminders(today=day)
+            return services.reminders.send_reminders(today=day)
 
     return go
 
@@ -39,7 +39,7 @@ def test_overdue_logbook_weeks_remind_the_student_once(running_placement, studen
     assert run()["logbook"] == 0 and len(reminders(student)) == 1
     # Writing the weeks stops it; the next overdue week reminds again, once.
     for week in (1, 2, 3, 4):
-        services.logbook_entry_save(
+        services.logbooks.logbook_entry_save(
             placement=running_placement, by=student, week=week, activities="Work."
         )
     assert run()["logbook"] == 0
@@ -83,7 +83,7 @@ def test_an_overdue_evaluation_tells_the_people_and_resends_weekly(
 def test_without_the_supervisors_email_the_partner_is_asked(
     running_placement, run, coordinator, partner_user
 ):
-    services.placement_update(
+    services.placements.placement_update(
         placement=running_placement, by=coordinator, industry_supervisor_email=""
     )
     day = running_placement.evaluation_due_on("midterm") - timedelta(days=3)
@@ -97,7 +97,7 @@ def test_without_the_supervisors_email_the_partner_is_asked(
 def test_a_week_waiting_for_review_reminds_the_supervisor(
     running_placement, student, academic, run
 ):
-    entry = services.logbook_entry_save(
+    entry = services.logbooks.logbook_entry_save(
         placement=running_placement, by=student, week=1, activities="Induction."
     )
     assert run()["review"] == 0
@@ -109,7 +109,7 @@ def test_a_week_waiting_for_review_reminds_the_supervisor(
 def test_students_are_asked_to_rate_a_finished_placement(running_placement, student, run):
     after = running_placement.ends_on + timedelta(days=1)
     assert run(after)["feedback"] == 1 and run(after)["feedback"] == 0
-    services.feedback_submit(
+    services.feedback.feedback_submit(
         placement=running_placement,
         by=student,
         rating=5,

@@ -16,7 +16,7 @@ from .factories import make_application, make_opening, make_profile, make_studen
 
 @pytest.fixture
 def world(running_placement, opening, student, student2, profile, mech):
-    entry = services.logbook_entry_save(
+    entry = services.logbooks.logbook_entry_save(
         placement=running_placement, by=student, week=1, activities="Induction week."
     )
     app2 = make_application(opening, student2, consent=False)

@@ -150,7 +150,9 @@ def test_a_cancelled_placement_frees_the_period(
     move(app, partner_user, S.SHORTLISTED, S.OFFERED)
     move(app, student, S.ACCEPTED)
     app.refresh_from_db()
-    services.placement_update(placement=app.placement, by=coordinator, status="cancelled")
+    services.placements.placement_update(
+        placement=app.placement, by=coordinator, status="cancelled"
+    )
     second = make_opening(org_other, officer, title="After the cancellation")
     app2 = make_application(second, student)
     move(app2, other_partner, S.SHORTLISTED, S.OFFERED)
@@ -158,7 +160,7 @@ def test_a_cancelled_placement_frees_the_period(
 
 
 def test_no_more_offers_than_places(opening, officer, partner_user, unit_eng, mech):
-    services.opening_update(opening=opening, by=officer, places=1)
+    services.openings.opening_update(opening=opening, by=officer, places=1)
     apps = []
     for i in range(2):
         s = make_student(f"s{i}@uni.test", f"Student {i}", unit_eng)
