@@ -22,7 +22,14 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user
+from jalinan.accounts.roles import (  # noqa: F401 - unit_ids, is_academic: placements' callers
+    Role,
+    has_role,
+    is_academic,
+    is_oil,
+    is_partner_user,
+    unit_ids,
+)
 
 from .choices import OpeningStatus, PlacementStatus, ShareableField
 from .models import (
@@ -37,25 +44,12 @@ ALL_FIELDS = frozenset(ShareableField.values)
 BROWSING_ROLES = (Role.STUDENT, Role.COORDINATOR, Role.ACADEMIC, Role.MANAGEMENT)
 
 
-def unit_ids(user) -> set[int]:
-    """The coordinator's unit and every unit below it (cached on the user for the request)."""
-    cached = getattr(user, "_jalinan_unit_ids", None)
-    if cached is None:
-        cached = user.unit.descendant_ids() if getattr(user, "unit_id", None) else set()
-        user._jalinan_unit_ids = cached
-    return cached
-
-
 def is_student(user) -> bool:
     return has_role(user, Role.STUDENT)
 
 
 def is_coordinator(user) -> bool:
     return has_role(user, Role.COORDINATOR) and bool(getattr(user, "unit_id", None))
-
-
-def is_academic(user) -> bool:
-    return has_role(user, Role.ACADEMIC)
 
 
 def can_use_placements(user) -> bool:
