@@ -8,7 +8,7 @@ class ChallengesConfig(AppConfig):
     verbose_name = "Challenges"
 
     def ready(self):
-        from jalinan.core.notifications import register_kind
+        from jalinan.core.notifications import Delivery, register_kind
         from jalinan.core.registry import (
             register_benchmark,
             register_daily_job,
@@ -18,6 +18,7 @@ class ChallengesConfig(AppConfig):
         from jalinan.sdgs.registry import register_taggable
 
         from . import panels
+        from . import services_proposals as proposals
         from .models import Challenge
         from .permissions import (
             can_change_challenge,
@@ -34,6 +35,16 @@ class ChallengesConfig(AppConfig):
         register_kind("challenges.invitation", _("Challenges: invitations to answer"))
         register_kind(
             "challenges.invitation_response", _("Challenges: experts' answers to invitations")
+        )
+        register_kind(proposals.KIND_TO_REVIEW, _("Proposals to review on our challenges"))
+        register_kind(proposals.KIND_QUESTION, _("Questions and answers on challenges"))
+        register_kind(proposals.KIND_PROGRESS, _("Progress of my proposals through review"))
+        # The decision itself is always e-mailed (the feedback e-mail); the notification keeps
+        # it in the app, so by default it sends no second e-mail.
+        register_kind(
+            proposals.KIND_DECISION,
+            _("Decisions on my proposals (the decision is always e-mailed)"),
+            default=Delivery.OFF,
         )
 
         register_taggable(
@@ -62,6 +73,13 @@ class ChallengesConfig(AppConfig):
             template="challenges/panels/my_challenges.html",
             context=panels.my_challenges,
             order=25,
+        )
+        register_panel(
+            "my_work",
+            "challenges.proposals",
+            template="challenges/proposals/panels/my_proposals.html",
+            context=panels.my_proposals_panel,
+            order=26,
         )
         register_panel(
             "partner_detail",
@@ -100,4 +118,3 @@ class ChallengesConfig(AppConfig):
             bench,
             description="A challenge's page for an officer, ranking 10,000 indexed experts",
         )
-        from . import views_proposals  # noqa: F401 - proposals' notification kinds and panel

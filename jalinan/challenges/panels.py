@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 
 from jalinan.accounts.roles import is_oil, is_partner_user
 
-from . import selectors
+from . import selectors, selectors_proposals
 from .choices import ChallengeStatus, ProposalStatus
 from .permissions import can_see_challenges, is_academic
 
@@ -64,3 +64,32 @@ def home_challenges(request, obj=None):
     if not items:
         return None
     return {"challenges": items}
+
+
+def my_proposals_panel(request, obj=None):
+    """My work: an academic's drafts, proposals under review and decisions received; a partner
+    user's (or the office's) challenges with proposals awaiting review."""
+    user = request.user
+    if not getattr(user, "is_authenticated", False):
+        return None
+    mine = list(selectors_proposals.my_proposals(user)[:30])
+    to_review: dict = {}
+    for p in selectors_proposals.awaiting_review(user)[:200]:
+        c, n = to_review.get(p.challenge_id, (p.challenge, 0))
+        to_review[p.challenge_id] = (c, n + 1)
+    ctx = {
+        "drafts": [p for p in mine if p.status == ProposalStatus.DRAFT][:8],
+        "under_review": [
+            p
+            for p in mine
+            if p.status
+            in (ProposalStatus.SUBMITTED, ProposalStatus.ASSESSMENT, ProposalStatus.FINALIST)
+        ][:8],
+        "decided": [
+            p for p in mine if p.status in (ProposalStatus.SELECTED, ProposalStatus.DECLINED)
+        ][:8],
+        "to_review": list(to_review.values())[:10],
+    }
+    if not any(ctx.values()):
+        return None
+    return ctx

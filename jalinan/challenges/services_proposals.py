@@ -28,10 +28,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from jalinan.core.audit import audit_log, diff, snapshot
-from jalinan.core.notifications import Delivery, notify, register_kind
+from jalinan.core.notifications import notify
 
 from .choices import (
     ChallengeStatus,
@@ -47,22 +46,11 @@ from .permissions_proposals import REVIEWABLE, can_review_proposals
 
 log = logging.getLogger(__name__)
 
-# Notification kinds (registered here, at import from ``apps.py``).
+# Notification kinds (registered in ``apps.ChallengesConfig.ready``).
 KIND_TO_REVIEW = "challenges.proposal_to_review"
 KIND_QUESTION = "challenges.question"
 KIND_PROGRESS = "challenges.proposal_progress"
 KIND_DECISION = "challenges.proposal_decision"
-
-register_kind(KIND_TO_REVIEW, gettext_lazy("Proposals to review on our challenges"))
-register_kind(KIND_QUESTION, gettext_lazy("Questions and answers on challenges"))
-register_kind(KIND_PROGRESS, gettext_lazy("Progress of my proposals through review"))
-# The decision itself is always e-mailed (the feedback e-mail); the notification keeps it in
-# the app, so by default it sends no second e-mail.
-register_kind(
-    KIND_DECISION,
-    gettext_lazy("Decisions on my proposals (the decision is always e-mailed)"),
-    default=Delivery.OFF,
-)
 
 FIELDS = {
     "title",

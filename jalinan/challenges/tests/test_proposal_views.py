@@ -307,7 +307,7 @@ def test_my_work_panel(
     )
     from django.test import RequestFactory
 
-    from jalinan.challenges.views_proposals import my_proposals_panel
+    from jalinan.challenges.panels import my_proposals_panel
 
     request = RequestFactory().get("/")
     request.user = academic
