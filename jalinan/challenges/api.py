@@ -15,9 +15,11 @@ from jalinan.accounts.roles import is_oil
 from jalinan.api.params import Id, Offset
 
 from . import permissions as perms
-from . import selectors, services
+from . import selectors
 from .api_proposals import router as proposals_router
 from .forms import ChallengeForm
+from .services import challenges as services
+from .services.invitations import invitations_create
 
 router = Router(tags=["challenges"])
 
@@ -354,9 +356,7 @@ def invite_experts(request, challenge_id: int, payload: InviteIn):
     experts = list(profiles_for(user).filter(pk__in=payload.expert_ids))
     if len(experts) != len(set(payload.expert_ids)):
         raise ValidationError({"expert_ids": ["Unknown expert."]})
-    invitations = services.invitations_create(
-        challenge=c, experts=experts, by=user, message=payload.message
-    )
+    invitations = invitations_create(challenge=c, experts=experts, by=user, message=payload.message)
     return 201, [_invitation_out(i) for i in invitations]
 
 

@@ -18,7 +18,6 @@ class ChallengesConfig(AppConfig):
         from jalinan.sdgs.registry import register_taggable
 
         from . import panels
-        from . import services_proposals as proposals
         from .models import Challenge
         from .permissions import (
             can_change_challenge,
@@ -26,6 +25,7 @@ class ChallengesConfig(AppConfig):
             can_view_challenge,
             is_academic,
         )
+        from .services import proposals, questions, reviews
 
         register_kind("challenges.submitted", _("Challenges: awaiting the office's review"))
         register_kind("challenges.returned", _("Challenges: returned for changes"))
@@ -37,12 +37,12 @@ class ChallengesConfig(AppConfig):
             "challenges.invitation_response", _("Challenges: experts' answers to invitations")
         )
         register_kind(proposals.KIND_TO_REVIEW, _("Proposals to review on our challenges"))
-        register_kind(proposals.KIND_QUESTION, _("Questions and answers on challenges"))
-        register_kind(proposals.KIND_PROGRESS, _("Progress of my proposals through review"))
+        register_kind(questions.KIND_QUESTION, _("Questions and answers on challenges"))
+        register_kind(reviews.KIND_PROGRESS, _("Progress of my proposals through review"))
         # The decision itself is always e-mailed (the feedback e-mail); the notification keeps
         # it in the app, so by default it sends no second e-mail.
         register_kind(
-            proposals.KIND_DECISION,
+            reviews.KIND_DECISION,
             _("Decisions on my proposals (the decision is always e-mailed)"),
             default=Delivery.OFF,
         )
@@ -97,7 +97,7 @@ class ChallengesConfig(AppConfig):
         )
 
         def close_expired():
-            from .services import challenges_close_expired
+            from .services.challenges import challenges_close_expired
 
             return {"challenges_closed": challenges_close_expired()}
 

@@ -151,8 +151,8 @@ def bench_detail(size: float = 1.0) -> dict:
     from jalinan.matching.engine import embed_query
     from jalinan.partners.models import Organisation
 
-    from . import services
     from .models import Invitation
+    from .services import challenges as services
 
     n = max(200, round(10_000 * size))
     started = time.perf_counter()

@@ -15,10 +15,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from . import selectors, services
+from . import selectors
 from .choices import ChallengeStatus, IPExpectation, Visibility
 from .models import Challenge
 from .permissions import has_expert_profile
+from .services import challenges as services
+from .services.invitations import invitation_create
 
 # (title, problem statement, desired outcome, constraints, TRL from, TRL to, budget k RM from,
 #  to, timeline)
@@ -512,7 +514,7 @@ def _invite(ctx, challenge, officer, academic, n_invite, invite_academic):
             experts.append(academic.expert_profile)
     have = set(challenge.invitations.values_list("expert_id", flat=True))
     for expert in experts:
-        services.invitation_create(
+        invitation_create(
             challenge=challenge,
             expert=expert,
             by=officer,

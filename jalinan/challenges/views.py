@@ -24,9 +24,11 @@ from jalinan.partners.models import Organisation
 from jalinan.sdgs.goals import GOAL_CHOICES
 
 from . import permissions as perms
-from . import selectors, services
+from . import selectors
 from .choices import ChallengeStatus, Visibility
 from .forms import AttachmentForm, ChallengeForm, CommentsForm, InviteForm, ReasonForm
+from .services import attachments, invitations
+from .services import challenges as services
 
 # -- lists ------------------------------------------------------------------------------------
 
@@ -398,7 +400,7 @@ def challenge_invite(request, pk):
                 pass
     before = set(challenge.invitations.values_list("expert_id", flat=True))
     try:
-        services.invitations_create(
+        invitations.invitations_create(
             challenge=challenge,
             experts=experts,
             by=user,
@@ -424,7 +426,7 @@ def challenge_invite(request, pk):
 def invitation_respond(request, pk):
     invitation = perms.get_invitation_for_user(request.user, pk)
     accept = request.POST.get("accept") == "1"
-    services.invitation_respond(invitation=invitation, by=request.user, accept=accept)
+    invitations.invitation_respond(invitation=invitation, by=request.user, accept=accept)
     if accept:
         messages.success(request, _("Thank you: the office knows you are interested."))
     else:
@@ -444,7 +446,7 @@ def attachment_add(request, pk):
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.attachment_add(
+            attachments.attachment_add(
                 challenge=challenge, by=user, upload=form.cleaned_data["upload"]
             )
         except ValidationError as exc:
@@ -469,6 +471,6 @@ def attachment_remove(request, pk):
     challenge = attachment.challenge
     if not perms.can_manage_attachments(request.user, challenge):
         raise PermissionDenied
-    services.attachment_remove(attachment=attachment, by=request.user)
+    attachments.attachment_remove(attachment=attachment, by=request.user)
     messages.success(request, _("The file was removed."))
     return redirect(challenge)

@@ -18,7 +18,6 @@ from jalinan.core.exports import export_response
 from jalinan.core.forms import errors_to_form
 
 from . import selectors_proposals as sel
-from . import services_proposals as svc
 from .choices import FeedbackReason, MemberRole, ProposalStatus
 from .forms_proposals import (
     AnswerForm,
@@ -45,6 +44,9 @@ from .permissions_proposals import (
     get_question_for_user,
     is_proposal_team,
 )
+from .services import proposals as proposal_services
+from .services import questions as question_services
+from .services import reviews as review_services
 
 
 def _days_left(challenge) -> int | None:
@@ -180,15 +182,15 @@ def _save(user, challenge, proposal, fields, team, milestones, submit):
     # the page shows the form again with everything typed.
     with transaction.atomic():
         if proposal is None:
-            saved = svc.proposal_create(
+            saved = proposal_services.proposal_create(
                 challenge=challenge, by=user, team=team, milestones=milestones, **fields
             )
         else:
-            saved = svc.proposal_update(
+            saved = proposal_services.proposal_update(
                 proposal=proposal, by=user, team=team, milestones=milestones, **fields
             )
         if submit:
-            saved = svc.proposal_submit(proposal=saved, by=user)
+            saved = proposal_services.proposal_submit(proposal=saved, by=user)
     return saved
 
 
@@ -234,7 +236,7 @@ def proposal_update(request, pk):
 def proposal_submit(request, pk):
     proposal = get_proposal_for_user(request.user, pk)
     try:
-        svc.proposal_submit(proposal=proposal, by=request.user)
+        proposal_services.proposal_submit(proposal=proposal, by=request.user)
     except ValidationError as exc:
         for msg in exc.messages:
             messages.error(request, msg)
@@ -249,7 +251,9 @@ def proposal_withdraw(request, pk):
     proposal = get_proposal_for_user(request.user, pk)
     if not can_withdraw_proposal(request.user, proposal):
         raise PermissionDenied
-    svc.proposal_withdraw(proposal=proposal, by=request.user, reason=request.POST.get("reason", ""))
+    proposal_services.proposal_withdraw(
+        proposal=proposal, by=request.user, reason=request.POST.get("reason", "")
+    )
     messages.success(request, _("The proposal was withdrawn."))
     return redirect(proposal)
 
@@ -324,7 +328,9 @@ def question_ask(request, challenge_pk):
     form = QuestionForm(request.POST)
     if form.is_valid():
         try:
-            svc.question_ask(challenge=challenge, by=user, text=form.cleaned_data["text"])
+            question_services.question_ask(
+                challenge=challenge, by=user, text=form.cleaned_data["text"]
+            )
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
@@ -344,7 +350,9 @@ def question_answer(request, pk):
         raise PermissionDenied
     form = AnswerForm(request.POST)
     if form.is_valid():
-        svc.question_answer(question=question, by=user, answer=form.cleaned_data["answer"])
+        question_services.question_answer(
+            question=question, by=user, answer=form.cleaned_data["answer"]
+        )
         messages.success(request, _("Your answer is on the thread; the experts were told."))
         return redirect(question.challenge.get_absolute_url() + "#questions")
     return render(
@@ -462,7 +470,7 @@ def review_score(request, pk):
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
-            svc.proposal_review(proposal=proposal, by=user, **form.cleaned_data)
+            review_services.proposal_review(proposal=proposal, by=user, **form.cleaned_data)
         except ValidationError as exc:
             for msg in exc.messages:
                 messages.error(request, msg)
@@ -483,7 +491,7 @@ def review_advance(request, pk):
     user = request.user
     proposal = _reviewable_proposal(user, pk)
     try:
-        svc.proposal_advance(proposal=proposal, by=user)
+        review_services.proposal_advance(proposal=proposal, by=user)
     except ValidationError as exc:
         for msg in exc.messages:
             messages.error(request, msg)
@@ -506,7 +514,7 @@ def review_decline(request, pk):
     form = DeclineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            svc.proposal_decline(
+            review_services.proposal_decline(
                 proposal=proposal,
                 by=user,
                 reasons=form.cleaned_data["reasons"],
@@ -543,7 +551,7 @@ def review_select(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            svc.proposal_select(
+            review_services.proposal_select(
                 proposal=proposal,
                 by=user,
                 memo_type_code=form.cleaned_data["memo_type_code"] or None,
@@ -567,6 +575,6 @@ def review_select(request, pk):
             "proposal": proposal,
             "form": form,
             "others": list(others),
-            "memo_type_code": svc.memo_type_code_for(proposal),
+            "memo_type_code": review_services.memo_type_code_for(proposal),
         },
     )

@@ -15,10 +15,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from jalinan.challenges import services
-from jalinan.challenges import services_proposals as svc
 from jalinan.challenges import urls as app_urls
 from jalinan.challenges.choices import ChallengeStatus, ProposalStatus
+from jalinan.challenges.services import attachments as services
+from jalinan.challenges.services import questions as svc
 from jalinan.core.testing import refusal_sweep
 
 from . import factories

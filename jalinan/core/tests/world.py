@@ -53,9 +53,9 @@ def build_world(c: dict) -> dict:
     ``unit_eng``, ``unit_ict``, ``org_acme``, ``org_other`` and ``org_third``."""
     from jalinan.agreements.choices import Status
     from jalinan.agreements.tests.factories import make_document, make_memo
-    from jalinan.challenges import services_proposals as proposals
     from jalinan.challenges.choices import ChallengeStatus, Visibility
     from jalinan.challenges.models import Invitation
+    from jalinan.challenges.services import proposals, questions
     from jalinan.challenges.tests.factories import make_challenge
     from jalinan.engagements.services import activity_create
     from jalinan.experts import services as experts
@@ -180,7 +180,7 @@ def build_world(c: dict) -> dict:
         **{**proposal_fields, "title": f"Invited proposal {SECRET}"},
     )
     w["proposal_submitted"] = proposals.proposal_submit(proposal=submitted, by=ict_academic)
-    w["question"] = proposals.question_ask(
+    w["question"] = questions.question_ask(
         challenge=w["ch_third_invited"], by=ict_academic, text="Which steel?"
     )
 
