@@ -15,9 +15,9 @@ from jalinan.accounts.roles import is_oil
 from jalinan.api.params import Id, Offset
 
 from . import permissions as perms
-from . import selectors
 from .api_proposals import router as proposals_router
 from .forms import ChallengeForm
+from .selectors import challenges as selectors
 from .services import challenges as services
 from .services.invitations import invitations_create
 

@@ -190,7 +190,7 @@ def bench_detail(size: float = 1.0) -> dict:
     url = challenge.get_absolute_url()
     figures = measure_page(officer, url, repeats=20)
     # The brokerage ranking alone (embedding the text, ranking, evidence), without the page.
-    from .selectors import ranked_experts
+    from .selectors.challenges import ranked_experts
 
     times = []
     for _ in range(10):

@@ -15,10 +15,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from . import selectors
 from .choices import ChallengeStatus, IPExpectation, Visibility
 from .models import Challenge
 from .permissions import has_expert_profile
+from .selectors import challenges as selectors
 from .services import challenges as services
 from .services.invitations import invitation_create
 

@@ -18,8 +18,7 @@ from decimal import Decimal
 
 from .choices import ChallengeStatus, ProposalStatus, Visibility
 from .models import Proposal
-from .permissions import can_answer_challenge, has_expert_profile
-from .permissions_proposals import can_review_proposals
+from .permissions import can_answer_challenge, can_review_proposals, has_expert_profile
 from .services.challenges import challenge_close
 from .services.proposals import proposal_create, proposal_submit
 from .services.questions import question_answer, question_ask

@@ -9,7 +9,7 @@ from jalinan.core.forms import BootstrapFormMixin
 
 from .choices import FeedbackReason, MemberRole, ReviewStage
 from .models import Proposal
-from .selectors_proposals import team_candidates
+from .selectors.proposals import team_candidates
 
 MEMBER_ROLES = [(v, label) for v, label in MemberRole.choices if v != MemberRole.LEAD]
 

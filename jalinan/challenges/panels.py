@@ -6,9 +6,10 @@ from django.db.models import Count, Q
 
 from jalinan.accounts.roles import is_oil, is_partner_user
 
-from . import selectors, selectors_proposals
 from .choices import ChallengeStatus, ProposalStatus
 from .permissions import can_see_challenges, is_academic
+from .selectors import challenges as selectors
+from .selectors import proposals as proposal_selectors
 
 
 def my_challenges(request, obj=None):
@@ -72,9 +73,9 @@ def my_proposals_panel(request, obj=None):
     user = request.user
     if not getattr(user, "is_authenticated", False):
         return None
-    mine = list(selectors_proposals.my_proposals(user)[:30])
+    mine = list(proposal_selectors.my_proposals(user)[:30])
     to_review: dict = {}
-    for p in selectors_proposals.awaiting_review(user)[:200]:
+    for p in proposal_selectors.awaiting_review(user)[:200]:
         c, n = to_review.get(p.challenge_id, (p.challenge, 0))
         to_review[p.challenge_id] = (c, n + 1)
     ctx = {

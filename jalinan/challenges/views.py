@@ -24,9 +24,9 @@ from jalinan.partners.models import Organisation
 from jalinan.sdgs.goals import GOAL_CHOICES
 
 from . import permissions as perms
-from . import selectors
 from .choices import ChallengeStatus, Visibility
 from .forms import AttachmentForm, ChallengeForm, CommentsForm, InviteForm, ReasonForm
+from .selectors import challenges as selectors
 from .services import attachments, invitations
 from .services import challenges as services
 

@@ -17,7 +17,6 @@ from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
 from jalinan.core.forms import errors_to_form
 
-from . import selectors_proposals as sel
 from .choices import FeedbackReason, MemberRole, ProposalStatus
 from .forms_proposals import (
     AnswerForm,
@@ -30,20 +29,22 @@ from .forms_proposals import (
     SelectForm,
     formset_rows,
 )
-from .permissions import can_view_challenge, get_challenge_for_user
-from .permissions_proposals import (
+from .permissions import (
     can_answer_question,
     can_ask_question,
     can_change_proposal,
     can_review_proposal,
     can_review_proposals,
     can_see_questions,
+    can_view_challenge,
     can_withdraw_proposal,
     can_write_proposal,
+    get_challenge_for_user,
     get_proposal_for_user,
     get_question_for_user,
     is_proposal_team,
 )
+from .selectors import proposals as sel
 from .services import proposals as proposal_services
 from .services import questions as question_services
 from .services import reviews as review_services

@@ -241,7 +241,7 @@ def proposal_create(
 def proposal_update(*, proposal: Proposal, by, team=None, milestones=None, **fields) -> Proposal:
     """Save changes to a draft (its lead, while the challenge takes proposals); ``team`` and
     ``milestones``, when given, replace the current ones."""
-    from ..permissions_proposals import can_change_proposal
+    from ..permissions import can_change_proposal
 
     current = Proposal.objects.select_for_update().select_related("challenge").get(pk=proposal.pk)
     if not can_change_proposal(by, current):
@@ -336,7 +336,7 @@ def proposal_submit(*, proposal: Proposal, by, at: datetime.datetime | None = No
 def proposal_withdraw(*, proposal: Proposal, by, reason: str = "") -> Proposal:
     """The lead withdraws a draft or a proposal under review; reviewers are told if it had
     been submitted."""
-    from ..permissions_proposals import can_withdraw_proposal
+    from ..permissions import can_withdraw_proposal
 
     current = Proposal.objects.select_for_update().select_related("challenge").get(pk=proposal.pk)
     if not can_withdraw_proposal(by, current):

@@ -63,7 +63,7 @@ def question_ask(*, challenge: Challenge, by, text: str, at=None) -> Question:
 def question_answer(*, question: Question, by, answer: str, at=None) -> Question:
     """The partner (or OIL) answers; everyone who may answer the challenge hears it: the
     invited experts, the proposal teams and those who asked."""
-    from ..permissions_proposals import can_answer_question
+    from ..permissions import can_answer_question
 
     current = Question.objects.select_for_update().select_related("challenge").get(pk=question.pk)
     if not can_answer_question(by, current):

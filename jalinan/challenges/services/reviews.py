@@ -38,7 +38,7 @@ from ..choices import (
     ReviewStage,
 )
 from ..models import Challenge, Proposal, ProposalReview
-from ..permissions_proposals import REVIEWABLE, can_review_proposals
+from ..permissions import REVIEWABLE, can_review_proposals
 from .challenges import challenge_mark_awarded
 from .proposals import opportunity_of, tell
 

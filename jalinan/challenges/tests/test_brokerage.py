@@ -6,9 +6,9 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from jalinan.challenges import selectors
 from jalinan.challenges.choices import ChallengeStatus, InvitationStatus, Visibility
 from jalinan.challenges.models import Invitation
+from jalinan.challenges.selectors import challenges as selectors
 from jalinan.challenges.services import invitations as services
 from jalinan.core.models import AuditEntry, Notification
 from jalinan.pipeline.choices import Stage

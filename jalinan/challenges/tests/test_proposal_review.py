@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from jalinan.challenges.choices import ProposalStatus, ReviewStage
-from jalinan.challenges.selectors_proposals import board, proposals_for_review, stage_counts
+from jalinan.challenges.selectors.proposals import board, proposals_for_review, stage_counts
 from jalinan.challenges.services import reviews as svc
 from jalinan.challenges.services.proposals import proposal_submit
 from jalinan.core.models import AuditEntry, Notification

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from jalinan.challenges.choices import ChallengeStatus, MemberRole, ProposalStatus
-from jalinan.challenges.permissions_proposals import (
+from jalinan.challenges.permissions import (
     can_change_proposal,
     can_view_proposal,
     get_proposal_for_user,
