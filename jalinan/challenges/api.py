@@ -16,7 +16,7 @@ from jalinan.api.params import Id, Offset
 
 from . import permissions as perms
 from .api_proposals import router as proposals_router
-from .forms import ChallengeForm
+from .forms.challenges import ChallengeForm
 from .selectors import challenges as selectors
 from .services import challenges as services
 from .services.invitations import invitations_create

@@ -25,7 +25,7 @@ from jalinan.sdgs.goals import GOAL_CHOICES
 
 from . import permissions as perms
 from .choices import ChallengeStatus, Visibility
-from .forms import AttachmentForm, ChallengeForm, CommentsForm, InviteForm, ReasonForm
+from .forms.challenges import AttachmentForm, ChallengeForm, CommentsForm, InviteForm, ReasonForm
 from .selectors import challenges as selectors
 from .services import attachments, invitations
 from .services import challenges as services

@@ -18,7 +18,7 @@ from jalinan.core.exports import export_response
 from jalinan.core.forms import errors_to_form
 
 from .choices import FeedbackReason, MemberRole, ProposalStatus
-from .forms_proposals import (
+from .forms.proposals import (
     AnswerForm,
     DeclineForm,
     MemberFormSet,

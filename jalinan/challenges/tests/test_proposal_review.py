@@ -150,7 +150,7 @@ def test_cancelling_the_challenge_answers_every_proposal_under_review(
 
 
 def test_a_reviewer_cannot_give_the_cancellation_reason(challenge, partner_user):
-    from jalinan.challenges.forms_proposals import REVIEWER_REASONS
+    from jalinan.challenges.forms.proposals import REVIEWER_REASONS
 
     assert "cancelled" not in [code for code, _label in REVIEWER_REASONS]
     assert "stronger" in [code for code, _label in REVIEWER_REASONS]
