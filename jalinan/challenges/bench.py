@@ -201,7 +201,7 @@ def bench_detail(size: float = 1.0) -> dict:
     # The team suggestions alone (the teams module, included on the page for officers).
     from django.test import RequestFactory
 
-    from .views import _teams_context
+    from .views.challenges import _teams_context
 
     request = RequestFactory().get(url)
     request.user = officer
