@@ -11,19 +11,19 @@ from django.db import transaction
 from django.http import Http404
 from ninja import Field, Router, Schema
 
-from .choices import FeedbackReason, MemberRole, ReviewStage
-from .models import Proposal
-from .permissions import (
+from ..choices import FeedbackReason, MemberRole, ReviewStage
+from ..models import Proposal
+from ..permissions import (
     can_review_proposals,
     can_see_questions,
     get_challenge_for_user,
     get_proposal_for_user,
     get_question_for_user,
 )
-from .selectors import proposals as sel
-from .services.proposals import proposal_create, proposal_submit, proposal_withdraw
-from .services.questions import question_answer, question_ask
-from .services.reviews import proposal_advance, proposal_decline, proposal_review, proposal_select
+from ..selectors import proposals as sel
+from ..services.proposals import proposal_create, proposal_submit, proposal_withdraw
+from ..services.questions import question_answer, question_ask
+from ..services.reviews import proposal_advance, proposal_decline, proposal_review, proposal_select
 
 router = Router(tags=["challenges"])
 
