@@ -1,12 +1,12 @@
 """Demo proposals, questions, reviews and feedback for the demo challenges.
 
-``demo.seed`` calls :func:`seed_proposals` with its challenges. Proposals can only be written
-and submitted while a challenge takes them, so a challenge meant to end **closed** or
-**awarded** should be handed over while still published, with ``challenge.demo_target`` set
-to ``"closed"`` or ``"awarded"``: this module then submits its proposals, closes it, reviews
-them and (for "awarded") selects one through ``proposal_select``, which opens the draft
-memorandum and the project. A challenge already closed or awarded without proposals is left as
-it is (nothing can be submitted to it any more).
+``demo.seed`` calls :func:`seed_proposals` with the challenges ``seed_challenges`` made.
+Proposals can only be written and submitted while a challenge takes them, so a challenge meant
+to end **closed** or **awarded** should be handed over while still published, with
+``challenge.demo_target`` set to ``"closed"`` or ``"awarded"``: this module then submits its
+proposals, closes it, reviews them and (for "awarded") selects one through
+``proposal_select``, which opens the draft memorandum and the project. A challenge already
+closed or awarded without proposals is left as it is (nothing can be submitted to it any more).
 
 Deterministic (``ctx.rng("challenges.proposals")``) and idempotent: a proposal's natural key
 is (challenge, lead); a question's is (challenge, text).
@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .choices import ChallengeStatus, ProposalStatus, Visibility
-from .models import Proposal
-from .permissions import can_answer_challenge, can_review_proposals, has_expert_profile
-from .services.challenges import challenge_close
-from .services.proposals import proposal_create, proposal_submit
-from .services.questions import question_answer, question_ask
-from .services.reviews import proposal_advance, proposal_decline, proposal_review, proposal_select
+from ..choices import ChallengeStatus, ProposalStatus, Visibility
+from ..models import Proposal
+from ..permissions import can_answer_challenge, can_review_proposals, has_expert_profile
+from ..services.challenges import challenge_close
+from ..services.proposals import proposal_create, proposal_submit
+from ..services.questions import question_answer, question_ask
+from ..services.reviews import proposal_advance, proposal_decline, proposal_review, proposal_select
 
 APPROACHES = [
     "We would start with a site survey and a literature review, build a laboratory prototype "
@@ -136,7 +136,7 @@ def _questions(ctx, challenge, askers, rng) -> None:
 
 
 def seed_proposals(ctx, challenges) -> None:
-    """Called by ``demo.seed`` with the demo challenges it made (published or later)."""
+    """Called by ``demo.seed`` with the demo challenges made (published or later)."""
     for challenge in sorted(challenges, key=lambda c: c.pk):
         # A generator per challenge: the draws made only for new proposals (teams, scores)
         # must not shift the next challenge's draws, or a second seed would differ.
