@@ -8,7 +8,7 @@ class ChallengesConfig(AppConfig):
     verbose_name = "Challenges"
 
     def ready(self):
-        from jalinan.core.notifications import register_kind
+        from jalinan.core.notifications import Delivery, register_kind
         from jalinan.core.registry import (
             register_benchmark,
             register_daily_job,
@@ -26,6 +26,7 @@ class ChallengesConfig(AppConfig):
             can_view_challenge,
             is_academic,
         )
+        from .services import proposals, questions, reviews
 
         register_kind("challenges.submitted", _("Challenges: awaiting the office's review"))
         register_kind("challenges.returned", _("Challenges: returned for changes"))
@@ -35,6 +36,16 @@ class ChallengesConfig(AppConfig):
         register_kind("challenges.invitation", _("Challenges: invitations to answer"))
         register_kind(
             "challenges.invitation_response", _("Challenges: experts' answers to invitations")
+        )
+        register_kind(proposals.KIND_TO_REVIEW, _("Proposals to review on our challenges"))
+        register_kind(questions.KIND_QUESTION, _("Questions and answers on challenges"))
+        register_kind(reviews.KIND_PROGRESS, _("Progress of my proposals through review"))
+        # The decision itself is always e-mailed (the feedback e-mail); the notification keeps
+        # it in the app, so by default it sends no second e-mail.
+        register_kind(
+            reviews.KIND_DECISION,
+            _("Decisions on my proposals (the decision is always e-mailed)"),
+            default=Delivery.OFF,
         )
 
         register_taggable(
@@ -65,6 +76,13 @@ class ChallengesConfig(AppConfig):
             order=25,
         )
         register_panel(
+            "my_work",
+            "challenges.proposals",
+            template="challenges/proposals/panels/my_proposals.html",
+            context=panels.my_proposals_panel,
+            order=26,
+        )
+        register_panel(
             "partner_detail",
             "challenges.partner",
             template="challenges/panels/partner_challenges.html",
@@ -87,7 +105,7 @@ class ChallengesConfig(AppConfig):
         )
 
         def close_expired():
-            from .services import challenges_close_expired
+            from .services.challenges import challenges_close_expired
 
             return {"challenges_closed": challenges_close_expired()}
 
@@ -108,6 +126,4 @@ class ChallengesConfig(AppConfig):
             bench,
             description="A challenge's page for an officer, ranking 10,000 indexed experts",
         )
-        from . import views_proposals  # noqa: F401 - proposals' notification kinds and panel
-
         register_demo_step("challenges", f"{self.name}.demo", order=700)

@@ -151,8 +151,8 @@ def bench_detail(size: float = 1.0) -> dict:
     from jalinan.matching.engine import embed_query
     from jalinan.partners.models import Organisation
 
-    from . import services
     from .models import Invitation
+    from .services import challenges as services
 
     n = max(200, round(10_000 * size))
     started = time.perf_counter()
@@ -190,7 +190,7 @@ def bench_detail(size: float = 1.0) -> dict:
     url = challenge.get_absolute_url()
     figures = measure_page(officer, url, repeats=20)
     # The brokerage ranking alone (embedding the text, ranking, evidence), without the page.
-    from .selectors import ranked_experts
+    from .selectors.challenges import ranked_experts
 
     times = []
     for _ in range(10):
@@ -201,7 +201,7 @@ def bench_detail(size: float = 1.0) -> dict:
     # The team suggestions alone (the teams module, included on the page for officers).
     from django.test import RequestFactory
 
-    from .views import _teams_context
+    from .views.challenges import _teams_context
 
     request = RequestFactory().get(url)
     request.user = officer

@@ -33,7 +33,7 @@ from jalinan.sdgs import kpis as sdg_kpis
 from jalinan.sdgs.selectors import filter_by_goal
 
 from .models import Challenge, Invitation
-from .selectors import challenges_for
+from .selectors.challenges import challenges_for
 
 
 def _challenges(scope):

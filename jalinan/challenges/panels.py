@@ -6,10 +6,11 @@ from django.db.models import Count, Q
 
 from jalinan.accounts.roles import is_oil, is_partner_user
 
-from . import selectors
 from .choices import ChallengeStatus, ProposalStatus
 from .models import Proposal
-from .permissions import can_see_challenges, can_view_challenge, is_academic
+from .permissions import can_see_challenges, can_view_challenge, can_view_proposal, is_academic
+from .selectors import challenges as selectors
+from .selectors import proposals as proposal_selectors
 
 
 def my_challenges(request, obj=None):
@@ -70,8 +71,6 @@ def home_challenges(request, obj=None):
 def memorandum_proposals(request, memo):
     """A memorandum's page: the proposal it came from, if this user may see the proposal
     (and the challenge it answered, if they may see that too)."""
-    from .permissions_proposals import can_view_proposal
-
     user = request.user
     if memo is None:
         return None
@@ -87,3 +86,32 @@ def memorandum_proposals(request, memo):
     for p in proposals:
         p.challenge_visible = can_view_challenge(user, p.challenge)
     return {"proposals": proposals}
+
+
+def my_proposals_panel(request, obj=None):
+    """My work: an academic's drafts, proposals under review and decisions received; a partner
+    user's (or the office's) challenges with proposals awaiting review."""
+    user = request.user
+    if not getattr(user, "is_authenticated", False):
+        return None
+    mine = list(proposal_selectors.my_proposals(user)[:30])
+    to_review: dict = {}
+    for p in proposal_selectors.awaiting_review(user)[:200]:
+        c, n = to_review.get(p.challenge_id, (p.challenge, 0))
+        to_review[p.challenge_id] = (c, n + 1)
+    ctx = {
+        "drafts": [p for p in mine if p.status == ProposalStatus.DRAFT][:8],
+        "under_review": [
+            p
+            for p in mine
+            if p.status
+            in (ProposalStatus.SUBMITTED, ProposalStatus.ASSESSMENT, ProposalStatus.FINALIST)
+        ][:8],
+        "decided": [
+            p for p in mine if p.status in (ProposalStatus.SELECTED, ProposalStatus.DECLINED)
+        ][:8],
+        "to_review": list(to_review.values())[:10],
+    }
+    if not any(ctx.values()):
+        return None
+    return ctx

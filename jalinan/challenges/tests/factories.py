@@ -76,7 +76,7 @@ def make_challenge(
         **values,
     )
     if index and status == ChallengeStatus.PUBLISHED:
-        from jalinan.challenges.services import challenge_reindex
+        from jalinan.challenges.services.challenges import challenge_reindex
 
         challenge_reindex(challenge)
     return challenge

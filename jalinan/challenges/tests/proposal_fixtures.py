@@ -15,8 +15,9 @@ import pytest
 
 from jalinan.accounts.roles import Role
 from jalinan.accounts.services import user_create
-from jalinan.challenges import services_proposals as svc
 from jalinan.challenges.choices import MemberRole, ProposalStatus
+from jalinan.challenges.services import proposals as svc
+from jalinan.challenges.services.reviews import proposal_advance
 
 from . import factories
 
@@ -75,7 +76,7 @@ def make_proposal(partner_user):
         if status in order:
             proposal = svc.proposal_submit(proposal=proposal, by=lead)
             for _ in range(order.index(status)):
-                proposal = svc.proposal_advance(proposal=proposal, by=partner_user)
+                proposal = proposal_advance(proposal=proposal, by=partner_user)
         return proposal
 
     return make

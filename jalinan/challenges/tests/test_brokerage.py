@@ -6,9 +6,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from jalinan.challenges import selectors, services
 from jalinan.challenges.choices import ChallengeStatus, InvitationStatus, Visibility
 from jalinan.challenges.models import Invitation
+from jalinan.challenges.selectors import challenges as selectors
+from jalinan.challenges.services import invitations as services
 from jalinan.core.models import AuditEntry, Notification
 from jalinan.pipeline.choices import Stage
 from jalinan.pipeline.selectors import opportunity_for_object

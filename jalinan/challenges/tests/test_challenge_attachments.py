@@ -52,7 +52,7 @@ def test_wrong_type_and_size_rejected_with_a_message(
 def test_attachment_of_a_public_challenge_for_visitors(
     client, client_for, public_challenge, officer
 ):
-    from jalinan.challenges import services
+    from jalinan.challenges.services import attachments as services
 
     att = services.attachment_add(challenge=public_challenge, by=officer, upload=pdf_upload())
     response = client.get(reverse("challenges:attachment_download", args=[att.pk]))
@@ -60,7 +60,7 @@ def test_attachment_of_a_public_challenge_for_visitors(
 
 
 def test_remove(client_for, draft_challenge, partner_user, other_partner):
-    from jalinan.challenges import services
+    from jalinan.challenges.services import attachments as services
 
     att = services.attachment_add(challenge=draft_challenge, by=partner_user, upload=pdf_upload())
     url = reverse("challenges:attachment_remove", args=[att.pk])

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from jalinan.challenges import selectors
 from jalinan.challenges.choices import ChallengeStatus, Visibility
 from jalinan.challenges.permissions import can_answer_challenge, can_view_challenge
+from jalinan.challenges.selectors import challenges as selectors
 
 from .factories import invite
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jalinan import matching
-from jalinan.challenges import services
 from jalinan.challenges.choices import ChallengeStatus
 from jalinan.challenges.models import Challenge
+from jalinan.challenges.services import challenges as services
 from jalinan.core.models import AuditEntry, Notification
 from jalinan.core.registry import daily_jobs
 from jalinan.pipeline.choices import Source, Stage

@@ -4,7 +4,7 @@ links back."""
 
 import pytest
 
-from jalinan.challenges import services_proposals as svc
+from jalinan.challenges.services import reviews as svc
 from jalinan.challenges.choices import ProposalStatus
 
 from .proposal_fixtures import *  # noqa: F403

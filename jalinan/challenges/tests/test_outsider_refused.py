@@ -1,9 +1,9 @@
 """The outsider (signed in, no role) is refused on every page of the challenges app.
 
-The sweep is built from the app's real urlpatterns (urls.py with urls_proposals.py): every
-URL name must have a case below, so a view added later without one fails
-``test_every_url_name_has_a_case``. Refused pages answer 404 to GET and to POST (a POST-only
-view answers 405 to GET, then 404 to POST); no POST writes to the database.
+The sweep is built from the app's real urlpatterns (urls.py): every URL name must have a
+case below, so a view added later without one fails ``test_every_url_name_has_a_case``.
+Refused pages answer 404 to GET and to POST (a POST-only view answers 405 to GET, then 404
+to POST); no POST writes to the database.
 
 The public pages (anyone may read them) are listed in ``PUBLIC``: there the outsider gets
 exactly what a signed-out visitor gets, and none of the staff-only challenges.
@@ -15,10 +15,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from jalinan.challenges import services
-from jalinan.challenges import services_proposals as svc
 from jalinan.challenges import urls as app_urls
 from jalinan.challenges.choices import ChallengeStatus, ProposalStatus
+from jalinan.challenges.services import attachments as services
+from jalinan.challenges.services import questions as svc
 from jalinan.core.testing import refusal_sweep
 
 from . import factories

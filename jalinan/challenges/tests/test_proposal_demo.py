@@ -2,7 +2,7 @@
 memorandum and project."""
 
 from jalinan.challenges.choices import ChallengeStatus, ProposalStatus
-from jalinan.challenges.demo_proposals import seed_proposals
+from jalinan.challenges.demo.proposals import seed_proposals
 from jalinan.challenges.models import Proposal, Question
 from jalinan.core.demo import DemoContext
 

@@ -4,9 +4,10 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from jalinan.challenges import services_proposals as svc
 from jalinan.challenges.choices import ProposalStatus, ReviewStage
-from jalinan.challenges.selectors_proposals import board, proposals_for_review, stage_counts
+from jalinan.challenges.selectors.proposals import board, proposals_for_review, stage_counts
+from jalinan.challenges.services import reviews as svc
+from jalinan.challenges.services.proposals import proposal_submit
 from jalinan.core.models import AuditEntry, Notification
 
 from .proposal_fixtures import *  # noqa: F403
@@ -65,7 +66,7 @@ def test_drafts_are_not_reviewed_and_outsiders_never_review(
     with pytest.raises(ValidationError):
         svc.proposal_review(proposal=draft, by=partner_user, stage="screen", score=3)
     assert list(proposals_for_review(partner_user, challenge)) == []
-    svc.proposal_submit(proposal=draft, by=academic)
+    proposal_submit(proposal=draft, by=academic)
     for user in (other_partner, outsider, academic):
         with pytest.raises(PermissionDenied):
             svc.proposal_review(proposal=draft, by=user, stage="screen", score=3)
@@ -125,7 +126,7 @@ def test_the_feedback_email_reaches_the_whole_team_with_the_reasons(
 def test_cancelling_the_challenge_answers_every_proposal_under_review(
     challenge, expert_profile, academic, colleague, partner_user, make_proposal, capture
 ):
-    from jalinan.challenges.services import challenge_cancel
+    from jalinan.challenges.services.challenges import challenge_cancel
 
     submitted = make_proposal(challenge, academic, status=ProposalStatus.FINALIST)
     draft = make_proposal(challenge, colleague, title="A draft never sent")
@@ -149,7 +150,7 @@ def test_cancelling_the_challenge_answers_every_proposal_under_review(
 
 
 def test_a_reviewer_cannot_give_the_cancellation_reason(challenge, partner_user):
-    from jalinan.challenges.forms_proposals import REVIEWER_REASONS
+    from jalinan.challenges.forms.proposals import REVIEWER_REASONS
 
     assert "cancelled" not in [code for code, _label in REVIEWER_REASONS]
     assert "stronger" in [code for code, _label in REVIEWER_REASONS]

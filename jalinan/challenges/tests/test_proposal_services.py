@@ -7,13 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 
-from jalinan.challenges import services_proposals as svc
 from jalinan.challenges.choices import ChallengeStatus, MemberRole, ProposalStatus
-from jalinan.challenges.permissions_proposals import (
+from jalinan.challenges.permissions import (
     can_change_proposal,
     can_view_proposal,
     get_proposal_for_user,
 )
+from jalinan.challenges.services import proposals as svc
 from jalinan.core.models import AuditEntry, Notification
 
 from . import factories

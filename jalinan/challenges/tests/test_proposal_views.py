@@ -187,7 +187,7 @@ def test_the_challenge_page_shows_the_thread_and_your_proposal(
     partner_user,
     make_proposal,
 ):
-    from jalinan.challenges import services_proposals as svc
+    from jalinan.challenges.services import questions as svc
 
     factories.invite(confidential_challenge, expert_profile)
     factories.invite(confidential_challenge, speech_profile)
@@ -307,7 +307,7 @@ def test_my_work_panel(
     )
     from django.test import RequestFactory
 
-    from jalinan.challenges.views_proposals import my_proposals_panel
+    from jalinan.challenges.panels import my_proposals_panel
 
     request = RequestFactory().get("/")
     request.user = academic

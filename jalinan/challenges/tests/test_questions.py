@@ -4,9 +4,9 @@ the office, seen by every invitee, and each answer told to them."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from jalinan.challenges import services_proposals as svc
-from jalinan.challenges.permissions_proposals import can_see_questions
-from jalinan.challenges.selectors_proposals import questions_for
+from jalinan.challenges.permissions import can_see_questions
+from jalinan.challenges.selectors.proposals import questions_for
+from jalinan.challenges.services import questions as svc
 from jalinan.core.models import AuditEntry, Notification
 
 from . import factories

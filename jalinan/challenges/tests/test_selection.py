@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from jalinan.challenges import services_proposals as svc
 from jalinan.challenges.choices import ChallengeStatus, IPExpectation, ProposalStatus
+from jalinan.challenges.services import reviews as svc
 
 from .proposal_fixtures import *  # noqa: F403
 from .proposal_fixtures import member_row

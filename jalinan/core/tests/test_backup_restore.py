@@ -17,7 +17,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from jalinan.agreements.tests.factories import make_document, make_memo, pdf_upload
-from jalinan.challenges.services import attachment_add
+from jalinan.challenges.services.attachments import attachment_add
 from jalinan.challenges.tests.factories import make_challenge
 from jalinan.challenges.tests.factories import make_profile as make_expert
 from jalinan.core.audit import AuditEntry

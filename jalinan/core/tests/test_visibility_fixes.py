@@ -52,7 +52,7 @@ def test_the_office_finds_a_merged_organisations_contacts_as_on_its_page(officer
 
 
 def test_the_proposals_of_someone_who_left_are_not_listed_as_theirs(cast, world):
-    from jalinan.challenges.selectors_proposals import my_proposals
+    from jalinan.challenges.selectors.proposals import my_proposals
 
     gone = cast["gone_academic"]  # on the team of the submitted proposal, then left
     assert world["proposal_submitted"].members.filter(user=gone).exists()

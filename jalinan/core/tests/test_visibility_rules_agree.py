@@ -37,8 +37,8 @@ def _proposals_for(user):
     """The proposals a user meets on pages: their own (led or on the team) and those they
     review on the challenges they see."""
     from jalinan.challenges.models import Proposal
-    from jalinan.challenges.selectors import challenges_for
-    from jalinan.challenges.selectors_proposals import my_proposals, proposals_for_review
+    from jalinan.challenges.selectors.challenges import challenges_for
+    from jalinan.challenges.selectors.proposals import my_proposals, proposals_for_review
 
     ids = set(my_proposals(user).values_list("pk", flat=True))
     for challenge in challenges_for(user):
@@ -99,10 +99,10 @@ CASES: dict[str, tuple | str] = {
     ),
     "challenges.permissions.can_view_challenge": (
         None,
-        _q("jalinan.challenges.selectors.challenges_for"),
+        _q("jalinan.challenges.selectors.challenges.challenges_for"),
         _model("challenges.Challenge"),
     ),
-    "challenges.permissions_proposals.can_view_proposal": (
+    "challenges.permissions.can_view_proposal": (
         None,
         _proposals_for,
         _model("challenges.Proposal"),

@@ -56,10 +56,9 @@ def build_world(c: dict) -> dict:
     from jalinan.agreements import services as agreements
     from jalinan.agreements.choices import Status
     from jalinan.agreements.tests.factories import make_document, make_memo, pdf_upload
-    from jalinan.challenges import services as challenges
-    from jalinan.challenges import services_proposals as proposals
     from jalinan.challenges.choices import ChallengeStatus, Visibility
     from jalinan.challenges.models import Invitation
+    from jalinan.challenges.services import attachments, proposals, questions
     from jalinan.challenges.tests.factories import make_challenge
     from jalinan.engagements.services import activity_create
     from jalinan.experts import services as experts
@@ -177,7 +176,7 @@ def build_world(c: dict) -> dict:
     w["ch_third_cancelled"] = challenge(
         third, ChallengeStatus.CANCELLED, Visibility.PUBLIC, f"Cancelled {SECRET}"
     )
-    w["challenge_attachment"] = challenges.attachment_add(
+    w["challenge_attachment"] = attachments.attachment_add(
         challenge=w["ch_third_invited"], by=officer, upload=pdf_upload("brief.pdf")
     )
     w["invitation"] = Invitation.objects.create(
@@ -202,7 +201,7 @@ def build_world(c: dict) -> dict:
         **{**proposal_fields, "title": f"Invited proposal {SECRET}"},
     )
     w["proposal_submitted"] = proposals.proposal_submit(proposal=submitted, by=ict_academic)
-    w["question"] = proposals.question_ask(
+    w["question"] = questions.question_ask(
         challenge=w["ch_third_invited"], by=ict_academic, text="Which steel?"
     )
 

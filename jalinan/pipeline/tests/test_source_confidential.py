@@ -5,8 +5,8 @@ title nor its text (page, export, API); the office reads both, from the challeng
 import pytest
 
 from jalinan.agreements.tests.test_api import bearer
-from jalinan.challenges import services as challenge_services
 from jalinan.challenges.choices import ChallengeStatus, Visibility
+from jalinan.challenges.services import challenges as challenge_services
 from jalinan.challenges.tests.factories import make_challenge
 from jalinan.pipeline.selectors import opportunity_for_object
 

@@ -11,7 +11,11 @@ from django.template.loader import render_to_string
 
 from jalinan.accounts.roles import Role
 from jalinan.accounts.services import user_create
-from jalinan.challenges.services import challenge_create, challenge_submit, challenge_update
+from jalinan.challenges.services.challenges import (
+    challenge_create,
+    challenge_submit,
+    challenge_update,
+)
 from jalinan.partners.models import Organisation
 from jalinan.projects.services import project_create
 from jalinan.technologies import licensees

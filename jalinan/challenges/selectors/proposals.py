@@ -6,9 +6,9 @@ from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 
 from jalinan.accounts.roles import is_oil, is_partner_user
 
-from .choices import ChallengeStatus, ProposalStatus
-from .models import Challenge, Proposal, ProposalMember, Question
-from .permissions_proposals import REVIEWABLE, can_review_proposals, can_see_questions
+from ..choices import ChallengeStatus, ProposalStatus
+from ..models import Challenge, Proposal, ProposalMember, Question
+from ..permissions import REVIEWABLE, can_review_proposals, can_see_questions
 
 # The review board's columns, in order.
 BOARD_STAGES = [

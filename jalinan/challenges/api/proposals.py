@@ -11,17 +11,19 @@ from django.db import transaction
 from django.http import Http404
 from ninja import Field, Router, Schema
 
-from . import selectors_proposals as sel
-from . import services_proposals as svc
-from .choices import FeedbackReason, MemberRole, ReviewStage
-from .models import Proposal
-from .permissions import get_challenge_for_user
-from .permissions_proposals import (
+from ..choices import FeedbackReason, MemberRole, ReviewStage
+from ..models import Proposal
+from ..permissions import (
     can_review_proposals,
     can_see_questions,
+    get_challenge_for_user,
     get_proposal_for_user,
     get_question_for_user,
 )
+from ..selectors import proposals as sel
+from ..services.proposals import proposal_create, proposal_submit, proposal_withdraw
+from ..services.questions import question_answer, question_ask
+from ..services.reviews import proposal_advance, proposal_decline, proposal_review, proposal_select
 
 router = Router(tags=["challenges"])
 
@@ -211,7 +213,7 @@ def create_proposal(request, challenge_id: int, payload: ProposalIn):
     challenge = get_challenge_for_user(user, challenge_id)
     data = payload.dict(exclude={"team", "milestones", "submit"})
     with transaction.atomic():  # a refused submission leaves no draft behind
-        proposal = svc.proposal_create(
+        proposal = proposal_create(
             challenge=challenge,
             by=user,
             team=_team(payload.team),
@@ -219,7 +221,7 @@ def create_proposal(request, challenge_id: int, payload: ProposalIn):
             **data,
         )
         if payload.submit:
-            proposal = svc.proposal_submit(proposal=proposal, by=user)
+            proposal = proposal_submit(proposal=proposal, by=user)
     return 201, _out(user, proposal)
 
 
@@ -232,14 +234,14 @@ def get_proposal(request, proposal_id: int):
 def submit_proposal(request, proposal_id: int):
     user = request.auth
     proposal = get_proposal_for_user(user, proposal_id)
-    return _out(user, svc.proposal_submit(proposal=proposal, by=user))
+    return _out(user, proposal_submit(proposal=proposal, by=user))
 
 
 @router.post("/proposals/{proposal_id}/withdraw", response=ProposalOut)
 def withdraw_proposal(request, proposal_id: int):
     user = request.auth
     proposal = get_proposal_for_user(user, proposal_id)
-    return _out(user, svc.proposal_withdraw(proposal=proposal, by=user))
+    return _out(user, proposal_withdraw(proposal=proposal, by=user))
 
 
 def _for_reviewer(user, proposal_id: int) -> Proposal:
@@ -253,7 +255,7 @@ def _for_reviewer(user, proposal_id: int) -> Proposal:
 def review_proposal(request, proposal_id: int, payload: ReviewIn):
     user = request.auth
     proposal = _for_reviewer(user, proposal_id)
-    review = svc.proposal_review(
+    review = proposal_review(
         proposal=proposal,
         by=user,
         stage=str(payload.stage),
@@ -268,14 +270,14 @@ def review_proposal(request, proposal_id: int, payload: ReviewIn):
 def advance_proposal(request, proposal_id: int):
     user = request.auth
     proposal = _for_reviewer(user, proposal_id)
-    return _out(user, svc.proposal_advance(proposal=proposal, by=user))
+    return _out(user, proposal_advance(proposal=proposal, by=user))
 
 
 @router.post("/proposals/{proposal_id}/decline", response=ProposalOut)
 def decline_proposal(request, proposal_id: int, payload: DeclineIn):
     user = request.auth
     proposal = _for_reviewer(user, proposal_id)
-    declined = svc.proposal_decline(
+    declined = proposal_decline(
         proposal=proposal,
         by=user,
         reasons=[str(r) for r in payload.reasons],
@@ -293,9 +295,7 @@ def decline_proposal(request, proposal_id: int, payload: DeclineIn):
 def select_proposal(request, proposal_id: int, payload: SelectIn):
     user = request.auth
     proposal = _for_reviewer(user, proposal_id)
-    selected = svc.proposal_select(
-        proposal=proposal, by=user, memo_type_code=payload.memo_type_code
-    )
+    selected = proposal_select(proposal=proposal, by=user, memo_type_code=payload.memo_type_code)
     return _out(user, selected)
 
 
@@ -314,11 +314,11 @@ def ask_question(request, challenge_id: int, payload: QuestionIn):
     challenge = get_challenge_for_user(user, challenge_id)
     if not can_see_questions(user, challenge):
         raise Http404
-    return 201, svc.question_ask(challenge=challenge, by=user, text=payload.text)
+    return 201, question_ask(challenge=challenge, by=user, text=payload.text)
 
 
 @router.post("/questions/{question_id}/answer", response=QuestionOut)
 def answer_question(request, question_id: int, payload: AnswerIn):
     user = request.auth
     question = get_question_for_user(user, question_id)
-    return svc.question_answer(question=question, by=user, answer=payload.answer)
+    return question_answer(question=question, by=user, answer=payload.answer)

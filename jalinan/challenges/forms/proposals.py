@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from jalinan.core.forms import BootstrapFormMixin
 
-from .choices import FeedbackReason, MemberRole, ReviewStage
-from .models import Proposal
-from .selectors_proposals import team_candidates
+from ..choices import FeedbackReason, MemberRole, ReviewStage
+from ..models import Proposal
+from ..selectors.proposals import team_candidates
 
 MEMBER_ROLES = [(v, label) for v, label in MemberRole.choices if v != MemberRole.LEAD]
 

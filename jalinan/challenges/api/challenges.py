@@ -1,6 +1,6 @@
-"""The challenges part of the REST API, mounted at /api/v1/challenges/: challenges, their
-workflow, the brokerage (ranked experts, invitations) and experts' "for me" ranking, with the
-pages' services, permission helpers and form validation."""
+"""Challenges in the REST API (under /api/v1/challenges/): challenges, their workflow, the
+brokerage (ranked experts, invitations) and experts' "for me" ranking, with the pages'
+services, permission helpers and form validation."""
 
 from __future__ import annotations
 
@@ -14,12 +14,17 @@ from ninja import Field, Query, Router, Schema
 from jalinan.accounts.roles import is_oil
 from jalinan.api.params import Id, Offset
 
-from . import permissions as perms
-from . import selectors, services
-from .api_proposals import router as proposals_router
-from .forms import ChallengeForm
+from .. import permissions as perms
+from ..forms.challenges import ChallengeForm
+from ..selectors import challenges as selectors
+from ..services import challenges as services
+from ..services.invitations import invitations_create
 
 router = Router(tags=["challenges"])
+
+# NinjaAPI names an operation after its module and function. These operations were written in
+# jalinan/challenges/api.py and API clients know them by those ids, so each id is pinned here.
+# (The ids of proposals.py's operations, jalinan_challenges_api_proposals_*, match their module.)
 
 
 class ChallengeOut(Schema):
@@ -204,7 +209,12 @@ def _validated(user, data: dict, instance=None) -> ChallengeForm:
     return form
 
 
-@router.get("/", response=ChallengePage, summary="Challenges you may see")
+@router.get(
+    "/",
+    response=ChallengePage,
+    summary="Challenges you may see",
+    operation_id="jalinan_challenges_api_list_challenges",
+)
 def list_challenges(request, filters: Query[ChallengeFilters]):
     user = request.auth
     params = filters.dict(exclude={"limit", "offset"})
@@ -217,6 +227,7 @@ def list_challenges(request, filters: Query[ChallengeFilters]):
     "/for-me",
     response=list[ChallengeMatchOut],
     summary="Open challenges ranked by fit to your expert profile",
+    operation_id="jalinan_challenges_api_for_me",
 )
 def for_me(request, k: int = Query(20, ge=1, le=100)):
     user = request.auth
@@ -228,12 +239,16 @@ def for_me(request, k: int = Query(20, ge=1, le=100)):
     ]
 
 
-@router.get("/{challenge_id}", response=ChallengeOut)
+@router.get(
+    "/{challenge_id}", response=ChallengeOut, operation_id="jalinan_challenges_api_get_challenge"
+)
 def get_challenge(request, challenge_id: int):
     return _out(perms.get_challenge_for_user(request.auth, challenge_id))
 
 
-@router.post("/", response={201: ChallengeOut})
+@router.post(
+    "/", response={201: ChallengeOut}, operation_id="jalinan_challenges_api_create_challenge"
+)
 def create_challenge(request, payload: ChallengeIn):
     user = request.auth
     if not perms.can_create_challenge(user):
@@ -253,7 +268,9 @@ def create_challenge(request, payload: ChallengeIn):
     return 201, _out(challenge)
 
 
-@router.patch("/{challenge_id}", response=ChallengeOut)
+@router.patch(
+    "/{challenge_id}", response=ChallengeOut, operation_id="jalinan_challenges_api_update_challenge"
+)
 def update_challenge(request, challenge_id: int, payload: ChallengePatch):
     user = request.auth
     challenge = perms.get_challenge_for_user(user, challenge_id, write=True)
@@ -270,31 +287,51 @@ def _acting(request, challenge_id: int, allowed):
     return user, challenge
 
 
-@router.post("/{challenge_id}/submit", response=ChallengeOut)
+@router.post(
+    "/{challenge_id}/submit",
+    response=ChallengeOut,
+    operation_id="jalinan_challenges_api_submit_challenge",
+)
 def submit_challenge(request, challenge_id: int):
     user, c = _acting(request, challenge_id, perms.can_submit_challenge)
     return _out(services.challenge_submit(challenge=c, by=user))
 
 
-@router.post("/{challenge_id}/return", response=ChallengeOut)
+@router.post(
+    "/{challenge_id}/return",
+    response=ChallengeOut,
+    operation_id="jalinan_challenges_api_return_challenge",
+)
 def return_challenge(request, challenge_id: int, payload: CommentsIn):
     user, c = _acting(request, challenge_id, perms.can_review_challenge)
     return _out(services.challenge_return(challenge=c, by=user, comments=payload.comments))
 
 
-@router.post("/{challenge_id}/publish", response=ChallengeOut)
+@router.post(
+    "/{challenge_id}/publish",
+    response=ChallengeOut,
+    operation_id="jalinan_challenges_api_publish_challenge",
+)
 def publish_challenge(request, challenge_id: int):
     user, c = _acting(request, challenge_id, perms.can_publish_challenge)
     return _out(services.challenge_publish(challenge=c, by=user))
 
 
-@router.post("/{challenge_id}/close", response=ChallengeOut)
+@router.post(
+    "/{challenge_id}/close",
+    response=ChallengeOut,
+    operation_id="jalinan_challenges_api_close_challenge",
+)
 def close_challenge(request, challenge_id: int):
     user, c = _acting(request, challenge_id, perms.can_close_challenge)
     return _out(services.challenge_close(challenge=c, by=user))
 
 
-@router.post("/{challenge_id}/cancel", response=ChallengeOut)
+@router.post(
+    "/{challenge_id}/cancel",
+    response=ChallengeOut,
+    operation_id="jalinan_challenges_api_cancel_challenge",
+)
 def cancel_challenge(request, challenge_id: int, payload: ReasonIn):
     user, c = _acting(request, challenge_id, perms.can_cancel_challenge)
     return _out(services.challenge_cancel(challenge=c, by=user, reason=payload.reason))
@@ -304,6 +341,7 @@ def cancel_challenge(request, challenge_id: int, payload: ReasonIn):
     "/{challenge_id}/experts",
     response=list[ExpertMatchOut],
     summary="Experts ranked for a challenge, with evidence (the office only)",
+    operation_id="jalinan_challenges_api_ranked_experts",
 )
 def ranked_experts(request, challenge_id: int, unit: int | None = None, k: int = 20):
     user = request.auth
@@ -337,7 +375,11 @@ def ranked_experts(request, challenge_id: int, unit: int | None = None, k: int =
     ]
 
 
-@router.get("/{challenge_id}/invitations", response=list[InvitationOut])
+@router.get(
+    "/{challenge_id}/invitations",
+    response=list[InvitationOut],
+    operation_id="jalinan_challenges_api_list_invitations",
+)
 def list_invitations(request, challenge_id: int):
     user = request.auth
     challenge = perms.get_challenge_for_user(user, challenge_id)
@@ -346,7 +388,11 @@ def list_invitations(request, challenge_id: int):
     return [_invitation_out(i) for i in selectors.invitations_of(challenge)]
 
 
-@router.post("/{challenge_id}/invite", response={201: list[InvitationOut]})
+@router.post(
+    "/{challenge_id}/invite",
+    response={201: list[InvitationOut]},
+    operation_id="jalinan_challenges_api_invite_experts",
+)
 def invite_experts(request, challenge_id: int, payload: InviteIn):
     from jalinan.experts.selectors import profiles_for
 
@@ -354,11 +400,5 @@ def invite_experts(request, challenge_id: int, payload: InviteIn):
     experts = list(profiles_for(user).filter(pk__in=payload.expert_ids))
     if len(experts) != len(set(payload.expert_ids)):
         raise ValidationError({"expert_ids": ["Unknown expert."]})
-    invitations = services.invitations_create(
-        challenge=c, experts=experts, by=user, message=payload.message
-    )
+    invitations = invitations_create(challenge=c, experts=experts, by=user, message=payload.message)
     return 201, [_invitation_out(i) for i in invitations]
-
-
-# Proposals, questions and review (api_proposals.py), under the same prefix.
-router.add_router("", proposals_router)

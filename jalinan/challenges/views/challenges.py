@@ -1,5 +1,5 @@
-"""Challenge pages: the lists, the form, the workflow actions, attachments and the brokerage
-(ranked experts, invitations). Proposals and questions live in ``views_proposals``."""
+"""Challenge pages: the lists, the form, the workflow actions and the challenge's page with
+its brokerage (ranked experts, suggested teams) and its proposals' section."""
 
 from __future__ import annotations
 
@@ -10,23 +10,23 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from jalinan.accounts.models import Unit
 from jalinan.accounts.roles import is_oil
 from jalinan.core.audit import history_for
 from jalinan.core.exports import export_response
-from jalinan.core.files import file_response
 from jalinan.core.forms import errors_to_form
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 from jalinan.partners.models import Organisation
 from jalinan.sdgs.goals import GOAL_CHOICES
 
-from . import permissions as perms
-from . import selectors, services
-from .choices import ChallengeStatus, Visibility
-from .forms import AttachmentForm, ChallengeForm, CommentsForm, InviteForm, ReasonForm
+from .. import permissions as perms
+from ..choices import ChallengeStatus, Visibility
+from ..forms.challenges import ChallengeForm, CommentsForm, InviteForm, ReasonForm
+from ..selectors import challenges as selectors
+from ..services import challenges as services
+from .proposals import challenge_section_context
 
 # -- lists ------------------------------------------------------------------------------------
 
@@ -293,7 +293,7 @@ def _brokerage_context(request, challenge) -> dict:
 
 
 def _teams_context(request, challenge) -> dict:
-    from . import teams
+    from .. import teams
 
     suggest = getattr(teams, "suggest_teams", None)
     if suggest is None or not _template_exists("challenges/_teams.html"):
@@ -310,13 +310,6 @@ def _template_exists(name: str) -> bool:
     except TemplateDoesNotExist:
         return False
     return True
-
-
-def _proposals_context(request, challenge) -> dict:
-    from . import views_proposals
-
-    section = getattr(views_proposals, "challenge_section_context", None)
-    return section(request, challenge) if section else {}
 
 
 def challenge_detail(request, pk):
@@ -358,7 +351,7 @@ def challenge_detail(request, pk):
         ):
             ctx["brokerage"] = _brokerage_context(request, challenge)
             ctx.update(_teams_context(request, challenge))
-    for key, value in _proposals_context(request, challenge).items():
+    for key, value in challenge_section_context(request, challenge).items():
         ctx.setdefault(key, value)
     if getattr(request, "htmx", False) and request.GET.get("partial") == "brokerage":
         return render(request, "challenges/_brokerage.html", ctx)
@@ -371,104 +364,3 @@ def _opportunity(challenge):
     except ImportError:  # pragma: no cover
         return None
     return opportunity_for_object(challenge)
-
-
-# -- brokerage --------------------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def challenge_invite(request, pk):
-    user = request.user
-    challenge = perms.get_challenge_for_user(user, pk)
-    if not perms.can_invite(user, challenge):
-        raise PermissionDenied
-    form = InviteForm(request.POST, user=user)
-    if not form.is_valid():
-        for errs in form.errors.values():
-            messages.error(request, " ".join(errs))
-        return redirect(challenge.get_absolute_url() + "#brokerage")
-    experts = list(form.cleaned_data["experts"])
-    scores = {}
-    for key, value in request.POST.items():
-        if key.startswith("score_") and key[6:].isdigit():
-            try:
-                scores[int(key[6:])] = float(value)
-            except ValueError:
-                pass
-    before = set(challenge.invitations.values_list("expert_id", flat=True))
-    try:
-        services.invitations_create(
-            challenge=challenge,
-            experts=experts,
-            by=user,
-            message=form.cleaned_data["message"],
-            scores=scores,
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect(challenge.get_absolute_url() + "#brokerage")
-    new = [e for e in experts if e.pk not in before]
-    if new:
-        messages.success(
-            request,
-            _("Invited %(names)s.") % {"names": ", ".join(e.name for e in new)},
-        )
-    else:
-        messages.info(request, _("These experts were already invited."))
-    return redirect(challenge.get_absolute_url() + "#invitations")
-
-
-@login_required
-@require_POST
-def invitation_respond(request, pk):
-    invitation = perms.get_invitation_for_user(request.user, pk)
-    accept = request.POST.get("accept") == "1"
-    services.invitation_respond(invitation=invitation, by=request.user, accept=accept)
-    if accept:
-        messages.success(request, _("Thank you: the office knows you are interested."))
-    else:
-        messages.info(request, _("You declined the invitation."))
-    return redirect(invitation.challenge)
-
-
-# -- attachments ------------------------------------------------------------------------------
-
-
-@login_required
-def attachment_add(request, pk):
-    user = request.user
-    challenge = perms.get_challenge_for_user(user, pk)
-    if not perms.can_manage_attachments(user, challenge):
-        raise PermissionDenied
-    form = AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.attachment_add(
-                challenge=challenge, by=user, upload=form.cleaned_data["upload"]
-            )
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, _("The file was attached."))
-            return redirect(challenge)
-    return render(
-        request, "challenges/attachment_form.html", {"form": form, "challenge": challenge}
-    )
-
-
-def attachment_download(request, pk):
-    attachment = perms.get_attachment_for_user(request.user, pk)
-    return file_response(attachment.file, filename=attachment.name)
-
-
-@login_required
-@require_POST
-def attachment_remove(request, pk):
-    attachment = perms.get_attachment_for_user(request.user, pk)
-    challenge = attachment.challenge
-    if not perms.can_manage_attachments(request.user, challenge):
-        raise PermissionDenied
-    services.attachment_remove(attachment=attachment, by=request.user)
-    messages.success(request, _("The file was removed."))
-    return redirect(challenge)

@@ -1,11 +1,12 @@
-"""Proposals, the question-and-answer thread, and the partner's staged review."""
+"""Proposals: the section on a challenge's page, the form (with the team and milestones),
+submission, withdrawal and the proposal's page. Questions are in ``questions``, the partner's
+review in ``reviews``."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,37 +15,35 @@ from django.views.decorators.http import require_POST
 
 from jalinan.accounts.roles import is_oil
 from jalinan.core.audit import history_for
-from jalinan.core.exports import export_response
 from jalinan.core.forms import errors_to_form
 
-from . import selectors_proposals as sel
-from . import services_proposals as svc
-from .choices import FeedbackReason, MemberRole, ProposalStatus
-from .forms_proposals import (
+from ..choices import FeedbackReason, MemberRole, ProposalStatus
+from ..forms.proposals import (
     AnswerForm,
-    DeclineForm,
     MemberFormSet,
     MilestoneFormSet,
     ProposalForm,
     QuestionForm,
     ReviewForm,
-    SelectForm,
     formset_rows,
 )
-from .permissions import can_view_challenge, get_challenge_for_user
-from .permissions_proposals import (
+from ..permissions import (
     can_answer_question,
     can_ask_question,
     can_change_proposal,
     can_review_proposal,
     can_review_proposals,
     can_see_questions,
+    can_view_challenge,
     can_withdraw_proposal,
     can_write_proposal,
+    get_challenge_for_user,
     get_proposal_for_user,
-    get_question_for_user,
     is_proposal_team,
 )
+from ..selectors import proposals as sel
+from ..services import proposals as svc
+from .reviews import review_stage_for
 
 
 def _days_left(challenge) -> int | None:
@@ -278,7 +277,7 @@ def proposal_detail(request, pk):
         "can_review": can_review_proposal(user, proposal),
         "reviews": reviews,
         "scores": sel.score_summary(proposal) if reviewer else None,
-        "review_form": ReviewForm(initial={"stage": _stage_for(proposal)}),
+        "review_form": ReviewForm(initial={"stage": review_stage_for(proposal)}),
         "days_left": _days_left(challenge),
         "history": history_for(proposal)[:30] if is_oil(user) else None,
         "memorandum": _visible_memorandum(user, proposal),
@@ -299,324 +298,3 @@ def _visible_project(user, proposal):
 
     project = proposal.project
     return project if project is not None and can_view_project(user, project) else None
-
-
-def _stage_for(proposal) -> str:
-    return {
-        ProposalStatus.SUBMITTED: "screen",
-        ProposalStatus.ASSESSMENT: "assess",
-        ProposalStatus.FINALIST: "finalist",
-    }.get(proposal.status, "selection")
-
-
-# -- questions ---------------------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def question_ask(request, challenge_pk):
-    user = request.user
-    challenge = get_challenge_for_user(user, challenge_pk)
-    if not can_see_questions(user, challenge):
-        raise Http404
-    if not can_ask_question(user, challenge):
-        raise PermissionDenied
-    form = QuestionForm(request.POST)
-    if form.is_valid():
-        try:
-            svc.question_ask(challenge=challenge, by=user, text=form.cleaned_data["text"])
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, _("Your question was sent to the partner."))
-            return redirect(challenge.get_absolute_url() + "#questions")
-    return render(
-        request, "challenges/proposals/question_form.html", {"challenge": challenge, "form": form}
-    )
-
-
-@login_required
-@require_POST
-def question_answer(request, pk):
-    user = request.user
-    question = get_question_for_user(user, pk)
-    if not can_answer_question(user, question):
-        raise PermissionDenied
-    form = AnswerForm(request.POST)
-    if form.is_valid():
-        svc.question_answer(question=question, by=user, answer=form.cleaned_data["answer"])
-        messages.success(request, _("Your answer is on the thread; the experts were told."))
-        return redirect(question.challenge.get_absolute_url() + "#questions")
-    return render(
-        request,
-        "challenges/proposals/answer_form.html",
-        {"challenge": question.challenge, "question": question, "form": form},
-    )
-
-
-# -- the review board --------------------------------------------------------------------------
-
-
-def _reviewable_challenge(user, pk):
-    challenge = get_challenge_for_user(user, pk)
-    if not can_review_proposals(user, challenge):
-        raise Http404 if not is_proposal_team_any(user, challenge) else PermissionDenied
-    return challenge
-
-
-def is_proposal_team_any(user, challenge) -> bool:
-    return sel.proposals_on_team(user, challenge).exists()
-
-
-def _reviewable_proposal(user, pk):
-    proposal = get_proposal_for_user(user, pk)
-    if not can_review_proposals(user, proposal.challenge):
-        raise PermissionDenied
-    return proposal
-
-
-@login_required
-def review_board(request, challenge_pk):
-    user = request.user
-    challenge = _reviewable_challenge(user, challenge_pk)
-    fmt = request.GET.get("export")
-    if fmt:
-        return _export(request, challenge, fmt)
-    columns = sel.board(user, challenge)
-    for _status, _label, items in columns:
-        for p in items:
-            p.review_stage = _stage_for(p)
-    return render(
-        request,
-        "challenges/proposals/board.html",
-        {
-            "challenge": challenge,
-            "columns": columns,
-            "review_form": ReviewForm(),
-            "reasons": FeedbackReason.choices,
-        },
-    )
-
-
-def _export(request, challenge, fmt):
-    rows = []
-    labels = dict(FeedbackReason.choices)
-    for p in sel.proposals_for_review(request.user, challenge):
-        rows.append(
-            [
-                p.pk,
-                p.title,
-                p.lead.display_name,
-                p.lead.unit.name if p.lead.unit_id else "",
-                [str(m) for m in p.members.all() if m.user_id != p.lead_id],
-                p.get_status_display(),
-                timezone.localtime(p.submitted_at).strftime("%Y-%m-%d %H:%M")
-                if p.submitted_at
-                else "",
-                p.trl_start,
-                p.trl_end,
-                p.duration_months,
-                p.budget,
-                round(p.avg_score, 2) if p.avg_score is not None else "",
-                p.review_count,
-                [str(labels[r]) for r in p.feedback_reasons if r in labels],
-                p.feedback_comments,
-            ]
-        )
-    return export_response(
-        headers=[
-            _("Number"),
-            _("Title"),
-            _("Lead"),
-            _("KCDIO"),
-            _("Team"),
-            _("Status"),
-            _("Submitted"),
-            _("TRL now"),
-            _("TRL at the end"),
-            _("Duration (months)"),
-            _("Budget (RM)"),
-            _("Average score"),
-            _("Reviews"),
-            _("Feedback reasons"),
-            _("Feedback comments"),
-        ],
-        rows=rows,
-        filename=f"proposals-{challenge.reference}",
-        fmt=fmt,
-    )
-
-
-def _back(request, proposal):
-    target = request.POST.get("next", "")
-    if target == "board":
-        return redirect("challenges:review_board", proposal.challenge_id)
-    return redirect(proposal)
-
-
-@login_required
-@require_POST
-def review_score(request, pk):
-    user = request.user
-    proposal = _reviewable_proposal(user, pk)
-    form = ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            svc.proposal_review(proposal=proposal, by=user, **form.cleaned_data)
-        except ValidationError as exc:
-            for msg in exc.messages:
-                messages.error(request, msg)
-        else:
-            messages.success(request, _("Your score was recorded."))
-    else:
-        for field, errs in form.errors.items():
-            for e in errs:
-                messages.error(
-                    request, f"{form.fields[field].label}: {e}" if field in form.fields else e
-                )
-    return _back(request, proposal)
-
-
-@login_required
-@require_POST
-def review_advance(request, pk):
-    user = request.user
-    proposal = _reviewable_proposal(user, pk)
-    try:
-        svc.proposal_advance(proposal=proposal, by=user)
-    except ValidationError as exc:
-        for msg in exc.messages:
-            messages.error(request, msg)
-    else:
-        messages.success(
-            request,
-            _("“%(p)s” is now: %(s)s.")
-            % {"p": proposal.title, "s": ProposalStatus(proposal.status).label},
-        )
-    return _back(request, proposal)
-
-
-@login_required
-def review_decline(request, pk):
-    user = request.user
-    proposal = _reviewable_proposal(user, pk)
-    if not can_review_proposal(user, proposal):
-        messages.error(request, _("This proposal can no longer be declined."))
-        return redirect(proposal)
-    form = DeclineForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            svc.proposal_decline(
-                proposal=proposal,
-                by=user,
-                reasons=form.cleaned_data["reasons"],
-                comments=form.cleaned_data["comments"],
-            )
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, _("The proposal was declined; the team has your feedback."))
-            return redirect("challenges:review_board", proposal.challenge_id)
-    return render(
-        request, "challenges/proposals/decline.html", {"proposal": proposal, "form": form}
-    )
-
-
-@login_required
-def review_select(request, pk):
-    user = request.user
-    proposal = _reviewable_proposal(user, pk)
-    if not can_review_proposal(user, proposal):
-        messages.error(request, _("This proposal can no longer be selected."))
-        return redirect(proposal)
-    form = SelectForm(request.POST or None)
-    others = (
-        sel.proposals_for_review(user, proposal.challenge)
-        .filter(
-            status__in=[
-                ProposalStatus.SUBMITTED,
-                ProposalStatus.ASSESSMENT,
-                ProposalStatus.FINALIST,
-            ]
-        )
-        .exclude(pk=proposal.pk)
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            svc.proposal_select(
-                proposal=proposal,
-                by=user,
-                memo_type_code=form.cleaned_data["memo_type_code"] or None,
-            )
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            proposal.refresh_from_db()
-            messages.success(
-                request,
-                _(
-                    "The proposal was selected. A draft memorandum and a project were opened; "
-                    "the other proposers have their answer."
-                ),
-            )
-            return redirect(proposal)
-    return render(
-        request,
-        "challenges/proposals/select.html",
-        {
-            "proposal": proposal,
-            "form": form,
-            "others": list(others),
-            "memo_type_code": svc.memo_type_code_for(proposal),
-        },
-    )
-
-
-# -- My work -----------------------------------------------------------------------------------
-
-
-def my_proposals_panel(request, obj=None):
-    """My work: an academic's drafts, proposals under review and decisions received; a partner
-    user's (or the office's) challenges with proposals awaiting review."""
-    user = request.user
-    if not getattr(user, "is_authenticated", False):
-        return None
-    mine = list(sel.my_proposals(user)[:30])
-    to_review: dict = {}
-    for p in sel.awaiting_review(user)[:200]:
-        c, n = to_review.get(p.challenge_id, (p.challenge, 0))
-        to_review[p.challenge_id] = (c, n + 1)
-    ctx = {
-        "drafts": [p for p in mine if p.status == ProposalStatus.DRAFT][:8],
-        "under_review": [
-            p
-            for p in mine
-            if p.status
-            in (ProposalStatus.SUBMITTED, ProposalStatus.ASSESSMENT, ProposalStatus.FINALIST)
-        ][:8],
-        "decided": [
-            p for p in mine if p.status in (ProposalStatus.SELECTED, ProposalStatus.DECLINED)
-        ][:8],
-        "to_review": list(to_review.values())[:10],
-    }
-    if not any(ctx.values()):
-        return None
-    return ctx
-
-
-def _register() -> None:
-    from jalinan.core.registry import register_panel
-
-    from . import services_proposals  # noqa: F401 - registers the notification kinds
-
-    register_panel(
-        "my_work",
-        "challenges.proposals",
-        template="challenges/proposals/panels/my_proposals.html",
-        context=my_proposals_panel,
-        order=26,
-    )
-
-
-# Imported once from ``apps.ChallengesConfig.ready``: the kinds and the panel join the registry.
-_register()

@@ -1,3 +1,6 @@
+"""Forms of challenges: the challenge itself, the workflow's comments and reasons, attachments
+and the invitation of experts."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +10,7 @@ from jalinan.agreements.forms import DATE
 from jalinan.core.forms import BootstrapFormMixin
 from jalinan.partners.models import Organisation
 
-from .models import Challenge
+from ..models import Challenge
 
 FIELDS = [
     "title",

@@ -1,10 +1,11 @@
-"""Every write to challenges and their brokerage: validated, atomic, audited, and notifying the
-person who must act next.
+"""Every write to challenges: validated, atomic, audited, and notifying the person who must
+act next.
 
 The life of a challenge: a partner user (or an officer on the partner's behalf) drafts it,
 submits it to the office (which opens its pipeline opportunity), the office returns it with
 comments or publishes it (the challenge is then indexed so that experts find it), invites
-ranked experts, and the challenge closes at its deadline (a daily job) or is cancelled.
+ranked experts (``invitations``), and the challenge closes at its deadline (a daily job) or is
+cancelled.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import datetime
 import logging
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -22,13 +22,12 @@ from django.utils.translation import gettext as _
 
 from jalinan.accounts.roles import is_oil, is_partner_user
 from jalinan.core.audit import audit_log, diff, snapshot
-from jalinan.core.files import DOCX, JPEG, PDF, PNG, XLSX, validate_upload
 from jalinan.core.notifications import notify
 from jalinan.core.references import next_reference
 
-from .choices import ChallengeStatus, InvitationStatus
-from .models import Challenge, ChallengeAttachment, Invitation
-from .permissions import PARTNER_EDITABLE
+from ..choices import ChallengeStatus
+from ..models import Challenge
+from ..permissions import PARTNER_EDITABLE
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +49,6 @@ FIELDS = {
     "unit",
 }
 LONG_TEXT = {"problem_statement", "desired_outcome", "constraints", "ip_notes"}
-ATTACHMENT_KINDS = (PDF, DOCX, XLSX, PNG, JPEG)
-
-
-def max_upload_bytes() -> int:
-    return int(getattr(settings, "JALINAN_CHALLENGE_MAX_UPLOAD_MB", 20) * 1024 * 1024)
 
 
 def _url(challenge: Challenge) -> str:
@@ -132,7 +126,8 @@ def _opportunity(challenge: Challenge, *, by, create: bool = False, at=None):
     return opp
 
 
-def _advance(challenge: Challenge, *, stage_name: str, by, at=None):
+def advance_opportunity(challenge: Challenge, *, stage_name: str, by, at=None):
+    """Move the challenge's opportunity (opened if need be) to ``stage_name``."""
     p = _pipeline()
     if p is None:
         return None
@@ -262,7 +257,7 @@ def challenge_create(
 def challenge_update(*, challenge: Challenge, by, **fields) -> Challenge:
     """Change a challenge's details: the partner while it is a draft or returned, the office
     until a proposal is selected. A published challenge is re-indexed."""
-    from .permissions import can_change_challenge
+    from ..permissions import can_change_challenge
 
     current = Challenge.objects.select_for_update().get(pk=challenge.pk)
     if not can_change_challenge(by, current):
@@ -310,7 +305,7 @@ def _set_status(challenge: Challenge, *, by, status: str, message: str = "", **e
 def challenge_submit(*, challenge: Challenge, by, at: datetime.datetime | None = None) -> Challenge:
     """Send a draft (or returned) challenge to the office for review; the office's officers
     are told, and the challenge's pipeline opportunity is opened (or reused)."""
-    from .permissions import can_submit_challenge
+    from ..permissions import can_submit_challenge
 
     _lock(challenge)
     if not can_submit_challenge(by, challenge):
@@ -347,7 +342,7 @@ def _check_complete(challenge: Challenge) -> None:
 @transaction.atomic
 def challenge_return(*, challenge: Challenge, by, comments: str) -> Challenge:
     """The office sends a submitted challenge back to the partner with what to change."""
-    from .permissions import can_review_challenge
+    from ..permissions import can_review_challenge
 
     _lock(challenge)
     if not can_review_challenge(by, challenge):
@@ -382,7 +377,7 @@ def challenge_publish(
 ) -> Challenge:
     """The office publishes a challenge: open for proposals until its deadline (which must be
     in the future), indexed for the experts it fits; its opportunity moves to matching."""
-    from .permissions import can_publish_challenge
+    from ..permissions import can_publish_challenge
 
     _lock(challenge)
     if not is_oil(by):
@@ -404,7 +399,7 @@ def challenge_publish(
         published_by=by,
         submitted_at=challenge.submitted_at or at,
     )
-    _advance(challenge, stage_name="MATCHING", by=by, at=at)
+    advance_opportunity(challenge, stage_name="MATCHING", by=by, at=at)
     for user in _partner_users(challenge):
         if user.pk == getattr(by, "pk", None):
             continue
@@ -423,7 +418,7 @@ def challenge_publish(
 def challenge_close(*, challenge: Challenge, by) -> Challenge:
     """Close a published challenge to new proposals (its deadline passed, or the partner has
     enough); it leaves the experts' index. Closing a closed challenge changes nothing."""
-    from .permissions import can_close_challenge
+    from ..permissions import can_close_challenge
 
     _lock(challenge)
     if challenge.status == ChallengeStatus.CLOSED:
@@ -466,8 +461,8 @@ def challenge_cancel(*, challenge: Challenge, by, reason: str) -> Challenge:
     """Withdraw a challenge (the partner's need went away); its invitees are told, the
     proposals under review are declined with the feedback e-mail, and its opportunity is
     marked lost."""
-    from .permissions import can_cancel_challenge
-    from .services_proposals import proposals_close_on_cancel
+    from ..permissions import can_cancel_challenge
+    from .reviews import proposals_close_on_cancel
 
     _lock(challenge)
     if not can_cancel_challenge(by, challenge):
@@ -500,159 +495,3 @@ def challenge_mark_awarded(*, challenge: Challenge, by) -> Challenge:
     if challenge.status not in (ChallengeStatus.PUBLISHED, ChallengeStatus.CLOSED):
         raise ValidationError(_("Only a published or closed challenge can be awarded."))
     return _set_status(challenge, by=by, status=ChallengeStatus.AWARDED)
-
-
-# -- attachments -------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def attachment_add(*, challenge: Challenge, by, upload) -> ChallengeAttachment:
-    """Attach a file (PDF, DOCX, XLSX, PNG or JPEG, up to the configured size)."""
-    from .permissions import can_manage_attachments
-
-    if not can_manage_attachments(by, challenge):
-        raise PermissionDenied
-    try:
-        validate_upload(upload, kinds=ATTACHMENT_KINDS, max_bytes=max_upload_bytes())
-    except ValidationError as e:
-        raise ValidationError({"upload": e.messages}) from e
-    attachment = ChallengeAttachment(
-        challenge=challenge,
-        file=upload,
-        name=upload.name[:255],
-        size=upload.size,
-        uploaded_by=by if getattr(by, "pk", None) else None,
-    )
-    attachment.full_clean()
-    attachment.save()
-    audit_log(
-        actor=by,
-        action="attach",
-        obj=challenge,
-        message=attachment.name,
-        changes={"attachment": [None, attachment.name]},
-    )
-    return attachment
-
-
-@transaction.atomic
-def attachment_remove(*, attachment: ChallengeAttachment, by) -> None:
-    from .permissions import can_manage_attachments
-
-    challenge = attachment.challenge
-    if not can_manage_attachments(by, challenge):
-        raise PermissionDenied
-    name = attachment.name
-    attachment.file.delete(save=False)
-    attachment.delete()
-    audit_log(
-        actor=by,
-        action="detach",
-        obj=challenge,
-        message=name,
-        changes={"attachment": [name, None]},
-    )
-
-
-# -- invitations -------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def invitation_create(
-    *, challenge: Challenge, expert, by, message: str = "", score: float | None = None
-) -> Invitation:
-    """The office invites an expert to answer a challenge (submitted or published); the expert
-    is told, with a link. Inviting the same expert twice returns the first invitation."""
-    from .permissions import can_invite
-
-    if not is_oil(by):
-        raise PermissionDenied(_("Only the industry office invites experts."))
-    if not can_invite(by, challenge):
-        raise ValidationError(_("Experts can be invited only to a submitted or open challenge."))
-    existing = Invitation.objects.filter(challenge=challenge, expert=expert).first()
-    if existing is not None:
-        return existing
-    invitation = Invitation(
-        challenge=challenge,
-        expert=expert,
-        message=(message or "").strip(),
-        score=score,
-        invited_by=by,
-    )
-    invitation.full_clean()
-    invitation.save()
-    audit_log(
-        actor=by,
-        action="invite",
-        obj=challenge,
-        changes={"invitation": [None, str(expert)]},
-        message=invitation.message,
-    )
-    audit_log(actor=by, action="create", obj=invitation, changes=diff({}, snapshot(invitation)))
-    body = _("The industry office invites you to answer “%(title)s” from %(org)s.") % {
-        "title": challenge.title,
-        "org": challenge.organisation,
-    }
-    if invitation.message:
-        body = f"{body}\n\n{invitation.message}"
-    notify(
-        recipient=expert.user,
-        kind="challenges.invitation",
-        title=_("You are invited to answer an industry challenge: %(title)s")
-        % {"title": challenge.title},
-        body=body,
-        url=_url(challenge),
-        dedupe_key=f"invitation:{invitation.pk}",
-    )
-    _advance(challenge, stage_name="INTRODUCED", by=by)
-    return invitation
-
-
-def invitations_create(
-    *, challenge: Challenge, experts, by, message: str = "", scores: dict | None = None
-) -> list[Invitation]:
-    """Invite several experts at once (each once)."""
-    scores = scores or {}
-    with transaction.atomic():
-        return [
-            invitation_create(
-                challenge=challenge,
-                expert=expert,
-                by=by,
-                message=message,
-                score=scores.get(expert.pk),
-            )
-            for expert in experts
-        ]
-
-
-@transaction.atomic
-def invitation_respond(*, invitation: Invitation, by, accept: bool) -> Invitation:
-    """The invited expert says whether they are interested; the officer who invited is told."""
-    if invitation.expert.user_id != getattr(by, "pk", None):
-        raise PermissionDenied(_("Only the invited expert can answer this invitation."))
-    before = snapshot(invitation)
-    invitation.status = InvitationStatus.ACCEPTED if accept else InvitationStatus.DECLINED
-    invitation.responded_at = timezone.now()
-    invitation.full_clean()
-    invitation.save()
-    audit_log(
-        actor=by,
-        action="accept" if accept else "decline",
-        obj=invitation.challenge,
-        changes={"invitation": [before["status"], invitation.status]},
-        message=str(invitation.expert),
-    )
-    if invitation.invited_by_id:
-        notify(
-            recipient=invitation.invited_by,
-            kind="challenges.invitation_response",
-            title=(
-                _("%(name)s is interested in “%(title)s”")
-                if accept
-                else _("%(name)s declined “%(title)s”")
-            )
-            % {"name": invitation.expert.name, "title": invitation.challenge.title},
-            url=_url(invitation.challenge),
-        )
-    return invitation

@@ -1,12 +1,12 @@
 """Demo proposals, questions, reviews and feedback for the demo challenges.
 
-``demo.seed`` calls :func:`seed_proposals` with its challenges. Proposals can only be written
-and submitted while a challenge takes them, so a challenge meant to end **closed** or
-**awarded** should be handed over while still published, with ``challenge.demo_target`` set
-to ``"closed"`` or ``"awarded"``: this module then submits its proposals, closes it, reviews
-them and (for "awarded") selects one through ``proposal_select``, which opens the draft
-memorandum and the project. A challenge already closed or awarded without proposals is left as
-it is (nothing can be submitted to it any more).
+``demo.seed`` calls :func:`seed_proposals` with the challenges ``seed_challenges`` made.
+Proposals can only be written and submitted while a challenge takes them, so a challenge meant
+to end **closed** or **awarded** should be handed over while still published, with
+``challenge.demo_target`` set to ``"closed"`` or ``"awarded"``: this module then submits its
+proposals, closes it, reviews them and (for "awarded") selects one through
+``proposal_select``, which opens the draft memorandum and the project. A challenge already
+closed or awarded without proposals is left as it is (nothing can be submitted to it any more).
 
 Deterministic (``ctx.rng("challenges.proposals")``) and idempotent: a proposal's natural key
 is (challenge, lead); a question's is (challenge, text).
@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import services_proposals as svc
-from .choices import ChallengeStatus, ProposalStatus, Visibility
-from .models import Proposal
-from .permissions import can_answer_challenge, has_expert_profile
+from ..choices import ChallengeStatus, ProposalStatus, Visibility
+from ..models import Proposal
+from ..permissions import can_answer_challenge, can_review_proposals, has_expert_profile
+from ..services.challenges import challenge_close
+from ..services.proposals import proposal_create, proposal_submit
+from ..services.questions import question_answer, question_ask
+from ..services.reviews import proposal_advance, proposal_decline, proposal_review, proposal_select
 
 APPROACHES = [
     "We would start with a site survey and a literature review, build a laboratory prototype "
@@ -61,7 +64,7 @@ def _reviewer(ctx, challenge):
     if partner is not None and partner.organisation_id == challenge.organisation_id:
         return partner
     posted = challenge.posted_by
-    if posted is not None and svc.can_review_proposals(posted, challenge):
+    if posted is not None and can_review_proposals(posted, challenge):
         return posted
     return ctx.logins["officer"]
 
@@ -126,16 +129,14 @@ def _questions(ctx, challenge, askers, rng) -> None:
         if text in existing:
             ctx.count("challenge questions", False)
             continue
-        q = svc.question_ask(challenge=challenge, by=asker, text=text)
+        q = question_ask(challenge=challenge, by=asker, text=text)
         ctx.count("challenge questions", True)
         if rng.random() < 0.8:
-            svc.question_answer(question=q, by=reviewer, answer=answer)
+            question_answer(question=q, by=reviewer, answer=answer)
 
 
 def seed_proposals(ctx, challenges) -> None:
-    """Called by ``demo.seed`` with the demo challenges it made (published or later)."""
-    from .services import challenge_close
-
+    """Called by ``demo.seed`` with the demo challenges made (published or later)."""
     for challenge in sorted(challenges, key=lambda c: c.pk):
         # A generator per challenge: the draws made only for new proposals (teams, scores)
         # must not shift the next challenge's draws, or a second seed would differ.
@@ -155,7 +156,7 @@ def seed_proposals(ctx, challenges) -> None:
                 ctx.count("challenge proposals", False)
                 continue
             fields, luck = draws[i]
-            p = svc.proposal_create(
+            p = proposal_create(
                 challenge=challenge,
                 by=lead,
                 team=_team(ctx, lead, rng),
@@ -165,7 +166,7 @@ def seed_proposals(ctx, challenges) -> None:
             ctx.count("challenge proposals", True)
             # On an open challenge some stay drafts; otherwise all were submitted.
             if target != ChallengeStatus.PUBLISHED or luck < 0.7:
-                p = svc.proposal_submit(proposal=p, by=lead)
+                p = proposal_submit(proposal=p, by=lead)
             made.append((p, luck))
         if not made:
             continue
@@ -174,21 +175,21 @@ def seed_proposals(ctx, challenges) -> None:
         submitted = [(p, luck) for p, luck in made if p.status == ProposalStatus.SUBMITTED]
         if target == ChallengeStatus.PUBLISHED:
             for p, luck in submitted[:1]:
-                svc.proposal_review(proposal=p, by=reviewer, stage="screen", score=4)
+                proposal_review(proposal=p, by=reviewer, stage="screen", score=4)
                 if luck < 0.4:
-                    svc.proposal_advance(proposal=p, by=reviewer)
+                    proposal_advance(proposal=p, by=reviewer)
             continue
         challenge = challenge_close(challenge=challenge, by=reviewer)
         for i, (p, _luck) in enumerate(submitted):
-            svc.proposal_review(proposal=p, by=reviewer, stage="screen", score=rng.randint(2, 5))
+            proposal_review(proposal=p, by=reviewer, stage="screen", score=rng.randint(2, 5))
             if i % 3 == 2:
                 reasons, comments = DECLINE[i % len(DECLINE)]
-                svc.proposal_decline(proposal=p, by=reviewer, reasons=reasons, comments=comments)
+                proposal_decline(proposal=p, by=reviewer, reasons=reasons, comments=comments)
                 continue
-            svc.proposal_advance(proposal=p, by=reviewer)
-            svc.proposal_review(proposal=p, by=reviewer, stage="assess", score=rng.randint(2, 5))
+            proposal_advance(proposal=p, by=reviewer)
+            proposal_review(proposal=p, by=reviewer, stage="assess", score=rng.randint(2, 5))
             if i == 0:
-                svc.proposal_advance(proposal=p, by=reviewer)
+                proposal_advance(proposal=p, by=reviewer)
         if target == ChallengeStatus.AWARDED:
             ranked = sorted(
                 Proposal.objects.filter(
@@ -199,7 +200,7 @@ def seed_proposals(ctx, challenges) -> None:
             )
             chosen = ranked[0] if ranked else None
             if chosen is not None:
-                svc.proposal_review(
+                proposal_review(
                     proposal=chosen,
                     by=reviewer,
                     stage="selection",
@@ -207,5 +208,5 @@ def seed_proposals(ctx, challenges) -> None:
                     reasons=[],
                     comments="Best fit for our needs.",
                 )
-                svc.proposal_select(proposal=chosen, by=reviewer)
+                proposal_select(proposal=chosen, by=reviewer)
                 ctx.count("challenge selections", True)

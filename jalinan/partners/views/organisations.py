@@ -1,3 +1,6 @@
+"""The partner registry's pages: the list (filtered, exported), an organisation's page, the
+form with its live duplicate check, vetting and the merge of duplicates."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,22 +19,21 @@ from jalinan.core.pagination import paginate
 from jalinan.sdgs.goals import GOAL_CHOICES
 from jalinan.sdgs.selectors import filter_by_goal
 
-from . import msic, services
-from .choices import MalaysianState, OrganisationStatus, OrganisationType
-from .dedupe import find_duplicates
-from .forms import ContactForm, MergeForm, OrganisationForm
-from .models import Organisation
-from .permissions import (
+from .. import msic, services
+from ..choices import MalaysianState, OrganisationStatus, OrganisationType
+from ..dedupe import find_duplicates
+from ..forms import MergeForm, OrganisationForm
+from ..models import Organisation
+from ..permissions import (
     can_change_contacts,
     can_change_organisation,
     can_create_organisation,
     can_manage_registry,
     can_see_partner_registry,
     can_view_contacts,
-    get_contact_for_user,
     get_organisation_for_user,
 )
-from .selectors import contacts_for, organisations_for
+from ..selectors import contacts_for, organisations_for
 
 SORTS = {
     "name": "legal_name",
@@ -336,42 +338,3 @@ def organisation_merge(request, pk):
             "q": q,
         },
     )
-
-
-@login_required
-def contact_create(request, pk):
-    org = get_organisation_for_user(request.user, pk)
-    if not can_change_contacts(request.user, org):
-        raise PermissionDenied
-    form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.contact_create(organisation=org, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The contact was added."))
-        return redirect(org)
-    return render(request, "partners/contact_form.html", {"form": form, "org": org})
-
-
-@login_required
-def contact_update(request, pk):
-    contact = get_contact_for_user(request.user, pk, write=True)
-    form = ContactForm(request.POST or None, instance=contact)
-    if request.method == "POST" and form.is_valid():
-        services.contact_update(contact=contact, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The contact was saved."))
-        return redirect(contact.organisation)
-    contact.refresh_from_db() if request.method == "POST" else None
-    return render(
-        request,
-        "partners/contact_form.html",
-        {"form": form, "org": contact.organisation, "contact": contact},
-    )
-
-
-@login_required
-@require_POST
-def contact_delete(request, pk):
-    contact = get_contact_for_user(request.user, pk, write=True)
-    org = contact.organisation
-    services.contact_delete(contact=contact, by=request.user)
-    messages.success(request, _("The contact was removed."))
-    return redirect(org)

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from jalinan.core.audit import audit_log
 from jalinan.core.exports import export_response
 
-from . import imports
-from .permissions import can_manage_registry
+from .. import imports
+from ..permissions import can_manage_registry
 
 
 class UploadForm(forms.Form):

@@ -2,7 +2,7 @@
 by the demo partner (for its own organisation) or by the office on other partners' behalf,
 reviewed, published, brokered to the experts the engine ranks best (the demo academic among
 them), each with its pipeline opportunity. The published ones meant to end closed or awarded
-are handed to ``demo_proposals.seed_proposals`` (see its docstring).
+are returned, for ``proposals.seed_proposals`` (see its docstring).
 
 Deterministic (``ctx.rng("challenges")``), idempotent (natural key: title + organisation),
 through the services.
@@ -15,10 +15,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from . import selectors, services
-from .choices import ChallengeStatus, IPExpectation, Visibility
-from .models import Challenge
-from .permissions import has_expert_profile
+from ..choices import ChallengeStatus, IPExpectation, Visibility
+from ..models import Challenge
+from ..permissions import has_expert_profile
+from ..selectors import challenges as selectors
+from ..services import challenges as services
+from ..services.invitations import invitation_create
 
 # (title, problem statement, desired outcome, constraints, TRL from, TRL to, budget k RM from,
 #  to, timeline)
@@ -399,7 +401,7 @@ def _plan(ctx, rng):
     return plan
 
 
-def seed(ctx) -> None:
+def seed_challenges(ctx) -> list:
     rng = ctx.rng("challenges")
     officer = ctx.logins["officer"]
     partner = ctx.logins.get("partner")
@@ -478,9 +480,7 @@ def seed(ctx) -> None:
         ):
             challenge.demo_target = target
             handover.append(challenge)
-    from .demo_proposals import seed_proposals
-
-    seed_proposals(ctx, handover)
+    return handover
 
 
 def _advance_to(challenge, status, *, by, officer, created, comments, reason):
@@ -512,7 +512,7 @@ def _invite(ctx, challenge, officer, academic, n_invite, invite_academic):
             experts.append(academic.expert_profile)
     have = set(challenge.invitations.values_list("expert_id", flat=True))
     for expert in experts:
-        services.invitation_create(
+        invitation_create(
             challenge=challenge,
             expert=expert,
             by=officer,
