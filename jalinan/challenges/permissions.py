@@ -30,7 +30,15 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user, is_staff_member
+from jalinan.accounts.roles import (  # noqa: F401 - is_academic: the app's callers
+    Role,
+    has_role,
+    is_academic,
+    is_oil,
+    is_partner_user,
+    is_signed_in,
+    is_staff_member,
+)
 
 from .choices import ChallengeStatus, ProposalStatus, Visibility
 from .models import Challenge, ChallengeAttachment, Invitation, Proposal, Question
@@ -44,22 +52,14 @@ LIVE_STATUSES = frozenset(
 PARTNER_EDITABLE = frozenset({ChallengeStatus.DRAFT, ChallengeStatus.RETURNED})
 
 
-def _authenticated(user) -> bool:
-    return user is not None and user.is_authenticated and user.is_active
-
-
 def is_partner_of(user, challenge: Challenge) -> bool:
     """An approved user of the organisation that posted ``challenge``."""
     return is_partner_user(user) and user.organisation_id == challenge.organisation_id
 
 
-def is_academic(user) -> bool:
-    return has_role(user, Role.ACADEMIC)
-
-
 def is_invited(user, challenge: Challenge) -> bool:
     """``user``'s expert profile was invited to answer ``challenge``."""
-    if not _authenticated(user):
+    if not is_signed_in(user):
         return False
     cache = getattr(challenge, "_prefetched_objects_cache", {})
     if "invitations" in cache:
@@ -68,7 +68,7 @@ def is_invited(user, challenge: Challenge) -> bool:
 
 
 def invitation_for(user, challenge: Challenge) -> Invitation | None:
-    if not _authenticated(user):
+    if not is_signed_in(user):
         return None
     return (
         Invitation.objects.select_related("expert").filter(challenge=challenge, expert__user=user)
@@ -77,7 +77,7 @@ def invitation_for(user, challenge: Challenge) -> Invitation | None:
 
 def is_team_member(user, challenge: Challenge) -> bool:
     """``user`` leads or is a member of a proposal to ``challenge``."""
-    if not _authenticated(user):
+    if not is_signed_in(user):
         return False
     from .models import Proposal, ProposalMember
 
@@ -112,7 +112,7 @@ def can_view_challenge(user, challenge: Challenge) -> bool:
         return False
     if challenge.visibility == Visibility.PUBLIC:
         return True
-    if not _authenticated(user):
+    if not is_signed_in(user):
         return False
     if challenge.visibility == Visibility.STAFF:
         return is_staff_member(user)
@@ -181,7 +181,7 @@ def can_see_history(user, challenge: Challenge) -> bool:
 def can_answer_challenge(user, challenge: Challenge) -> bool:
     """May ask questions and submit a proposal: academic staff with an expert profile, while
     the challenge is open; for a confidential challenge, only the invited experts."""
-    if not _authenticated(user) or not is_academic(user):
+    if not is_signed_in(user) or not is_academic(user):
         return False
     if not challenge.is_open:
         return False
@@ -237,7 +237,7 @@ DECIDED = frozenset({ProposalStatus.SELECTED, ProposalStatus.DECLINED})
 
 def is_proposal_team(user, proposal: Proposal) -> bool:
     """``user`` leads ``proposal`` or is on its team."""
-    if not _authenticated(user):
+    if not is_signed_in(user):
         return False
     if proposal.lead_id == user.pk:
         return True
@@ -249,7 +249,7 @@ def is_proposal_team(user, proposal: Proposal) -> bool:
 
 def can_review_proposals(user, challenge: Challenge) -> bool:
     """The partner organisation's users and OIL."""
-    return _authenticated(user) and (is_oil(user) or is_partner_of(user, challenge))
+    return is_signed_in(user) and (is_oil(user) or is_partner_of(user, challenge))
 
 
 def can_view_proposal(user, proposal: Proposal) -> bool:
@@ -263,7 +263,7 @@ def can_view_proposal(user, proposal: Proposal) -> bool:
 def can_change_proposal(user, proposal: Proposal, *, today=None) -> bool:
     """The lead, while the proposal is a draft and the challenge takes proposals."""
     return (
-        _authenticated(user)
+        is_signed_in(user)
         and proposal.lead_id == user.pk
         and proposal.status == ProposalStatus.DRAFT
         and proposal.challenge.status == ChallengeStatus.PUBLISHED
@@ -273,7 +273,7 @@ def can_change_proposal(user, proposal: Proposal, *, today=None) -> bool:
 
 def can_withdraw_proposal(user, proposal: Proposal) -> bool:
     return (
-        _authenticated(user)
+        is_signed_in(user)
         and proposal.lead_id == user.pk
         and (proposal.status == ProposalStatus.DRAFT or proposal.status in REVIEWABLE)
     )
@@ -294,7 +294,7 @@ def can_write_proposal(user, challenge: Challenge) -> bool:
 
 
 def can_see_questions(user, challenge: Challenge) -> bool:
-    if not _authenticated(user) or not can_view_challenge(user, challenge):
+    if not is_signed_in(user) or not can_view_challenge(user, challenge):
         return False
     return (
         can_review_proposals(user, challenge)

@@ -4,8 +4,8 @@ links back."""
 
 import pytest
 
-from jalinan.challenges.services import reviews as svc
 from jalinan.challenges.choices import ProposalStatus
+from jalinan.challenges.services import reviews as svc
 
 from .proposal_fixtures import *  # noqa: F403
 
