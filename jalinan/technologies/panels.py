@@ -5,7 +5,10 @@ from __future__ import annotations
 from django.utils import timezone
 
 from . import selectors
+from .models import Spinoff
 from .permissions import can_create_disclosure, is_ip_staff
+from .permissions_transfer import can_view_spinoff
+from .selectors_transfer import licences_for, newest_published
 
 
 def my_technologies(request, obj=None):
@@ -34,4 +37,30 @@ def my_technologies(request, obj=None):
         "deadlines": deadlines,
         "ip_staff": ip_staff,
         "today": timezone.localdate(),
+    }
+
+
+def home_technologies(request, obj=None):
+    """The front page: a few of the newest published technologies (anyone)."""
+    items = newest_published(4)
+    if not items:
+        return None
+    return {"technologies": items}
+
+
+def partner_spinoff(request, org):
+    """An organisation's page: that it is a university spin-off, with its licence."""
+    if org is None:
+        return None
+    spinoff = Spinoff.objects.select_related("licence__technology").filter(organisation=org).first()
+    if spinoff is None:
+        return None
+    user = request.user
+    licence = spinoff.licence
+    licence_visible = bool(licence) and licences_for(user).filter(pk=licence.pk).exists()
+    return {
+        "spinoff": spinoff,
+        "spinoff_visible": can_view_spinoff(user, spinoff),
+        "licence": licence if licence_visible else None,
+        "technology": licence.technology if licence else None,
     }
