@@ -15,11 +15,10 @@ from . import selectors, services
 from .api_transfer import router as transfer_router
 from .deadlines import first_filing_date, patentability_warnings
 from .forms import inventor_candidates
-from .permissions import (
+from .permissions.assets import can_see_portfolio, get_asset_for_user
+from .permissions.disclosures import (
     can_create_disclosure,
-    can_see_portfolio,
     can_submit_disclosure,
-    get_asset_for_user,
     get_disclosure_for_user,
 )
 

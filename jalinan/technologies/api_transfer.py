@@ -23,13 +23,9 @@ from . import selectors_transfer as sel
 from . import services_transfer as services
 from .choices import EnquiryKind
 from .forms_transfer import EnquiryForm
-from .permissions_transfer import (
-    can_see_licences,
-    can_see_spinoffs,
-    get_licence_for_user,
-    get_published_technology,
-    split_visibility,
-)
+from .permissions.licences import can_see_licences, get_licence_for_user, split_visibility
+from .permissions.offers import get_published_technology
+from .permissions.spinoffs import can_see_spinoffs
 
 router = Router(tags=["technologies"])
 

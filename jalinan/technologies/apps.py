@@ -17,16 +17,12 @@ class TechnologiesConfig(AppConfig):
 
         from . import licensees, panels
         from .models import Technology
-        from .permissions import can_create_disclosure, is_ip_staff
-        from .permissions_transfer import (
-            can_change_technology,
-            can_see_enquiries,
-            can_see_licences,
-            can_see_policies,
-            can_see_spinoffs,
-            can_view_technology,
-            is_public,
-        )
+        from .permissions.common import is_ip_staff
+        from .permissions.disclosures import can_create_disclosure
+        from .permissions.enquiries import can_see_enquiries
+        from .permissions.licences import can_see_licences, can_see_policies
+        from .permissions.offers import can_change_technology, can_view_technology, is_public
+        from .permissions.spinoffs import can_see_spinoffs
         from .reminders import send_ip_reminders
         from .services import NOTIFY_DEADLINE, NOTIFY_DECIDED, NOTIFY_SUBMITTED
 

@@ -370,11 +370,11 @@ def _can_view(user, prefix: str, obj) -> bool:
 
         return can_view_project(user, obj)
     if prefix == "enquiry":
-        from .permissions_transfer import can_see_enquiries
+        from .permissions.enquiries import can_see_enquiries
 
         return can_see_enquiries(user)
     if prefix == "licence":
-        from .permissions_transfer import can_view_licence
+        from .permissions.licences import can_view_licence
 
         return can_view_licence(user, obj)
     return False

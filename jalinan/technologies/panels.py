@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from . import selectors
 from .models import Spinoff
-from .permissions import can_create_disclosure, is_ip_staff
-from .permissions_transfer import can_view_spinoff
+from .permissions.common import is_ip_staff
+from .permissions.disclosures import can_create_disclosure
+from .permissions.spinoffs import can_view_spinoff
 from .selectors_transfer import licences_for, newest_published
 
 

@@ -12,7 +12,7 @@ from jalinan.accounts.roles import Role, has_role, is_oil
 
 from .choices import AssetKind, AssetStatus, DisclosureStatus, IPOffice
 from .models import Deadline, Disclosure, Inventor, IPAsset
-from .permissions import is_ip_staff
+from .permissions.common import is_ip_staff
 
 AWAITING = (DisclosureStatus.RECEIVED, DisclosureStatus.ASSESSMENT)
 

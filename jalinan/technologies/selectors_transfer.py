@@ -13,8 +13,9 @@ from jalinan.accounts.roles import is_partner_user
 
 from .choices import OfferStatus
 from .models import Enquiry, Licence, RevenuePolicy, RoyaltyPayment, Spinoff, Technology
-from .permissions import is_ip_staff
-from .permissions_transfer import can_see_all_spinoffs, can_see_enquiries
+from .permissions.common import is_ip_staff
+from .permissions.enquiries import can_see_enquiries
+from .permissions.spinoffs import can_see_all_spinoffs
 
 COLLECTION = "technologies"
 # The fields of the catalogue, as stored in ``Technology.field`` (labels in FIELD_CHOICES).

@@ -341,7 +341,7 @@ def _enquiry_recipients(technology: Technology):
     from jalinan.accounts.models import User
     from jalinan.pipeline.services import oil_officers
 
-    from .permissions_transfer import inventor_user_ids
+    from .permissions.offers import inventor_user_ids
 
     officers = list(oil_officers())
     inventor_ids = inventor_user_ids(technology) - {u.pk for u in officers}
@@ -467,7 +467,7 @@ def _person_in_charge(technology: Technology, by):
         return by
     from jalinan.accounts.models import User
 
-    from .permissions_transfer import inventor_user_ids
+    from .permissions.offers import inventor_user_ids
 
     person = User.objects.filter(pk__in=inventor_user_ids(technology), is_active=True).first()
     if person is None:

@@ -36,20 +36,22 @@ from .forms import (
     inventor_initial,
     public_initial,
 )
-from .permissions import (
-    can_assess_disclosure,
+from .permissions.assets import (
     can_change_asset,
-    can_change_disclosure,
     can_create_asset,
-    can_create_disclosure,
     can_see_portfolio,
-    can_submit_disclosure,
     get_asset_for_user,
     get_deadline_for_user,
-    get_disclosure_for_user,
-    is_ip_staff,
 )
-from .permissions_transfer import can_manage_offers
+from .permissions.common import is_ip_staff
+from .permissions.disclosures import (
+    can_assess_disclosure,
+    can_change_disclosure,
+    can_create_disclosure,
+    can_submit_disclosure,
+    get_disclosure_for_user,
+)
+from .permissions.offers import can_manage_offers
 
 
 def _years():

@@ -49,25 +49,24 @@ from .forms_transfer import (
     is_spam,
 )
 from .models import RevenuePolicy, TechnologyImage
-from .permissions import is_ip_staff
-from .permissions_transfer import (
+from .permissions.common import is_ip_staff
+from .permissions.enquiries import can_see_enquiries, get_enquiry_for_user
+from .permissions.licences import (
     can_change_licence,
-    can_change_spinoff,
-    can_change_technology,
-    can_manage_offers,
     can_manage_policies,
-    can_see_enquiries,
     can_see_licences,
-    can_see_offers,
     can_see_policies,
-    can_see_spinoffs,
-    get_enquiry_for_user,
     get_licence_for_user,
-    get_published_technology,
-    get_spinoff_for_user,
-    get_technology_for_user,
     split_visibility,
 )
+from .permissions.offers import (
+    can_change_technology,
+    can_manage_offers,
+    can_see_offers,
+    get_published_technology,
+    get_technology_for_user,
+)
+from .permissions.spinoffs import can_change_spinoff, can_see_spinoffs, get_spinoff_for_user
 
 
 def _export_fmt(request):
@@ -246,7 +245,7 @@ def technology_create(request):
     initial = {}
     disclosure_id = request.GET.get("disclosure", "")
     if disclosure_id.isdigit():
-        from .permissions import get_disclosure_for_user
+        from .permissions.disclosures import get_disclosure_for_user
 
         d = get_disclosure_for_user(request.user, int(disclosure_id))
         initial = {
