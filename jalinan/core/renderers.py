@@ -40,7 +40,7 @@ def select_html(widget: dict) -> str | None:
                 return None
             out.append(
                 f'\n  <option value="{conditional_escape(str(option["value"]))}"'
-                f'{attrs_html(option["attrs"])}>{conditional_escape(option["label"])}</option>'
+                f"{attrs_html(option['attrs'])}>{conditional_escape(option['label'])}</option>"
             )
         if group_name:
             out.append("\n  </optgroup>")

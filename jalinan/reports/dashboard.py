@@ -241,9 +241,7 @@ def build(scope: Scope) -> list[SectionView]:
         ]
         view.charts = [
             c
-            for c in (
-                _chart_view(c, values["charts"][c.key]) for c in registry.charts(section.key)
-            )
+            for c in (_chart_view(c, values["charts"][c.key]) for c in registry.charts(section.key))
             if c
         ]
         if view.figures or view.charts:
