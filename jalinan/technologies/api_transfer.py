@@ -19,7 +19,7 @@ from jalinan.api.params import DB_INT_MAX, Offset, Year
 from jalinan.core import ratelimit
 from jalinan.core.antispam import form_token, too_soon
 
-from . import selectors_transfer as sel
+from . import selectors as sel
 from . import services_transfer as services
 from .choices import EnquiryKind
 from .forms_transfer import EnquiryForm

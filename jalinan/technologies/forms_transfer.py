@@ -13,7 +13,7 @@ from jalinan.partners.models import Organisation
 
 from .choices import DisclosureStatus, EnquiryKind, OfferStatus, PaymentKind
 from .models import Disclosure, IPAsset, Licence, RevenuePolicy, Spinoff, Technology
-from .selectors_transfer import field_choices
+from .selectors.offers import field_choices
 
 
 class TechnologyForm(BootstrapFormMixin, forms.ModelForm):

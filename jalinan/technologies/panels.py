@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from . import selectors
 from .models import Spinoff
 from .permissions.common import is_ip_staff
 from .permissions.disclosures import can_create_disclosure
 from .permissions.spinoffs import can_view_spinoff
-from .selectors_transfer import licences_for, newest_published
+from .selectors.assets import upcoming_deadlines
+from .selectors.catalogue import newest_published
+from .selectors.disclosures import my_disclosures, review_queue
+from .selectors.licences import licences_for
 
 
 def my_technologies(request, obj=None):
@@ -18,17 +20,17 @@ def my_technologies(request, obj=None):
     user = request.user
     ip_staff = is_ip_staff(user)
     mine = list(
-        selectors.my_disclosures(user).order_by("-created_at", "-pk")[:6]
+        my_disclosures(user).order_by("-created_at", "-pk")[:6]
         if can_create_disclosure(user)
         else []
     )
     awaiting = deadlines = None
     awaiting_count = 0
     if ip_staff:
-        queue = selectors.review_queue(user)
+        queue = review_queue(user)
         awaiting = list(queue[:6])
         awaiting_count = queue.count()
-        deadlines = list(selectors.upcoming_deadlines(user, days=30)[:8])
+        deadlines = list(upcoming_deadlines(user, days=30)[:8])
     if not mine and not awaiting and not deadlines:
         return None
     return {

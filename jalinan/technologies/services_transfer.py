@@ -38,7 +38,8 @@ from .models import (
     Technology,
     TechnologyImage,
 )
-from .selectors_transfer import COLLECTION, policy_in_force
+from .selectors.catalogue import COLLECTION
+from .selectors.licences import policy_in_force
 
 TECH_FIELDS = {
     "title",

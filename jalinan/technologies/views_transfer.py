@@ -24,7 +24,7 @@ from jalinan.core.pagination import paginate
 from jalinan.sdgs.goals import GOAL_CHOICES
 from jalinan.sdgs.selectors import accepted_goals_for
 
-from . import selectors_transfer as sel
+from . import selectors as sel
 from . import services_transfer as services
 from .choices import (
     TRL_CHOICES,

@@ -183,27 +183,27 @@ CASES: dict[str, tuple | str] = {
     ),
     "technologies.permissions.disclosures.can_view_disclosure": (
         None,
-        _q("jalinan.technologies.selectors.disclosures_for"),
+        _q("jalinan.technologies.selectors.disclosures.disclosures_for"),
         _model("technologies.Disclosure"),
     ),
     "technologies.permissions.assets.can_view_asset": (
         None,
-        _q("jalinan.technologies.selectors.assets_for"),
+        _q("jalinan.technologies.selectors.assets.assets_for"),
         _model("technologies.IPAsset"),
     ),
     "technologies.permissions.offers.can_view_technology": (
         None,
-        _q("jalinan.technologies.selectors_transfer.technologies_for"),
+        _q("jalinan.technologies.selectors.offers.technologies_for"),
         _model("technologies.Technology"),
     ),
     "technologies.permissions.licences.can_view_licence": (
         None,
-        _q("jalinan.technologies.selectors_transfer.licences_for"),
+        _q("jalinan.technologies.selectors.licences.licences_for"),
         _model("technologies.Licence"),
     ),
     "technologies.permissions.spinoffs.can_view_spinoff": (
         None,
-        _q("jalinan.technologies.selectors_transfer.spinoffs_for"),
+        _q("jalinan.technologies.selectors.spinoffs.spinoffs_for"),
         _model("technologies.Spinoff"),
     ),
 }

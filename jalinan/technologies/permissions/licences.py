@@ -28,7 +28,7 @@ def can_see_licences(user) -> bool:
         return True
     if not authenticated(user):
         return False
-    from ..selectors_transfer import licences_for
+    from ..selectors.licences import licences_for
 
     return licences_for(user).exists()
 

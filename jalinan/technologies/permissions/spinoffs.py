@@ -21,7 +21,7 @@ def can_see_spinoffs(user) -> bool:
         return True
     if not authenticated(user):
         return False
-    from ..selectors_transfer import spinoffs_for
+    from ..selectors.spinoffs import spinoffs_for
 
     return spinoffs_for(user).exists()
 

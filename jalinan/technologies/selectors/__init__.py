@@ -1,0 +1,90 @@
+"""Every shared read of technology transfer, each limited to what the given user may see
+(the same rules as ``technologies.permissions``): one module per kind of record. Other apps
+and the reports import the names from here (``from jalinan.technologies import selectors``);
+the app's own modules import from the module that defines them."""
+
+from .assets import (
+    ASSET_SORTS,
+    asset_rows,
+    assets_for,
+    assets_of_disclosure,
+    deadlines_for,
+    filter_assets,
+    upcoming_deadlines,
+)
+from .catalogue import (
+    COLLECTION,
+    CatalogueHit,
+    catalogue_search,
+    filter_catalogue,
+    newest_published,
+    public_asset_kinds,
+    public_inventors,
+    published_technologies,
+)
+from .disclosures import (
+    AWAITING,
+    SORTS,
+    disclosure_rows,
+    disclosures_for,
+    filter_disclosures,
+    my_disclosures,
+    own_disclosure_ids,
+    review_queue,
+)
+from .enquiries import enquiries_for, filter_enquiries
+from .licences import (
+    filter_licences,
+    filter_payments,
+    licence_income,
+    licence_years,
+    licences_for,
+    payments_by_year,
+    payments_for,
+    policy_in_force,
+)
+from .offers import FIELDS, field_choices, field_label, filter_technologies, technologies_for
+from .spinoffs import filter_spinoffs, spinoffs_for
+
+__all__ = [
+    "asset_rows",
+    "ASSET_SORTS",
+    "assets_for",
+    "assets_of_disclosure",
+    "AWAITING",
+    "catalogue_search",
+    "CatalogueHit",
+    "COLLECTION",
+    "deadlines_for",
+    "disclosure_rows",
+    "disclosures_for",
+    "enquiries_for",
+    "field_choices",
+    "field_label",
+    "FIELDS",
+    "filter_assets",
+    "filter_catalogue",
+    "filter_disclosures",
+    "filter_enquiries",
+    "filter_licences",
+    "filter_payments",
+    "filter_spinoffs",
+    "filter_technologies",
+    "licence_income",
+    "licence_years",
+    "licences_for",
+    "my_disclosures",
+    "newest_published",
+    "own_disclosure_ids",
+    "payments_by_year",
+    "payments_for",
+    "policy_in_force",
+    "public_asset_kinds",
+    "public_inventors",
+    "published_technologies",
+    "review_queue",
+    "SORTS",
+    "spinoffs_for",
+    "technologies_for",
+    "upcoming_deadlines",
+]
