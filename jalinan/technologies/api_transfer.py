@@ -20,7 +20,7 @@ from jalinan.core import ratelimit
 from jalinan.core.antispam import form_token, too_soon
 
 from . import selectors as sel
-from . import services_transfer as services
+from . import services
 from .choices import EnquiryKind
 from .forms_transfer import EnquiryForm
 from .permissions.licences import can_see_licences, get_licence_for_user, split_visibility

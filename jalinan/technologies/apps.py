@@ -24,7 +24,8 @@ class TechnologiesConfig(AppConfig):
         from .permissions.offers import can_change_technology, can_view_technology, is_public
         from .permissions.spinoffs import can_see_spinoffs
         from .reminders import send_ip_reminders
-        from .services import NOTIFY_DEADLINE, NOTIFY_DECIDED, NOTIFY_SUBMITTED
+        from .services.assets import NOTIFY_DEADLINE
+        from .services.disclosures import NOTIFY_DECIDED, NOTIFY_SUBMITTED
 
         register_kind(NOTIFY_SUBMITTED, _("Invention disclosures to assess"))
         register_kind(NOTIFY_DECIDED, _("Decisions on my invention disclosures"))

@@ -260,7 +260,7 @@ def _ip_status(assets) -> str:
 
 def seed_transfer(ctx, disclosures, assets) -> None:
     """Called by ``demo.seed`` with the demo disclosures and IP assets it made."""
-    from jalinan.technologies import services_transfer as services
+    from jalinan.technologies import services
     from jalinan.technologies.models import Technology
 
     rng = ctx.rng("technologies.transfer")
@@ -346,7 +346,7 @@ def seed_transfer(ctx, disclosures, assets) -> None:
 
 
 def _enquiries(ctx, rng, offers, officer) -> None:
-    from jalinan.technologies import services_transfer as services
+    from jalinan.technologies import services
     from jalinan.technologies.models import Enquiry
 
     partner = ctx.logins.get("partner")
@@ -385,7 +385,7 @@ def _enquiries(ctx, rng, offers, officer) -> None:
 def _payments(ctx, licence, officer) -> None:
     """The payments of a new licence, drawn from a generator of its own (so that a licence
     found on a second run leaves the other draws where they were)."""
-    from jalinan.technologies import services_transfer as services
+    from jalinan.technologies import services
 
     key = f"{licence.technology.title}:{licence.licensee.legal_name}"
     rng = ctx.rng(f"technologies.transfer.payments:{key}")
@@ -421,7 +421,7 @@ def _payments(ctx, licence, officer) -> None:
 
 def _licences(ctx, rng, offers, officer) -> None:
     from jalinan.partners.models import Organisation
-    from jalinan.technologies import services_transfer as services
+    from jalinan.technologies import services
     from jalinan.technologies.models import Licence, Spinoff
 
     companies = [o for o in ctx.organisations if o.org_type in ("mnc", "glc", "sme", "startup")]

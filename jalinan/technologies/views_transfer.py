@@ -25,7 +25,7 @@ from jalinan.sdgs.goals import GOAL_CHOICES
 from jalinan.sdgs.selectors import accepted_goals_for
 
 from . import selectors as sel
-from . import services_transfer as services
+from . import services
 from .choices import (
     TRL_CHOICES,
     AssetKind,

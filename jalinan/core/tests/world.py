@@ -307,7 +307,7 @@ def _placements(w, c):
 
 
 def _technologies(w, c):
-    from jalinan.technologies import services_transfer as transfer
+    from jalinan.technologies import services as transfer
     from jalinan.technologies.choices import AssetKind, AssetStatus, Decision, IPOffice
     from jalinan.technologies.services import (
         asset_create,

@@ -4,7 +4,6 @@ and the reports import the names from here (``from jalinan.technologies import s
 the app's own modules import from the module that defines them."""
 
 from .assets import (
-    ASSET_SORTS,
     asset_rows,
     assets_for,
     assets_of_disclosure,
@@ -13,7 +12,6 @@ from .assets import (
     upcoming_deadlines,
 )
 from .catalogue import (
-    COLLECTION,
     CatalogueHit,
     catalogue_search,
     filter_catalogue,
@@ -23,13 +21,10 @@ from .catalogue import (
     published_technologies,
 )
 from .disclosures import (
-    AWAITING,
-    SORTS,
     disclosure_rows,
     disclosures_for,
     filter_disclosures,
     my_disclosures,
-    own_disclosure_ids,
     review_queue,
 )
 from .enquiries import enquiries_for, filter_enquiries
@@ -43,25 +38,21 @@ from .licences import (
     payments_for,
     policy_in_force,
 )
-from .offers import FIELDS, field_choices, field_label, filter_technologies, technologies_for
+from .offers import field_choices, field_label, filter_technologies, technologies_for
 from .spinoffs import filter_spinoffs, spinoffs_for
 
 __all__ = [
     "asset_rows",
-    "ASSET_SORTS",
     "assets_for",
     "assets_of_disclosure",
-    "AWAITING",
     "catalogue_search",
     "CatalogueHit",
-    "COLLECTION",
     "deadlines_for",
     "disclosure_rows",
     "disclosures_for",
     "enquiries_for",
     "field_choices",
     "field_label",
-    "FIELDS",
     "filter_assets",
     "filter_catalogue",
     "filter_disclosures",
@@ -75,7 +66,6 @@ __all__ = [
     "licences_for",
     "my_disclosures",
     "newest_published",
-    "own_disclosure_ids",
     "payments_by_year",
     "payments_for",
     "policy_in_force",
@@ -83,7 +73,6 @@ __all__ = [
     "public_inventors",
     "published_technologies",
     "review_queue",
-    "SORTS",
     "spinoffs_for",
     "technologies_for",
     "upcoming_deadlines",

@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from jalinan.core.testing import refusal_sweep
-from jalinan.technologies import services_transfer as transfer
+from jalinan.technologies import services as transfer
 from jalinan.technologies import urls as app_urls
 from jalinan.technologies.choices import Decision
 from jalinan.technologies.services import (
