@@ -14,7 +14,7 @@ from jalinan.api.params import Id, Offset, Year
 from . import selectors, services
 from .api_transfer import router as transfer_router
 from .deadlines import first_filing_date, patentability_warnings
-from .forms import inventor_candidates
+from .forms.disclosures import inventor_candidates
 from .permissions.assets import can_see_portfolio, get_asset_for_user
 from .permissions.disclosures import (
     can_create_disclosure,

@@ -22,7 +22,7 @@ from jalinan.core.antispam import form_token, too_soon
 from . import selectors as sel
 from . import services
 from .choices import EnquiryKind
-from .forms_transfer import EnquiryForm
+from .forms.enquiries import EnquiryForm
 from .permissions.licences import can_see_licences, get_licence_for_user, split_visibility
 from .permissions.offers import get_published_technology
 from .permissions.spinoffs import can_see_spinoffs

@@ -24,9 +24,8 @@ from jalinan.core.pagination import paginate
 from . import selectors, services
 from .choices import AssetKind, AssetStatus, Decision, DisclosureStatus, IPOffice
 from .deadlines import first_filing_date, patentability_warnings
-from .forms import (
-    AssetForm,
-    DeadlineForm,
+from .forms.assets import AssetForm, DeadlineForm
+from .forms.disclosures import (
     DecisionForm,
     DisclosureForm,
     InventorFormSet,

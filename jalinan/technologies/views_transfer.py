@@ -37,17 +37,10 @@ from .choices import (
     ShareParty,
     SpinoffStatus,
 )
-from .forms_transfer import (
-    AgreementLinkForm,
-    EnquiryForm,
-    ImageForm,
-    LicenceForm,
-    PaymentForm,
-    PolicyForm,
-    SpinoffForm,
-    TechnologyForm,
-    is_spam,
-)
+from .forms.enquiries import EnquiryForm, is_spam
+from .forms.licences import AgreementLinkForm, LicenceForm, PaymentForm, PolicyForm
+from .forms.offers import ImageForm, TechnologyForm
+from .forms.spinoffs import SpinoffForm
 from .models import RevenuePolicy, TechnologyImage
 from .permissions.common import is_ip_staff
 from .permissions.enquiries import can_see_enquiries, get_enquiry_for_user
