@@ -15,5 +15,8 @@ from ninja import Router
 from . import assets, catalogue, disclosures, licences, spinoffs
 
 router = Router(tags=["technologies"])
-for _module in (disclosures, assets, catalogue, licences, spinoffs):
-    router.add_router("", _module.router)
+router.add_router("", disclosures.router)
+router.add_router("", assets.router)
+router.add_router("", catalogue.router)
+router.add_router("", licences.router)
+router.add_router("", spinoffs.router)

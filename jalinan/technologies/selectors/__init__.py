@@ -1,7 +1,10 @@
-"""Every shared read of technology transfer, each limited to what the given user may see
-(the same rules as ``technologies.permissions``): one module per kind of record. Other apps
-and the reports import the names from here (``from jalinan.technologies import selectors``);
-the app's own modules import from the module that defines them."""
+"""Every shared read of technology transfer, one module per kind of record, each limited to
+what the given user may see (the same rules as ``technologies.permissions``).
+
+Callers use the reads through this package (``from jalinan.technologies import
+selectors``): other apps, ``kpis.py``, the tests, and this app's views and API. The app's other
+modules import from the module that defines the name.
+"""
 
 from .assets import (
     asset_rows,

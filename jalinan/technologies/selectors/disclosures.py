@@ -21,7 +21,7 @@ def own_disclosure_ids(user):
 
 
 def disclosures_for(user) -> QuerySet[Disclosure]:
-    """Every disclosure ``user`` may open (see :mod:`.permissions`)."""
+    """Every disclosure ``user`` may open (see :mod:`..permissions.disclosures`)."""
     qs = Disclosure.objects.all()
     if user is None or not user.is_authenticated or not user.is_active:
         return qs.none()

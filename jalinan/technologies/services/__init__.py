@@ -4,10 +4,10 @@ search index), enquiries (into the pipeline, with a one-step NDA), licences with
 payments shared by policy, and spin-offs. Each service is keyword-only, validated, atomic and
 audited.
 
-Other apps and the tests import the services from here (``from jalinan.technologies import
-services``): :func:`disclosure_create`, :func:`technology_publish`, :func:`enquiry_submit`,
-:func:`enquiry_open_nda`, :func:`licence_create`, :func:`payment_record`,
-:func:`spinoff_create`, …; the app's own modules import from the module that defines them.
+Callers use the services through this package (``from jalinan.technologies import
+services``, then ``services.licence_create(...)``): other apps, the tests, and this app's
+views, API and demo (so a view may bear its service's name). The service modules import each
+other's names directly.
 """
 
 from .assets import (
