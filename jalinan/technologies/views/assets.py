@@ -22,12 +22,7 @@ from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 
 from .. import selectors, services
-from ..choices import (
-    AssetKind,
-    AssetStatus,
-    DeadlineKind,
-    IPOffice,
-)
+from ..choices import AssetKind, AssetStatus, DeadlineKind, IPOffice
 from ..forms.assets import AssetForm, DeadlineForm
 from ..permissions.assets import (
     can_change_asset,
@@ -37,9 +32,7 @@ from ..permissions.assets import (
     get_deadline_for_user,
 )
 from ..permissions.common import is_ip_staff
-from ..permissions.disclosures import (
-    get_disclosure_for_user,
-)
+from ..permissions.disclosures import get_disclosure_for_user
 
 
 @login_required

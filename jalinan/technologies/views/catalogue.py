@@ -18,18 +18,11 @@ from jalinan.sdgs.goals import GOAL_CHOICES
 from jalinan.sdgs.selectors import accepted_goals_for
 
 from .. import selectors, services
-from ..choices import (
-    TRL_CHOICES,
-    AssetKind,
-    OfferStatus,
-)
+from ..choices import TRL_CHOICES, AssetKind, OfferStatus
 from ..forms.enquiries import EnquiryForm, is_spam
 from ..models import TechnologyImage
 from ..permissions.common import is_ip_staff
-from ..permissions.offers import (
-    can_manage_offers,
-    get_published_technology,
-)
+from ..permissions.offers import can_manage_offers, get_published_technology
 
 
 def _catalogue_context(request):

@@ -21,10 +21,7 @@ from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 
 from .. import selectors, services
-from ..choices import (
-    Decision,
-    DisclosureStatus,
-)
+from ..choices import Decision, DisclosureStatus
 from ..deadlines import first_filing_date, patentability_warnings
 from ..forms.disclosures import (
     DecisionForm,
@@ -36,9 +33,7 @@ from ..forms.disclosures import (
     inventor_initial,
     public_initial,
 )
-from ..permissions.assets import (
-    can_create_asset,
-)
+from ..permissions.assets import can_create_asset
 from ..permissions.common import is_ip_staff
 from ..permissions.disclosures import (
     can_assess_disclosure,
@@ -47,9 +42,7 @@ from ..permissions.disclosures import (
     can_submit_disclosure,
     get_disclosure_for_user,
 )
-from ..permissions.offers import (
-    can_manage_offers,
-)
+from ..permissions.offers import can_manage_offers
 
 
 def _years():

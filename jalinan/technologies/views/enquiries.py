@@ -16,9 +16,7 @@ from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 
 from .. import selectors, services
-from ..choices import (
-    EnquiryKind,
-)
+from ..choices import EnquiryKind
 from ..permissions.enquiries import can_see_enquiries, get_enquiry_for_user
 from .common import export_format
 

@@ -21,12 +21,7 @@ from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 
 from .. import selectors, services
-from ..choices import (
-    Exclusivity,
-    LicenceStatus,
-    PaymentKind,
-    ShareParty,
-)
+from ..choices import Exclusivity, LicenceStatus, PaymentKind, ShareParty
 from ..forms.licences import AgreementLinkForm, LicenceForm, PaymentForm, PolicyForm
 from ..models import RevenuePolicy
 from ..permissions.licences import (

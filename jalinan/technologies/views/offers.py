@@ -17,9 +17,7 @@ from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 
 from .. import selectors, services
-from ..choices import (
-    OfferStatus,
-)
+from ..choices import OfferStatus
 from ..forms.offers import ImageForm, TechnologyForm
 from ..models import TechnologyImage
 from ..permissions.common import is_ip_staff

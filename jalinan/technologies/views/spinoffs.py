@@ -16,9 +16,7 @@ from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
 
 from .. import selectors, services
-from ..choices import (
-    SpinoffStatus,
-)
+from ..choices import SpinoffStatus
 from ..forms.spinoffs import SpinoffForm
 from ..permissions.spinoffs import can_change_spinoff, can_see_spinoffs, get_spinoff_for_user
 from .common import export_format
