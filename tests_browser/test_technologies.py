@@ -27,7 +27,7 @@ from jalinan.matching.backends.memory import MemoryBackend
 from jalinan.partners.services import organisation_create
 from jalinan.technologies.deadlines import add_months
 from jalinan.technologies.models import Disclosure, Enquiry, RevenuePolicy, Technology
-from jalinan.technologies.services_transfer import policy_create
+from jalinan.technologies.services.licences import policy_create
 from tests_browser.conftest import SHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -36,11 +36,8 @@ def _challenge(user, opp, challenge) -> SourceView:
 
 
 def _technology(user, opp, technology) -> SourceView:
-    from jalinan.technologies.permissions_transfer import (
-        can_see_enquiries,
-        can_view_technology,
-        is_public,
-    )
+    from jalinan.technologies.permissions.enquiries import can_see_enquiries
+    from jalinan.technologies.permissions.offers import can_view_technology, is_public
 
     if can_view_technology(user, technology):
         url = technology.get_absolute_url()

@@ -1,5 +1,3 @@
-import importlib.util
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +8,9 @@ class TechnologiesConfig(AppConfig):
     verbose_name = "Technologies"
 
     def ready(self):
+        """Everything the app plugs into the shared pages: notification kinds, the SDG tags of
+        offers, menu items, panels and daily jobs. (Its figures, charts and report sections
+        are in ``kpis.py``, which the reports app imports.)"""
         from jalinan.core.notifications import register_kind
         from jalinan.core.registry import (
             register_daily_job,
@@ -17,14 +18,32 @@ class TechnologiesConfig(AppConfig):
             register_nav,
             register_panel,
         )
+        from jalinan.sdgs.registry import register_taggable
 
-        from . import panels
-        from .permissions import can_create_disclosure, is_ip_staff
-        from .services import NOTIFY_DEADLINE, NOTIFY_DECIDED, NOTIFY_SUBMITTED
+        from . import licensees, panels
+        from .models import Technology
+        from .permissions.common import is_ip_staff
+        from .permissions.disclosures import can_create_disclosure
+        from .permissions.enquiries import can_see_enquiries
+        from .permissions.licences import can_see_licences, can_see_policies
+        from .permissions.offers import can_change_technology, can_view_technology, is_public
+        from .permissions.spinoffs import can_see_spinoffs
+        from .reminders import send_ip_reminders
+        from .services.assets import NOTIFY_DEADLINE
+        from .services.disclosures import NOTIFY_DECIDED, NOTIFY_SUBMITTED
 
         register_kind(NOTIFY_SUBMITTED, _("Invention disclosures to assess"))
         register_kind(NOTIFY_DECIDED, _("Decisions on my invention disclosures"))
         register_kind(NOTIFY_DEADLINE, _("IP deadlines (PCT, examination, fees)"))
+        register_kind("technologies.enquiry", _("Enquiries about technologies"))
+        register_kind("technologies.royalty", _("My shares of licensing income"))
+
+        register_taggable(
+            Technology,
+            text=lambda t: t.public_text,
+            can_decide=lambda user, t: can_change_technology(user, t),
+            can_view=lambda user, t: is_public(t) or can_view_technology(user, t),
+        )
 
         register_nav(
             "technologies.disclosures",
@@ -57,6 +76,53 @@ class TechnologiesConfig(AppConfig):
             menu="office",
             order=142,
         )
+        register_nav(
+            "technologies.catalogue",
+            label=_("Technology catalogue"),
+            url_name="technologies:catalogue",
+            visible=lambda user: True,
+            order=140,
+        )
+        register_nav(
+            "technologies.offers",
+            label=_("Technology offers"),
+            url_name="technologies:technology_list",
+            visible=is_ip_staff,
+            menu="office",
+            order=150,
+        )
+        register_nav(
+            "technologies.enquiries",
+            label=_("Technology enquiries"),
+            url_name="technologies:enquiry_list",
+            visible=can_see_enquiries,
+            menu="office",
+            order=151,
+        )
+        register_nav(
+            "technologies.licences",
+            label=_("Licences"),
+            url_name="technologies:licence_list",
+            visible=can_see_licences,
+            order=145,
+        )
+        register_nav(
+            "technologies.policy",
+            label=_("Revenue sharing policy"),
+            url_name="technologies:policy_list",
+            visible=can_see_policies,
+            menu="office",
+            order=152,
+        )
+        register_nav(
+            "technologies.spinoffs",
+            label=_("Spin-offs"),
+            url_name="technologies:spinoff_list",
+            visible=can_see_spinoffs,
+            menu="office",
+            order=153,
+        )
+
         register_panel(
             "my_work",
             "technologies.mine",
@@ -64,24 +130,32 @@ class TechnologiesConfig(AppConfig):
             context=panels.my_technologies,
             order=45,
         )
-
-        def reminders():
-            from .reminders import send_ip_reminders
-
-            return send_ip_reminders()
+        register_panel(
+            "home",
+            "technologies.newest",
+            template="technologies/catalogue/panels/home.html",
+            context=panels.home_technologies,
+            order=30,
+        )
+        register_panel(
+            "partner_detail",
+            "technologies.spinoff",
+            template="technologies/spinoffs/panels/partner_spinoff.html",
+            context=panels.partner_spinoff,
+            order=15,
+        )
 
         register_daily_job(
             "technologies.ip_reminders",
-            reminders,
+            send_ip_reminders,
             description="Technologies: tiered reminders of IP deadlines",
             order=60,
         )
 
         register_demo_step("technologies", f"{self.name}.demo", order=800)
-
-        # The second half of the app (offers, catalogue, licences, spin-offs) registers its
-        # own navigation, panels and kinds in ``apps_transfer.ready()`` when it has one.
-        if importlib.util.find_spec(f"{self.name}.apps_transfer") is not None:
-            from .apps_transfer import ready as ready_transfer
-
-            ready_transfer()
+        register_daily_job(
+            licensees.JOB_KEY,
+            licensees.index_all_partners,
+            description="Technologies: index what partners asked for (who could license this)",
+            order=30,
+        )

@@ -43,7 +43,7 @@ from jalinan.sdgs.selectors import filter_by_goal
 from .choices import AssetKind, DisclosureStatus, LicenceStatus
 from .models import Disclosure, IPAsset, Licence, RoyaltyPayment, Spinoff, Technology
 from .selectors import assets_for, disclosures_for
-from .selectors_transfer import published_technologies
+from .selectors.catalogue import published_technologies
 
 PATENT_KINDS = (AssetKind.PATENT, AssetKind.UTILITY)
 SIGNED = (LicenceStatus.ACTIVE, LicenceStatus.EXPIRED, LicenceStatus.TERMINATED)

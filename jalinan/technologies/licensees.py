@@ -25,11 +25,11 @@ The index
     :func:`index_partner` rebuilds one organisation's documents (the engine compares content
     hashes and re-embeds only changed texts; an organisation with nothing left, or no longer
     active, leaves the index). :func:`index_all_partners` does every organisation from four
-    bulk reads; it is the daily job ``technologies.partner_interests`` (:func:`register`) and
-    the command ``index_partner_interests``. A full pass over unchanged data embeds nothing,
-    so the daily job simply runs it whole: removals (a deleted project) are caught too, which
-    a "changed since" pass would miss. ``index_all_partners(since=...)`` exists for callers
-    that want the cheaper pass anyway.
+    bulk reads; it is the daily job ``technologies.partner_interests`` (registered in
+    ``apps.py``) and the command ``index_partner_interests``. A full pass over unchanged data
+    embeds nothing, so the daily job simply runs it whole: removals (a deleted project) are
+    caught too, which a "changed since" pass would miss. ``index_all_partners(since=...)``
+    exists for callers that want the cheaper pass anyway.
 
 The suggestion (:func:`suggest_licensees`)
     1. *Text*: ``matching.search("partners.interests", technology.public_text, k=50,
@@ -290,18 +290,6 @@ def index_all_partners(*, since: datetime.datetime | None = None) -> dict:
     return _sync(targets, docs, eligible)
 
 
-def register() -> None:
-    """Register the daily job; call from ``TechnologiesConfig.ready()``."""
-    from jalinan.core.registry import register_daily_job
-
-    register_daily_job(
-        JOB_KEY,
-        index_all_partners,
-        description="Technologies: index what partners asked for (who could license this)",
-        order=30,
-    )
-
-
 # -- the suggestion ---------------------------------------------------------------------------
 
 
@@ -382,11 +370,11 @@ def _can_view(user, prefix: str, obj) -> bool:
 
         return can_view_project(user, obj)
     if prefix == "enquiry":
-        from .permissions_transfer import can_see_enquiries
+        from .permissions.enquiries import can_see_enquiries
 
         return can_see_enquiries(user)
     if prefix == "licence":
-        from .permissions_transfer import can_view_licence
+        from .permissions.licences import can_view_licence
 
         return can_view_licence(user, obj)
     return False

@@ -25,7 +25,8 @@ from jalinan.core.notifications import notify
 
 from .choices import AssetStatus
 from .models import Deadline, DeadlineReminder
-from .services import NOTIFY_DEADLINE, inventor_people, ip_staff_people
+from .services.assets import NOTIFY_DEADLINE
+from .services.disclosures import inventor_people, ip_staff_people
 
 DEFAULT_TIERS = (90, 30, 7, 0)
 OVERDUE = -1

@@ -3,9 +3,9 @@ pages, downloads and the API's single records) and the queryset (``x_for(user)``
 exports, reports, search and the API's lists) must say the same thing, for every kind of user,
 on every record of a varied world (``world.py``).
 
-``CASES`` pairs each ``can_view_*`` of every ``permissions*.py`` module with its queryset form,
-or exempts it with the reason; a new ``can_view_*`` without an entry fails
-``test_every_can_view_has_a_case``.
+``CASES`` pairs each ``can_view_*`` of every ``permissions*`` module (or module of a
+``permissions`` package) with its queryset form, or exempts it with the reason; a new
+``can_view_*`` without an entry fails ``test_every_can_view_has_a_case``.
 """
 
 from __future__ import annotations
@@ -181,48 +181,59 @@ CASES: dict[str, tuple | str] = {
         "Delegates to the record type's own rule (register_taggable(can_view=..., "
         "visible=...)); each registered pair is compared by test_taggable_rules_agree."
     ),
-    "technologies.permissions.can_view_disclosure": (
+    "technologies.permissions.disclosures.can_view_disclosure": (
         None,
-        _q("jalinan.technologies.selectors.disclosures_for"),
+        _q("jalinan.technologies.selectors.disclosures.disclosures_for"),
         _model("technologies.Disclosure"),
     ),
-    "technologies.permissions.can_view_asset": (
+    "technologies.permissions.assets.can_view_asset": (
         None,
-        _q("jalinan.technologies.selectors.assets_for"),
+        _q("jalinan.technologies.selectors.assets.assets_for"),
         _model("technologies.IPAsset"),
     ),
-    "technologies.permissions_transfer.can_view_technology": (
+    "technologies.permissions.offers.can_view_technology": (
         None,
-        _q("jalinan.technologies.selectors_transfer.technologies_for"),
+        _q("jalinan.technologies.selectors.offers.technologies_for"),
         _model("technologies.Technology"),
     ),
-    "technologies.permissions_transfer.can_view_licence": (
+    "technologies.permissions.licences.can_view_licence": (
         None,
-        _q("jalinan.technologies.selectors_transfer.licences_for"),
+        _q("jalinan.technologies.selectors.licences.licences_for"),
         _model("technologies.Licence"),
     ),
-    "technologies.permissions_transfer.can_view_spinoff": (
+    "technologies.permissions.spinoffs.can_view_spinoff": (
         None,
-        _q("jalinan.technologies.selectors_transfer.spinoffs_for"),
+        _q("jalinan.technologies.selectors.spinoffs.spinoffs_for"),
         _model("technologies.Spinoff"),
     ),
 }
 
 
+def _permission_modules(package):
+    """An app's ``permissions*`` modules, and the modules of a ``permissions`` package."""
+    for mod in pkgutil.iter_modules(package.__path__):
+        if not mod.name.startswith("permissions"):
+            continue
+        module = importlib.import_module(f"{package.__name__}.{mod.name}")
+        yield module
+        if mod.ispkg:
+            for sub in pkgutil.iter_modules(module.__path__):
+                yield importlib.import_module(f"{module.__name__}.{sub.name}")
+
+
 def _can_view_functions() -> dict[str, object]:
-    """Every ``can_view_*`` defined in a ``permissions*`` module of a Jalinan app."""
+    """Every ``can_view_*`` defined in a ``permissions*`` module of a Jalinan app (or in a
+    module of its ``permissions`` package), keyed by its dotted path after ``jalinan.``."""
     found = {}
     for app in pkgutil.iter_modules(jalinan.__path__):
         if not app.ispkg:
             continue
         package = importlib.import_module(f"jalinan.{app.name}")
-        for mod in pkgutil.iter_modules(package.__path__):
-            if not mod.name.startswith("permissions"):
-                continue
-            module = importlib.import_module(f"jalinan.{app.name}.{mod.name}")
+        for module in _permission_modules(package):
+            path = module.__name__.removeprefix("jalinan.")
             for name, fn in inspect.getmembers(module, inspect.isfunction):
                 if name.startswith("can_view_") and fn.__module__ == module.__name__:
-                    found[f"{app.name}.{mod.name}.{name}"] = fn
+                    found[f"{path}.{name}"] = fn
     return found
 
 

@@ -439,7 +439,7 @@ def _technologies(w, c):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from jalinan.challenges.tests.factories import PNG_BYTES
-    from jalinan.technologies import services_transfer as transfer
+    from jalinan.technologies import services as transfer
     from jalinan.technologies.choices import AssetKind, AssetStatus, Decision, IPOffice
     from jalinan.technologies.services import (
         asset_create,

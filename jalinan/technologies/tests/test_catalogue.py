@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from jalinan.technologies import services_transfer as services
+from jalinan.technologies import services
 from jalinan.technologies.models import Technology
 
 from .transfer_helpers import (  # noqa: F401

@@ -7,7 +7,7 @@ import time
 from decimal import Decimal
 
 from jalinan.core.antispam import form_token
-from jalinan.technologies import services_transfer as services
+from jalinan.technologies import services
 from jalinan.technologies.models import Enquiry
 
 from .transfer_helpers import (

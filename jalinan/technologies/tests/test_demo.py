@@ -1,4 +1,4 @@
-"""The demo's disclosures and IP portfolio (and what ``demo_transfer`` makes from them): every
+"""The demo's disclosures and IP portfolio (and what ``seed_transfer`` makes from them): every
 status and decision, deadlines in the coming months, offers, a licence with shared payments,
 and a second run that adds nothing."""
 

@@ -13,7 +13,7 @@ from jalinan.agreements.models import Memorandum
 from jalinan.core.antispam import form_token
 from jalinan.partners.models import Organisation
 from jalinan.pipeline.choices import Source, Stage
-from jalinan.technologies import services_transfer as services
+from jalinan.technologies import services
 from jalinan.technologies.models import Enquiry
 
 from .transfer_helpers import (  # noqa: F401

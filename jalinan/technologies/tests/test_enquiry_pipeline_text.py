@@ -3,7 +3,7 @@
 copy it, so the technology's KCDIO coordinator, who follows the opportunity, does not read it;
 the office reads it there, from the enquiry."""
 
-from jalinan.technologies import services_transfer as services
+from jalinan.technologies import services
 
 from .transfer_helpers import (  # noqa: F401
     _index,

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from jalinan.agreements.models import Memorandum
-from jalinan.technologies import services_transfer as services
+from jalinan.technologies import services
 
 from .transfer_helpers import (  # noqa: F401
     _index,

@@ -18,8 +18,7 @@ from jalinan.challenges.services.challenges import (
 )
 from jalinan.partners.models import Organisation
 from jalinan.projects.services import project_create
-from jalinan.technologies import licensees
-from jalinan.technologies import services_transfer as services
+from jalinan.technologies import licensees, services
 from jalinan.technologies.licensees import index_all_partners, index_partner, suggest_licensees
 
 from .transfer_helpers import _index  # noqa: F401 - the stand-in embedder, a clean index

@@ -5,7 +5,7 @@ deterministic and idempotent."""
 from decimal import Decimal
 
 from jalinan.core.demo import DemoContext
-from jalinan.technologies.demo_transfer import seed_transfer
+from jalinan.technologies.demo import seed_transfer
 from jalinan.technologies.models import Enquiry, Licence, RoyaltyPayment, Spinoff, Technology
 
 from .transfer_helpers import _index, academic_profile

@@ -1,10 +1,10 @@
 # ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """The outsider (signed in, no role) is refused on every page of the technologies app.
 
-The sweep is built from the app's real urlpatterns (urls.py with urls_transfer.py): every
-URL name must have a case below, so a view added later without one fails
-``test_every_url_name_has_a_case``. Refused pages answer 404 to GET and to POST (a POST-only
-view answers 405 to GET, then 404 to POST); no POST writes to the database.
+The sweep is built from the app's real urlpatterns (urls.py): every URL name must have a
+case below, so a view added later without one fails ``test_every_url_name_has_a_case``.
+Refused pages answer 404 to GET and to POST (a POST-only view answers 405 to GET, then 404
+to POST); no POST writes to the database.
 
 The public pages (the catalogue, anyone may read them) are listed in ``PUBLIC``: there the
 outsider gets exactly what a signed-out visitor gets, and no confidential word.
@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from jalinan.core.testing import refusal_sweep
-from jalinan.technologies import services_transfer as transfer
+from jalinan.technologies import services as transfer
 from jalinan.technologies import urls as app_urls
 from jalinan.technologies.choices import Decision
 from jalinan.technologies.services import (

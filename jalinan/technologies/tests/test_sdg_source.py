@@ -8,7 +8,7 @@ from django.utils import translation
 from jalinan.reports import registry
 from jalinan.reports.permissions import scope_for
 from jalinan.sdgs.models import SdgTag
-from jalinan.technologies import services_transfer as services
+from jalinan.technologies import services
 from jalinan.technologies.models import Technology
 
 from .transfer_helpers import _index, academic_profile, draft_offer, offer, private_profile

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.exceptions import ValidationError
 
-from jalinan.technologies import services_transfer as services
+from jalinan.technologies import services
 from jalinan.technologies.models import RevenuePolicy
 from jalinan.technologies.sharing import Beneficiary, largest_remainder, split_payment
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from jalinan.partners.models import Organisation
-from jalinan.technologies import services_transfer as services
+from jalinan.technologies import services
 
 from .transfer_helpers import (  # noqa: F401
     _index,

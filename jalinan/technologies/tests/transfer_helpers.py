@@ -19,7 +19,7 @@ import pytest
 from jalinan.accounts.roles import Role
 from jalinan.accounts.services import user_create
 from jalinan.matching.backends.memory import MemoryBackend
-from jalinan.technologies import services_transfer as services
+from jalinan.technologies import services
 
 # Words of the confidential disclosure (conftest.DISCLOSURE_FIELDS) that must never be public.
 CONFIDENTIAL = [

@@ -1,6 +1,4 @@
-"""The technologies part of the REST API, mounted at /api/v1/technologies/: invention
-disclosures (inventors see only theirs; everyone else 404), the IP portfolio and its upcoming
-deadlines, with the pages' services and permission helpers."""
+"""Invention disclosures in the REST API: inventors see only theirs; everyone else 404."""
 
 import datetime
 from decimal import Decimal
@@ -11,15 +9,12 @@ from ninja import Field, Query, Router, Schema
 from jalinan.accounts.models import Unit
 from jalinan.api.params import Id, Offset, Year
 
-from . import selectors, services
-from .api_transfer import router as transfer_router
-from .deadlines import first_filing_date, patentability_warnings
-from .forms import inventor_candidates
-from .permissions import (
+from .. import selectors, services
+from ..deadlines import first_filing_date, patentability_warnings
+from ..forms.disclosures import inventor_candidates
+from ..permissions.disclosures import (
     can_create_disclosure,
-    can_see_portfolio,
     can_submit_disclosure,
-    get_asset_for_user,
     get_disclosure_for_user,
 )
 
@@ -112,56 +107,6 @@ class DisclosureFilters(Schema):
     offset: Offset = 0
 
 
-class DeadlineOut(Schema):
-    id: int
-    asset_id: int
-    kind: str
-    due_date: datetime.date
-    description: str
-    is_computed: bool
-    done_on: datetime.date | None
-
-
-class AssetSummaryOut(Schema):
-    id: int
-    reference: str
-    kind: str
-    title: str
-    office: str
-    application_number: str
-    filing_date: datetime.date | None
-    priority_date: datetime.date | None
-    status: str
-    granted_on: datetime.date | None
-    disclosure_id: int | None
-    unit_id: int | None
-
-
-class AssetOut(AssetSummaryOut):
-    publication_number: str
-    grant_number: str
-    expires_on: datetime.date | None
-    family_id: int | None
-    family_member_ids: list[int]
-    deadlines: list[DeadlineOut]
-
-
-class AssetPage(Schema):
-    items: list[AssetSummaryOut]
-    count: int
-
-
-class AssetFilters(Schema):
-    q: str | None = None
-    kind: str | None = None
-    status: str | None = None
-    office: str | None = None
-    unit: Id | None = None
-    within: int | None = Field(None, ge=0, le=36500)
-    limit: int = Field(100, ge=1, le=1000)
-    offset: Offset = 0
-
-
 def _disclosure_out(user, d) -> dict:
     assets = list(selectors.assets_of_disclosure(user, d))
     return {
@@ -189,7 +134,12 @@ def _disclosure_out(user, d) -> dict:
     }
 
 
-@router.get("/disclosures/", response=DisclosurePage, summary="Disclosures you may see")
+@router.get(
+    "/disclosures/",
+    response=DisclosurePage,
+    summary="Disclosures you may see",
+    operation_id="jalinan_technologies_api_list_disclosures",
+)
 def list_disclosures(request, filters: Query[DisclosureFilters]):
     user = request.auth
     params = filters.dict(exclude={"limit", "offset"})
@@ -200,7 +150,11 @@ def list_disclosures(request, filters: Query[DisclosureFilters]):
     }
 
 
-@router.get("/disclosures/{disclosure_id}", response=DisclosureOut)
+@router.get(
+    "/disclosures/{disclosure_id}",
+    response=DisclosureOut,
+    operation_id="jalinan_technologies_api_get_disclosure",
+)
 def get_disclosure(request, disclosure_id: int):
     user = request.auth
     return _disclosure_out(user, get_disclosure_for_user(user, disclosure_id))
@@ -223,7 +177,12 @@ def _unit(pk):
     return Unit.objects.filter(pk=pk).first() if pk is not None else None
 
 
-@router.post("/disclosures/", response={201: DisclosureOut}, summary="Disclose an invention")
+@router.post(
+    "/disclosures/",
+    response={201: DisclosureOut},
+    summary="Disclose an invention",
+    operation_id="jalinan_technologies_api_create_disclosure",
+)
 def create_disclosure(request, payload: DisclosureIn):
     user = request.auth
     if not can_create_disclosure(user):
@@ -250,7 +209,11 @@ def create_disclosure(request, payload: DisclosureIn):
     return 201, _disclosure_out(user, get_disclosure_for_user(user, disclosure.pk))
 
 
-@router.post("/disclosures/{disclosure_id}/submit", response=DisclosureOut)
+@router.post(
+    "/disclosures/{disclosure_id}/submit",
+    response=DisclosureOut,
+    operation_id="jalinan_technologies_api_submit_disclosure",
+)
 def submit_disclosure(request, disclosure_id: int):
     user = request.auth
     disclosure = get_disclosure_for_user(user, disclosure_id)
@@ -260,40 +223,3 @@ def submit_disclosure(request, disclosure_id: int):
         raise PermissionDenied
     services.disclosure_submit(disclosure=disclosure, by=user)
     return _disclosure_out(user, get_disclosure_for_user(user, disclosure_id))
-
-
-def _asset_out(a) -> dict:
-    return {
-        **{f: getattr(a, f) for f in AssetOut.model_fields if hasattr(a, f)},
-        "family_member_ids": list(a.family_members.values_list("pk", flat=True)),
-        "deadlines": list(a.deadlines.all()),
-    }
-
-
-@router.get("/assets/", response=AssetPage, summary="IP assets you may see")
-def list_assets(request, filters: Query[AssetFilters]):
-    user = request.auth
-    if not can_see_portfolio(user):
-        raise Http404
-    params = filters.dict(exclude={"limit", "offset"})
-    qs = selectors.filter_assets(selectors.assets_for(user), params)
-    return {
-        "items": list(qs[filters.offset : filters.offset + filters.limit]),
-        "count": qs.count(),
-    }
-
-
-@router.get("/assets/{asset_id}", response=AssetOut)
-def get_asset(request, asset_id: int):
-    return _asset_out(get_asset_for_user(request.auth, asset_id))
-
-
-@router.get("/deadlines/upcoming", response=list[DeadlineOut], summary="Open IP deadlines")
-def upcoming_deadlines(request, days: int = Query(180, ge=0, le=3650)):
-    user = request.auth
-    if not can_see_portfolio(user):
-        raise Http404
-    return list(selectors.upcoming_deadlines(user, days=days)[:1000])
-
-
-router.add_router("", transfer_router)
