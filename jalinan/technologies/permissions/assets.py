@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import is_oil
+from jalinan.accounts.roles import is_oil, is_signed_in
 
 from ..models import Deadline, IPAsset
-from .common import authenticated, is_ip_staff
+from .common import is_ip_staff
 from .disclosures import is_own_disclosure
 
 
@@ -17,7 +17,7 @@ def can_see_portfolio(user) -> bool:
     """The portfolio pages: IP staff, and inventors with at least one asset."""
     if is_ip_staff(user):
         return True
-    if not authenticated(user):
+    if not is_signed_in(user):
         return False
     return IPAsset.objects.filter(disclosure__inventors__user=user).exists()
 
@@ -25,7 +25,7 @@ def can_see_portfolio(user) -> bool:
 def can_view_asset(user, asset: IPAsset) -> bool:
     if is_ip_staff(user):
         return True
-    if not authenticated(user) or asset.disclosure_id is None:
+    if not is_signed_in(user) or asset.disclosure_id is None:
         return False
     return is_own_disclosure(user, asset.disclosure)
 

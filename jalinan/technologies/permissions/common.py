@@ -8,8 +8,3 @@ from jalinan.accounts.roles import Role, has_role, is_oil
 def is_ip_staff(user) -> bool:
     """OIL officers and admins, and IP committee members."""
     return is_oil(user) or has_role(user, Role.IP_COMMITTEE)
-
-
-def authenticated(user) -> bool:
-    """A signed-in, active user."""
-    return user is not None and user.is_authenticated and user.is_active

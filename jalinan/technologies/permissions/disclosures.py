@@ -13,16 +13,16 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import Role, has_role, is_oil
+from jalinan.accounts.roles import Role, has_role, is_oil, is_signed_in
 
 from ..choices import DisclosureStatus
 from ..models import Disclosure, Inventor
-from .common import authenticated, is_ip_staff
+from .common import is_ip_staff
 
 
 def is_inventor(user, disclosure: Disclosure) -> bool:
     """``user`` is one of the disclosure's inventors (uses prefetched inventors if any)."""
-    if not authenticated(user):
+    if not is_signed_in(user):
         return False
     cache = getattr(disclosure, "_prefetched_objects_cache", {})
     if "inventors" in cache:
@@ -32,7 +32,7 @@ def is_inventor(user, disclosure: Disclosure) -> bool:
 
 def is_own_disclosure(user, disclosure: Disclosure) -> bool:
     """``user`` submitted the disclosure or is one of its inventors."""
-    if not authenticated(user):
+    if not is_signed_in(user):
         return False
     return disclosure.submitted_by_id == user.pk or is_inventor(user, disclosure)
 
@@ -42,7 +42,7 @@ def can_create_disclosure(user) -> bool:
 
 
 def can_view_disclosure(user, disclosure: Disclosure) -> bool:
-    if not authenticated(user):
+    if not is_signed_in(user):
         return False
     if is_oil(user) or is_own_disclosure(user, disclosure):
         return True

@@ -12,10 +12,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import is_oil, is_oil_admin, is_partner_user
+from jalinan.accounts.roles import is_oil, is_oil_admin, is_partner_user, is_signed_in
 
 from ..models import Licence, RoyaltyPayment
-from .common import authenticated, is_ip_staff
+from .common import is_ip_staff
 from .offers import is_technology_inventor
 
 
@@ -26,7 +26,7 @@ def is_licensee_user(user, licence: Licence) -> bool:
 def can_see_licences(user) -> bool:
     if is_ip_staff(user):
         return True
-    if not authenticated(user):
+    if not is_signed_in(user):
         return False
     from ..selectors.licences import licences_for
 

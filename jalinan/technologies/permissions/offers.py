@@ -11,11 +11,11 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import is_oil
+from jalinan.accounts.roles import is_oil, is_signed_in
 
 from ..choices import OfferStatus
 from ..models import Technology
-from .common import authenticated, is_ip_staff
+from .common import is_ip_staff
 
 
 def inventor_user_ids(technology: Technology) -> set[int]:
@@ -30,7 +30,7 @@ def inventor_user_ids(technology: Technology) -> set[int]:
 
 
 def is_technology_inventor(user, technology: Technology) -> bool:
-    if not authenticated(user):
+    if not is_signed_in(user):
         return False
     cached = getattr(technology, "_inventor_ids", None)
     if cached is None:
@@ -46,7 +46,7 @@ def can_see_offers(user) -> bool:
     """The office's list of offers (drafts included)."""
     if is_ip_staff(user):
         return True
-    if not authenticated(user):
+    if not is_signed_in(user):
         return False
     return (
         Technology.objects.filter(inventors__user=user).exists()

@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user
+from jalinan.accounts.roles import Role, has_role, is_oil, is_partner_user, is_signed_in
 
 from ..models import Spinoff
-from .common import authenticated, is_ip_staff
+from .common import is_ip_staff
 
 
 def can_see_all_spinoffs(user) -> bool:
@@ -19,7 +19,7 @@ def can_see_all_spinoffs(user) -> bool:
 def can_see_spinoffs(user) -> bool:
     if can_see_all_spinoffs(user):
         return True
-    if not authenticated(user):
+    if not is_signed_in(user):
         return False
     from ..selectors.spinoffs import spinoffs_for
 
@@ -29,7 +29,7 @@ def can_see_spinoffs(user) -> bool:
 def can_view_spinoff(user, spinoff: Spinoff) -> bool:
     if can_see_all_spinoffs(user):
         return True
-    if not authenticated(user):
+    if not is_signed_in(user):
         return False
     if is_partner_user(user) and user.organisation_id == spinoff.organisation_id:
         return True

@@ -8,11 +8,11 @@ from collections.abc import Mapping
 
 from django.db.models import Q, QuerySet, Sum
 
-from jalinan.accounts.roles import is_partner_user
+from jalinan.accounts.roles import is_partner_user, is_signed_in
 
 from ..choices import Exclusivity, LicenceStatus
 from ..models import Licence, RevenuePolicy, RoyaltyPayment
-from ..permissions.common import authenticated, is_ip_staff
+from ..permissions.common import is_ip_staff
 from .common import int_or_none
 
 
@@ -20,7 +20,7 @@ def licences_for(user) -> QuerySet[Licence]:
     qs = Licence.objects.select_related("technology", "licensee", "memorandum")
     if is_ip_staff(user):
         return qs
-    if not authenticated(user):
+    if not is_signed_in(user):
         return qs.none()
     cond = Q(technology__inventors__user=user) | Q(technology__disclosure__inventors__user=user)
     if is_partner_user(user):

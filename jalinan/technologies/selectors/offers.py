@@ -7,9 +7,11 @@ from collections.abc import Mapping
 
 from django.db.models import Q, QuerySet
 
+from jalinan.accounts.roles import is_signed_in
+
 from ..choices import OfferStatus
 from ..models import Technology
-from ..permissions.common import authenticated, is_ip_staff
+from ..permissions.common import is_ip_staff
 
 # The fields of the catalogue, as stored in ``Technology.field`` (labels in FIELD_CHOICES).
 FIELDS = [
@@ -50,7 +52,7 @@ def technologies_for(user) -> QuerySet[Technology]:
     qs = Technology.objects.select_related("unit", "disclosure")
     if is_ip_staff(user):
         return qs
-    if not authenticated(user):
+    if not is_signed_in(user):
         return qs.none()
     return qs.filter(Q(inventors__user=user) | Q(disclosure__inventors__user=user)).distinct()
 

@@ -6,10 +6,9 @@ from collections.abc import Mapping
 
 from django.db.models import Q, QuerySet
 
-from jalinan.accounts.roles import is_partner_user
+from jalinan.accounts.roles import is_partner_user, is_signed_in
 
 from ..models import Spinoff
-from ..permissions.common import authenticated
 from ..permissions.spinoffs import can_see_all_spinoffs
 
 
@@ -17,7 +16,7 @@ def spinoffs_for(user) -> QuerySet[Spinoff]:
     qs = Spinoff.objects.select_related("organisation", "licence__technology")
     if can_see_all_spinoffs(user):
         return qs
-    if not authenticated(user):
+    if not is_signed_in(user):
         return qs.none()
     cond = Q(founders=user)
     if is_partner_user(user):
