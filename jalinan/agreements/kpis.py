@@ -362,129 +362,133 @@ def sdg_evidence(scope, goal: int) -> list[Evidence]:
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "agreements.in_force",
-    label=_("Memoranda in force"),
-    section="memoranda",
-    compute=lambda scope: _headline(scope)["in_force"],
-    ministry_category="memoranda",
-    headline=True,
-    order=10,
-    help=_("Active or expiring today; for past years, in force on 31 December."),
-    link=lambda scope: _list_link(scope, status="in_force") if scope.is_current else "",
-)
-register_figure(
-    "agreements.signed",
-    label=_("Memoranda signed"),
-    section="memoranda",
-    compute=lambda scope: _headline(scope)["signed"],
-    ministry_category="memoranda",
-    headline=True,
-    order=20,
-)
-register_figure(
-    "agreements.expiring",
-    label=_("Expiring"),
-    section="memoranda",
-    compute=lambda scope: _headline(scope)["expiring"],
-    ministry_category="memoranda",
-    headline=True,
-    order=30,
-    help=_("In force and ending within the expiring window (180 days unless configured)."),
-    link=lambda scope: (
-        _list_link(scope, status="in_force", expiring=expiring_days(), sort="end")
-        if scope.is_current
-        else ""
-    ),
-)
-register_figure(
-    "agreements.dormant",
-    label=_("Dormant today"),
-    section="memoranda",
-    compute=lambda scope: (_health(scope) or {}).get(Health.DORMANT),
-    headline=True,
-    order=40,
-    help=_(
-        "No activity logged for the dormancy period (six months unless configured); counted "
-        "for the running year only."
-    ),
-    link=lambda scope: _list_link(scope, health="dormant") if scope.is_current else "",
-)
-register_figure(
-    "agreements.at_risk",
-    label=_("At risk today"),
-    section="memoranda",
-    compute=lambda scope: (_health(scope) or {}).get(Health.AT_RISK),
-    order=50,
-    link=lambda scope: _list_link(scope, health="at_risk") if scope.is_current else "",
-)
-register_figure(
-    "agreements.value",
-    label=_("Value of memoranda signed (RM)"),
-    section="memoranda",
-    compute=lambda scope: _headline(scope)["value"] or 0,
-    unit="rm",
-    ministry_category="memoranda",
-    order=60,
-    help=_("Cash and in kind, as stated in the memoranda signed in the period."),
-)
-register_chart(
-    "agreements.by_type",
-    label=_("Memoranda in force by type"),
-    section="memoranda",
-    compute=by_type,
-    order=10,
-)
-register_chart(
-    "agreements.by_unit",
-    label=_("Memoranda in force by KCDIO"),
-    section="memoranda",
-    compute=by_unit,
-    kind="hbar",
-    order=20,
-)
-register_chart(
-    "agreements.by_sector",
-    label=_("Memoranda in force by partner's sector"),
-    section="memoranda",
-    compute=by_sector,
-    kind="hbar",
-    order=30,
-    help=_("A memorandum with partners in several sectors counts once in each."),
-)
-register_chart(
-    "agreements.by_country",
-    label=_("Memoranda in force by partner's country"),
-    section="memoranda",
-    compute=by_country,
-    order=40,
-)
-register_chart(
-    "agreements.health",
-    label=_("Health of the memoranda in force"),
-    section="memoranda",
-    compute=health_chart,
-    kind="doughnut",
-    order=50,
-)
-register_trend("agreements.signed", label=_("Memoranda signed"), compute=_signed_by_year, order=10)
-register_trend(
-    "agreements.in_force",
-    label=_("Memoranda in force at the end of the year"),
-    compute=_in_force_by_year,
-    order=20,
-)
-register_report_section(
-    "agreements.memoranda",
-    label=_("Memoranda"),
-    compute=report_section,
-    ministry_category="memoranda",
-)
-register_sdg_source(
-    "agreements.memoranda",
-    label=_("Memoranda"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=10,
-)
+
+def register():
+    register_figure(
+        "agreements.in_force",
+        label=_("Memoranda in force"),
+        section="memoranda",
+        compute=lambda scope: _headline(scope)["in_force"],
+        ministry_category="memoranda",
+        headline=True,
+        order=10,
+        help=_("Active or expiring today; for past years, in force on 31 December."),
+        link=lambda scope: _list_link(scope, status="in_force") if scope.is_current else "",
+    )
+    register_figure(
+        "agreements.signed",
+        label=_("Memoranda signed"),
+        section="memoranda",
+        compute=lambda scope: _headline(scope)["signed"],
+        ministry_category="memoranda",
+        headline=True,
+        order=20,
+    )
+    register_figure(
+        "agreements.expiring",
+        label=_("Expiring"),
+        section="memoranda",
+        compute=lambda scope: _headline(scope)["expiring"],
+        ministry_category="memoranda",
+        headline=True,
+        order=30,
+        help=_("In force and ending within the expiring window (180 days unless configured)."),
+        link=lambda scope: (
+            _list_link(scope, status="in_force", expiring=expiring_days(), sort="end")
+            if scope.is_current
+            else ""
+        ),
+    )
+    register_figure(
+        "agreements.dormant",
+        label=_("Dormant today"),
+        section="memoranda",
+        compute=lambda scope: (_health(scope) or {}).get(Health.DORMANT),
+        headline=True,
+        order=40,
+        help=_(
+            "No activity logged for the dormancy period (six months unless configured); counted "
+            "for the running year only."
+        ),
+        link=lambda scope: _list_link(scope, health="dormant") if scope.is_current else "",
+    )
+    register_figure(
+        "agreements.at_risk",
+        label=_("At risk today"),
+        section="memoranda",
+        compute=lambda scope: (_health(scope) or {}).get(Health.AT_RISK),
+        order=50,
+        link=lambda scope: _list_link(scope, health="at_risk") if scope.is_current else "",
+    )
+    register_figure(
+        "agreements.value",
+        label=_("Value of memoranda signed (RM)"),
+        section="memoranda",
+        compute=lambda scope: _headline(scope)["value"] or 0,
+        unit="rm",
+        ministry_category="memoranda",
+        order=60,
+        help=_("Cash and in kind, as stated in the memoranda signed in the period."),
+    )
+    register_chart(
+        "agreements.by_type",
+        label=_("Memoranda in force by type"),
+        section="memoranda",
+        compute=by_type,
+        order=10,
+    )
+    register_chart(
+        "agreements.by_unit",
+        label=_("Memoranda in force by KCDIO"),
+        section="memoranda",
+        compute=by_unit,
+        kind="hbar",
+        order=20,
+    )
+    register_chart(
+        "agreements.by_sector",
+        label=_("Memoranda in force by partner's sector"),
+        section="memoranda",
+        compute=by_sector,
+        kind="hbar",
+        order=30,
+        help=_("A memorandum with partners in several sectors counts once in each."),
+    )
+    register_chart(
+        "agreements.by_country",
+        label=_("Memoranda in force by partner's country"),
+        section="memoranda",
+        compute=by_country,
+        order=40,
+    )
+    register_chart(
+        "agreements.health",
+        label=_("Health of the memoranda in force"),
+        section="memoranda",
+        compute=health_chart,
+        kind="doughnut",
+        order=50,
+    )
+    register_trend(
+        "agreements.signed", label=_("Memoranda signed"), compute=_signed_by_year, order=10
+    )
+    register_trend(
+        "agreements.in_force",
+        label=_("Memoranda in force at the end of the year"),
+        compute=_in_force_by_year,
+        order=20,
+    )
+    register_report_section(
+        "agreements.memoranda",
+        label=_("Memoranda"),
+        compute=report_section,
+        ministry_category="memoranda",
+    )
+    register_sdg_source(
+        "agreements.memoranda",
+        label=_("Memoranda"),
+        by_unit=sdg_by_unit,
+        by_sector=sdg_by_sector,
+        evidence=sdg_evidence,
+        order=10,
+    )

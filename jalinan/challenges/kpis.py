@@ -1,13 +1,9 @@
 """What industry challenges give the dashboards and reports (see
 :mod:`jalinan.reports.registry`): challenges posted (submitted to the office) and published
-in the period, by partner sector, and the invitations sent to experts. The proposals'
-figures come from ``kpis_proposals`` (written alongside the proposals), imported at the end.
+in the period, by partner sector, and the invitations sent to experts.
 """
 
 from __future__ import annotations
-
-import importlib
-import importlib.util
 
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
@@ -219,63 +215,64 @@ def sdg_evidence(scope, goal: int) -> list[Evidence]:
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "challenges.posted",
-    label=_("Industry challenges posted"),
-    section="challenges",
-    compute=lambda scope: _headline(scope)["posted"],
-    ministry_category="projects",
-    order=10,
-)
-register_figure(
-    "challenges.published",
-    label=_("Industry challenges published"),
-    section="challenges",
-    compute=lambda scope: _headline(scope)["published"],
-    ministry_category="projects",
-    order=20,
-)
-register_figure(
-    "challenges.invitations",
-    label=_("Invitations sent to experts"),
-    section="challenges",
-    compute=lambda scope: _headline(scope)["invitations"],
-    order=30,
-)
-register_chart(
-    "challenges.by_year",
-    label=_("Industry challenges posted and published by year"),
-    section="challenges",
-    compute=by_year,
-    kind="bar",
-    order=10,
-)
-register_chart(
-    "challenges.by_sector",
-    label=_("Industry challenges by partner sector"),
-    section="challenges",
-    compute=by_sector,
-    kind="hbar",
-    order=20,
-)
-register_trend(
-    "challenges.posted", label=_("Industry challenges posted"), compute=posted_per_year, order=50
-)
-register_report_section(
-    "challenges.challenges",
-    label=_("Industry challenges"),
-    compute=report_section,
-    ministry_category="projects",
-)
-register_sdg_source(
-    "challenges.challenges",
-    label=_("Industry challenges"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=40,
-)
 
-# The proposals' figures, registered from their own module once it exists.
-if importlib.util.find_spec(f"{__package__}.kpis_proposals") is not None:
-    importlib.import_module(f"{__package__}.kpis_proposals")
+def register():
+    register_figure(
+        "challenges.posted",
+        label=_("Industry challenges posted"),
+        section="challenges",
+        compute=lambda scope: _headline(scope)["posted"],
+        ministry_category="projects",
+        order=10,
+    )
+    register_figure(
+        "challenges.published",
+        label=_("Industry challenges published"),
+        section="challenges",
+        compute=lambda scope: _headline(scope)["published"],
+        ministry_category="projects",
+        order=20,
+    )
+    register_figure(
+        "challenges.invitations",
+        label=_("Invitations sent to experts"),
+        section="challenges",
+        compute=lambda scope: _headline(scope)["invitations"],
+        order=30,
+    )
+    register_chart(
+        "challenges.by_year",
+        label=_("Industry challenges posted and published by year"),
+        section="challenges",
+        compute=by_year,
+        kind="bar",
+        order=10,
+    )
+    register_chart(
+        "challenges.by_sector",
+        label=_("Industry challenges by partner sector"),
+        section="challenges",
+        compute=by_sector,
+        kind="hbar",
+        order=20,
+    )
+    register_trend(
+        "challenges.posted",
+        label=_("Industry challenges posted"),
+        compute=posted_per_year,
+        order=50,
+    )
+    register_report_section(
+        "challenges.challenges",
+        label=_("Industry challenges"),
+        compute=report_section,
+        ministry_category="projects",
+    )
+    register_sdg_source(
+        "challenges.challenges",
+        label=_("Industry challenges"),
+        by_unit=sdg_by_unit,
+        by_sector=sdg_by_sector,
+        evidence=sdg_evidence,
+        order=40,
+    )

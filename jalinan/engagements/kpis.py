@@ -217,77 +217,79 @@ def sdg_evidence(scope, goal: int) -> list[Evidence]:
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "engagements.activities",
-    label=_("Engagement activities"),
-    section="engagements",
-    compute=lambda scope: _headline(scope)["activities"],
-    ministry_category="engagement",
-    headline=True,
-    order=10,
-)
-register_figure(
-    "engagements.partners",
-    label=_("Partner organisations engaged"),
-    section="engagements",
-    compute=lambda scope: _headline(scope)["partners"],
-    ministry_category="engagement",
-    order=20,
-)
-register_figure(
-    "engagements.staff",
-    label=_("Staff involved"),
-    section="engagements",
-    compute=lambda scope: _headline(scope)["staff"],
-    ministry_category="engagement",
-    order=30,
-)
-register_figure(
-    "engagements.students",
-    label=_("Students involved"),
-    section="engagements",
-    compute=lambda scope: _headline(scope)["students"],
-    ministry_category="engagement",
-    order=40,
-)
-register_chart(
-    "engagements.over_time",
-    label=_("Engagement activities by month"),
-    section="engagements",
-    compute=over_time,
-    kind="stacked",
-    order=10,
-)
-register_chart(
-    "engagements.by_type",
-    label=_("Engagement activities by type"),
-    section="engagements",
-    compute=by_type,
-    kind="doughnut",
-    order=20,
-)
-register_chart(
-    "engagements.by_unit",
-    label=_("Engagement activities by KCDIO"),
-    section="engagements",
-    compute=by_unit,
-    kind="hbar",
-    order=30,
-)
-register_trend(
-    "engagements.activities", label=_("Engagement activities"), compute=per_year, order=30
-)
-register_report_section(
-    "engagements.activities",
-    label=_("Engagement activities"),
-    compute=report_section,
-    ministry_category="engagement",
-)
-register_sdg_source(
-    "engagements.activities",
-    label=_("Engagement activities"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=20,
-)
+
+def register():
+    register_figure(
+        "engagements.activities",
+        label=_("Engagement activities"),
+        section="engagements",
+        compute=lambda scope: _headline(scope)["activities"],
+        ministry_category="engagement",
+        headline=True,
+        order=10,
+    )
+    register_figure(
+        "engagements.partners",
+        label=_("Partner organisations engaged"),
+        section="engagements",
+        compute=lambda scope: _headline(scope)["partners"],
+        ministry_category="engagement",
+        order=20,
+    )
+    register_figure(
+        "engagements.staff",
+        label=_("Staff involved"),
+        section="engagements",
+        compute=lambda scope: _headline(scope)["staff"],
+        ministry_category="engagement",
+        order=30,
+    )
+    register_figure(
+        "engagements.students",
+        label=_("Students involved"),
+        section="engagements",
+        compute=lambda scope: _headline(scope)["students"],
+        ministry_category="engagement",
+        order=40,
+    )
+    register_chart(
+        "engagements.over_time",
+        label=_("Engagement activities by month"),
+        section="engagements",
+        compute=over_time,
+        kind="stacked",
+        order=10,
+    )
+    register_chart(
+        "engagements.by_type",
+        label=_("Engagement activities by type"),
+        section="engagements",
+        compute=by_type,
+        kind="doughnut",
+        order=20,
+    )
+    register_chart(
+        "engagements.by_unit",
+        label=_("Engagement activities by KCDIO"),
+        section="engagements",
+        compute=by_unit,
+        kind="hbar",
+        order=30,
+    )
+    register_trend(
+        "engagements.activities", label=_("Engagement activities"), compute=per_year, order=30
+    )
+    register_report_section(
+        "engagements.activities",
+        label=_("Engagement activities"),
+        compute=report_section,
+        ministry_category="engagement",
+    )
+    register_sdg_source(
+        "engagements.activities",
+        label=_("Engagement activities"),
+        by_unit=sdg_by_unit,
+        by_sector=sdg_by_sector,
+        evidence=sdg_evidence,
+        order=20,
+    )

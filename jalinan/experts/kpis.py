@@ -74,19 +74,20 @@ def publication_evidence(scope, goal: int) -> list[Evidence]:
     ]
 
 
-register_sdg_source(
-    "experts.profiles",
-    label=_("Expert profiles"),
-    by_unit=lambda scope: sdg_kpis.goal_counts(_profiles(scope), by="unit_id"),
-    by_sector=_no_sector,
-    evidence=profile_evidence,
-    order=70,
-)
-register_sdg_source(
-    "experts.publications",
-    label=_("Publications"),
-    by_unit=lambda scope: sdg_kpis.goal_counts(_publications(scope), by="profile__unit_id"),
-    by_sector=_no_sector,
-    evidence=publication_evidence,
-    order=75,
-)
+def register():
+    register_sdg_source(
+        "experts.profiles",
+        label=_("Expert profiles"),
+        by_unit=lambda scope: sdg_kpis.goal_counts(_profiles(scope), by="unit_id"),
+        by_sector=_no_sector,
+        evidence=profile_evidence,
+        order=70,
+    )
+    register_sdg_source(
+        "experts.publications",
+        label=_("Publications"),
+        by_unit=lambda scope: sdg_kpis.goal_counts(_publications(scope), by="profile__unit_id"),
+        by_sector=_no_sector,
+        evidence=publication_evidence,
+        order=75,
+    )

@@ -196,60 +196,62 @@ def sdg_evidence(scope, goal: int) -> list[Evidence]:
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "partners.partners",
-    label=_("Partner organisations"),
-    section="partners",
-    compute=lambda scope: _headline(scope)["partners"],
-    ministry_category="partners",
-    headline=True,
-    order=10,
-    help=_("Active organisations in the partner registry (under their lead KCDIO)."),
-)
-register_figure(
-    "partners.industry",
-    label=_("Industry partners"),
-    section="partners",
-    compute=lambda scope: _headline(scope)["industry"],
-    ministry_category="partners",
-    order=20,
-    help=_("Multinationals, government-linked companies, SMEs and startups."),
-)
-register_figure(
-    "partners.new",
-    label=_("New partner organisations"),
-    section="partners",
-    compute=lambda scope: _headline(scope)["new"],
-    ministry_category="partners",
-    order=30,
-)
-register_chart(
-    "partners.by_type",
-    label=_("Partner organisations by type"),
-    section="partners",
-    compute=by_type,
-    kind="doughnut",
-    order=10,
-)
-register_chart(
-    "partners.by_sector",
-    label=_("Industry partners by sector"),
-    section="partners",
-    compute=by_sector,
-    kind="hbar",
-    order=20,
-)
-register_report_section(
-    "partners.organisations",
-    label=_("Partner organisations"),
-    compute=report_section,
-    ministry_category="partners",
-)
-register_sdg_source(
-    "partners.organisations",
-    label=_("Partner organisations"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=30,
-)
+
+def register():
+    register_figure(
+        "partners.partners",
+        label=_("Partner organisations"),
+        section="partners",
+        compute=lambda scope: _headline(scope)["partners"],
+        ministry_category="partners",
+        headline=True,
+        order=10,
+        help=_("Active organisations in the partner registry (under their lead KCDIO)."),
+    )
+    register_figure(
+        "partners.industry",
+        label=_("Industry partners"),
+        section="partners",
+        compute=lambda scope: _headline(scope)["industry"],
+        ministry_category="partners",
+        order=20,
+        help=_("Multinationals, government-linked companies, SMEs and startups."),
+    )
+    register_figure(
+        "partners.new",
+        label=_("New partner organisations"),
+        section="partners",
+        compute=lambda scope: _headline(scope)["new"],
+        ministry_category="partners",
+        order=30,
+    )
+    register_chart(
+        "partners.by_type",
+        label=_("Partner organisations by type"),
+        section="partners",
+        compute=by_type,
+        kind="doughnut",
+        order=10,
+    )
+    register_chart(
+        "partners.by_sector",
+        label=_("Industry partners by sector"),
+        section="partners",
+        compute=by_sector,
+        kind="hbar",
+        order=20,
+    )
+    register_report_section(
+        "partners.organisations",
+        label=_("Partner organisations"),
+        compute=report_section,
+        ministry_category="partners",
+    )
+    register_sdg_source(
+        "partners.organisations",
+        label=_("Partner organisations"),
+        by_unit=sdg_by_unit,
+        by_sector=sdg_by_sector,
+        evidence=sdg_evidence,
+        order=30,
+    )

@@ -34,8 +34,6 @@ from .selectors import funnel, opportunities_for
 
 WON = ORDER[ORDER.index(Stage.AGREEMENT) :]
 
-register_section("pipeline", label=_("Brokerage pipeline"), order=62)
-
 
 def _opportunities(scope):
     return opportunities_for(scope.user).filter(scope.unit_q("unit_id"))
@@ -187,84 +185,87 @@ def sdg_evidence(scope, goal: int) -> list[Evidence]:
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "pipeline.enquiries",
-    label=_("Public enquiries received"),
-    section="pipeline",
-    compute=_enquiries,
-    order=10,
-)
-register_figure(
-    "pipeline.opened",
-    label=_("Opportunities opened"),
-    section="pipeline",
-    compute=lambda scope: _funnel(scope)["total"],
-    order=20,
-)
-register_figure(
-    "pipeline.to_agreement",
-    label=_("Opportunities that reached an agreement"),
-    section="pipeline",
-    compute=lambda scope: _funnel(scope)["to_agreement"],
-    order=30,
-)
-register_figure(
-    "pipeline.to_project",
-    label=_("Opportunities that became projects"),
-    section="pipeline",
-    compute=lambda scope: _funnel(scope)["to_project"],
-    order=40,
-)
-register_figure(
-    "pipeline.agreement_rate",
-    label=_("Share of opportunities reaching an agreement"),
-    section="pipeline",
-    compute=lambda scope: _funnel(scope)["agreement_rate"],
-    unit="percent",
-    order=50,
-)
-register_chart(
-    "pipeline.by_stage",
-    label=_("Opportunities by stage"),
-    section="pipeline",
-    compute=by_stage,
-    kind="bar",
-    order=10,
-)
-register_chart(
-    "pipeline.by_unit",
-    label=_("Opportunities by KCDIO"),
-    section="pipeline",
-    compute=by_unit,
-    kind="hbar",
-    order=20,
-)
-register_trend(
-    "pipeline.enquiries",
-    label=_("Public enquiries received"),
-    compute=lambda scope: _per_year(scope, source=Source.ENQUIRY),
-    order=60,
-)
-register_trend(
-    "pipeline.to_agreement",
-    label=_("Opportunities opened that reached an agreement"),
-    compute=lambda scope: _per_year(
-        scope,
-        pk__in=StageChange.objects.filter(to_stage__in=WON).values("opportunity_id"),
-    ),
-    order=61,
-)
-register_report_section(
-    "pipeline.funnel",
-    label=_("Brokerage pipeline"),
-    compute=report_section,
-    ministry_category="projects",
-)
-register_sdg_source(
-    "pipeline.opportunities",
-    label=_("Pipeline opportunities"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=50,
-)
+
+def register():
+    register_section("pipeline", label=_("Brokerage pipeline"), order=62)
+    register_figure(
+        "pipeline.enquiries",
+        label=_("Public enquiries received"),
+        section="pipeline",
+        compute=_enquiries,
+        order=10,
+    )
+    register_figure(
+        "pipeline.opened",
+        label=_("Opportunities opened"),
+        section="pipeline",
+        compute=lambda scope: _funnel(scope)["total"],
+        order=20,
+    )
+    register_figure(
+        "pipeline.to_agreement",
+        label=_("Opportunities that reached an agreement"),
+        section="pipeline",
+        compute=lambda scope: _funnel(scope)["to_agreement"],
+        order=30,
+    )
+    register_figure(
+        "pipeline.to_project",
+        label=_("Opportunities that became projects"),
+        section="pipeline",
+        compute=lambda scope: _funnel(scope)["to_project"],
+        order=40,
+    )
+    register_figure(
+        "pipeline.agreement_rate",
+        label=_("Share of opportunities reaching an agreement"),
+        section="pipeline",
+        compute=lambda scope: _funnel(scope)["agreement_rate"],
+        unit="percent",
+        order=50,
+    )
+    register_chart(
+        "pipeline.by_stage",
+        label=_("Opportunities by stage"),
+        section="pipeline",
+        compute=by_stage,
+        kind="bar",
+        order=10,
+    )
+    register_chart(
+        "pipeline.by_unit",
+        label=_("Opportunities by KCDIO"),
+        section="pipeline",
+        compute=by_unit,
+        kind="hbar",
+        order=20,
+    )
+    register_trend(
+        "pipeline.enquiries",
+        label=_("Public enquiries received"),
+        compute=lambda scope: _per_year(scope, source=Source.ENQUIRY),
+        order=60,
+    )
+    register_trend(
+        "pipeline.to_agreement",
+        label=_("Opportunities opened that reached an agreement"),
+        compute=lambda scope: _per_year(
+            scope,
+            pk__in=StageChange.objects.filter(to_stage__in=WON).values("opportunity_id"),
+        ),
+        order=61,
+    )
+    register_report_section(
+        "pipeline.funnel",
+        label=_("Brokerage pipeline"),
+        compute=report_section,
+        ministry_category="projects",
+    )
+    register_sdg_source(
+        "pipeline.opportunities",
+        label=_("Pipeline opportunities"),
+        by_unit=sdg_by_unit,
+        by_sector=sdg_by_sector,
+        evidence=sdg_evidence,
+        order=50,
+    )

@@ -274,90 +274,94 @@ def sdg_evidence(scope, goal: int) -> list[Evidence]:
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "placements.placements",
-    label=_("Placements started"),
-    section="placements",
-    compute=lambda scope: _headline(scope)["placements"],
-    ministry_category="placements",
-    headline=True,
-    order=10,
-)
-register_figure(
-    "placements.students",
-    label=_("Students placed"),
-    section="placements",
-    compute=lambda scope: _headline(scope)["students"],
-    ministry_category="placements",
-    order=20,
-)
-register_figure(
-    "placements.hosts",
-    label=_("Host organisations"),
-    section="placements",
-    compute=lambda scope: _headline(scope)["hosts"],
-    ministry_category="placements",
-    order=30,
-)
-register_figure(
-    "placements.openings",
-    label=_("Openings published"),
-    section="placements",
-    compute=_openings_count,
-    ministry_category="placements",
-    order=40,
-    help=_("Openings belong to no KCDIO: counted for the whole university only."),
-)
-register_figure(
-    "placements.employability",
-    label=_("Graduate employability"),
-    section="placements",
-    compute=lambda scope: _employability(scope)["rate"],
-    unit="percent",
-    ministry_category="placements",
-    headline=True,
-    order=50,
-    help=_(
-        "Graduates of the period employed, self-employed, studying or upskilling within "
-        "six months of graduating."
-    ),
-)
-register_chart(
-    "placements.by_kind",
-    label=_("Placements by kind"),
-    section="placements",
-    compute=by_kind,
-    kind="doughnut",
-    order=10,
-)
-register_chart(
-    "placements.by_sector",
-    label=_("Placements by host's sector"),
-    section="placements",
-    compute=by_sector,
-    kind="hbar",
-    order=20,
-)
-register_chart(
-    "placements.destinations",
-    label=_("Graduate destinations"),
-    section="placements",
-    compute=destinations,
-    kind="doughnut",
-    order=30,
-)
-register_trend("placements.placements", label=_("Placements started"), compute=per_year, order=40)
-register_report_section(
-    "placements.placements",
-    label=_("Placements and graduate employability"),
-    compute=report_section,
-    ministry_category="placements",
-)
-register_sdg_source(
-    "placements.openings",
-    label=_("Placement openings"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=40,
-)
+
+def register():
+    register_figure(
+        "placements.placements",
+        label=_("Placements started"),
+        section="placements",
+        compute=lambda scope: _headline(scope)["placements"],
+        ministry_category="placements",
+        headline=True,
+        order=10,
+    )
+    register_figure(
+        "placements.students",
+        label=_("Students placed"),
+        section="placements",
+        compute=lambda scope: _headline(scope)["students"],
+        ministry_category="placements",
+        order=20,
+    )
+    register_figure(
+        "placements.hosts",
+        label=_("Host organisations"),
+        section="placements",
+        compute=lambda scope: _headline(scope)["hosts"],
+        ministry_category="placements",
+        order=30,
+    )
+    register_figure(
+        "placements.openings",
+        label=_("Openings published"),
+        section="placements",
+        compute=_openings_count,
+        ministry_category="placements",
+        order=40,
+        help=_("Openings belong to no KCDIO: counted for the whole university only."),
+    )
+    register_figure(
+        "placements.employability",
+        label=_("Graduate employability"),
+        section="placements",
+        compute=lambda scope: _employability(scope)["rate"],
+        unit="percent",
+        ministry_category="placements",
+        headline=True,
+        order=50,
+        help=_(
+            "Graduates of the period employed, self-employed, studying or upskilling within "
+            "six months of graduating."
+        ),
+    )
+    register_chart(
+        "placements.by_kind",
+        label=_("Placements by kind"),
+        section="placements",
+        compute=by_kind,
+        kind="doughnut",
+        order=10,
+    )
+    register_chart(
+        "placements.by_sector",
+        label=_("Placements by host's sector"),
+        section="placements",
+        compute=by_sector,
+        kind="hbar",
+        order=20,
+    )
+    register_chart(
+        "placements.destinations",
+        label=_("Graduate destinations"),
+        section="placements",
+        compute=destinations,
+        kind="doughnut",
+        order=30,
+    )
+    register_trend(
+        "placements.placements", label=_("Placements started"), compute=per_year, order=40
+    )
+    register_report_section(
+        "placements.placements",
+        label=_("Placements and graduate employability"),
+        compute=report_section,
+        ministry_category="placements",
+    )
+    register_sdg_source(
+        "placements.openings",
+        label=_("Placement openings"),
+        by_unit=sdg_by_unit,
+        by_sector=sdg_by_sector,
+        evidence=sdg_evidence,
+        order=40,
+    )

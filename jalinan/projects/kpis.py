@@ -393,117 +393,121 @@ def sdg_evidence(scope, goal: int) -> list[Evidence]:
 
 # -- registration ------------------------------------------------------------------------------
 
-register_figure(
-    "projects.running",
-    label=_("Projects running"),
-    section="projects",
-    compute=active_projects,
-    ministry_category="projects",
-    headline=True,
-    order=10,
-    link=_list_link,
-)
-register_figure(
-    "projects.new",
-    label=_("New projects"),
-    section="projects",
-    compute=lambda scope: sum(new_by_kind(scope).values()),
-    ministry_category="projects",
-    order=20,
-)
-register_figure(
-    "projects.funding_cash",
-    label=_("Project funding in cash (RM)"),
-    section="projects",
-    compute=funding_cash,
-    unit="rm",
-    ministry_category="projects",
-    order=30,
-)
-register_figure(
-    "projects.funding_in_kind",
-    label=_("Project funding in kind (RM)"),
-    section="projects",
-    compute=funding_in_kind,
-    unit="rm",
-    ministry_category="projects",
-    order=40,
-)
-register_figure(
-    "projects.income",
-    label=_("Income received from projects (RM)"),
-    section="income",
-    compute=income_in_years,
-    unit="rm",
-    ministry_category="income",
-    headline=True,
-    order=10,
-)
-register_chart(
-    "projects.new_by_kind",
-    label=_("New projects by kind"),
-    section="projects",
-    compute=new_by_kind_chart,
-    kind="doughnut",
-    order=10,
-)
-register_chart(
-    "projects.funding_by_year",
-    label=_("Project funding by year"),
-    section="projects",
-    compute=funding_chart,
-    kind="stacked",
-    order=20,
-)
-register_chart(
-    "projects.by_unit",
-    label=_("Projects running by KCDIO"),
-    section="projects",
-    compute=by_unit_chart,
-    kind="hbar",
-    order=30,
-)
-register_chart(
-    "projects.money_by_unit",
-    label=_("Project funding and income by KCDIO"),
-    section="projects",
-    compute=money_by_unit_chart,
-    kind="hbar",
-    order=40,
-)
-register_chart(
-    "projects.income_by_year",
-    label=_("Income received from projects by year"),
-    section="income",
-    compute=income_chart,
-    kind="bar",
-    order=10,
-)
-register_trend("projects.running", label=_("Projects running"), compute=projects_per_year, order=40)
-register_trend(
-    "projects.income",
-    label=_("Income received from projects (RM)"),
-    compute=lambda scope: {y: income_by_year(scope).get(y, ZERO) for y in scope.trend_years},
-    unit="rm",
-    order=50,
-)
-register_report_section(
-    "projects.projects",
-    label=_("Collaborative and contract research"),
-    compute=report_section,
-    ministry_category="projects",
-)
-register_report_section(
-    "projects.income",
-    label=_("Income received from projects"),
-    compute=income_report,
-    ministry_category="income",
-)
-register_sdg_source(
-    "projects.projects",
-    label=_("Projects"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=30,
-)
+
+def register():
+    register_figure(
+        "projects.running",
+        label=_("Projects running"),
+        section="projects",
+        compute=active_projects,
+        ministry_category="projects",
+        headline=True,
+        order=10,
+        link=_list_link,
+    )
+    register_figure(
+        "projects.new",
+        label=_("New projects"),
+        section="projects",
+        compute=lambda scope: sum(new_by_kind(scope).values()),
+        ministry_category="projects",
+        order=20,
+    )
+    register_figure(
+        "projects.funding_cash",
+        label=_("Project funding in cash (RM)"),
+        section="projects",
+        compute=funding_cash,
+        unit="rm",
+        ministry_category="projects",
+        order=30,
+    )
+    register_figure(
+        "projects.funding_in_kind",
+        label=_("Project funding in kind (RM)"),
+        section="projects",
+        compute=funding_in_kind,
+        unit="rm",
+        ministry_category="projects",
+        order=40,
+    )
+    register_figure(
+        "projects.income",
+        label=_("Income received from projects (RM)"),
+        section="income",
+        compute=income_in_years,
+        unit="rm",
+        ministry_category="income",
+        headline=True,
+        order=10,
+    )
+    register_chart(
+        "projects.new_by_kind",
+        label=_("New projects by kind"),
+        section="projects",
+        compute=new_by_kind_chart,
+        kind="doughnut",
+        order=10,
+    )
+    register_chart(
+        "projects.funding_by_year",
+        label=_("Project funding by year"),
+        section="projects",
+        compute=funding_chart,
+        kind="stacked",
+        order=20,
+    )
+    register_chart(
+        "projects.by_unit",
+        label=_("Projects running by KCDIO"),
+        section="projects",
+        compute=by_unit_chart,
+        kind="hbar",
+        order=30,
+    )
+    register_chart(
+        "projects.money_by_unit",
+        label=_("Project funding and income by KCDIO"),
+        section="projects",
+        compute=money_by_unit_chart,
+        kind="hbar",
+        order=40,
+    )
+    register_chart(
+        "projects.income_by_year",
+        label=_("Income received from projects by year"),
+        section="income",
+        compute=income_chart,
+        kind="bar",
+        order=10,
+    )
+    register_trend(
+        "projects.running", label=_("Projects running"), compute=projects_per_year, order=40
+    )
+    register_trend(
+        "projects.income",
+        label=_("Income received from projects (RM)"),
+        compute=lambda scope: {y: income_by_year(scope).get(y, ZERO) for y in scope.trend_years},
+        unit="rm",
+        order=50,
+    )
+    register_report_section(
+        "projects.projects",
+        label=_("Collaborative and contract research"),
+        compute=report_section,
+        ministry_category="projects",
+    )
+    register_report_section(
+        "projects.income",
+        label=_("Income received from projects"),
+        compute=income_report,
+        ministry_category="income",
+    )
+    register_sdg_source(
+        "projects.projects",
+        label=_("Projects"),
+        by_unit=sdg_by_unit,
+        by_sector=sdg_by_sector,
+        evidence=sdg_evidence,
+        order=30,
+    )

@@ -153,69 +153,72 @@ def sdg_report_section(scope) -> ReportSection:
     )
 
 
-register_chart(
-    "reports.trends",
-    label=_("Five-year trends"),
-    section="trends",
-    compute=lambda scope: _trend_chart(scope, "count"),
-    kind="line",
-    order=10,
-)
-register_chart(
-    "reports.trends_rm",
-    label=_("Five-year trends (RM)"),
-    section="trends",
-    compute=lambda scope: _trend_chart(scope, "rm"),
-    kind="line",
-    order=20,
-)
-register_figure(
-    "reports.sdg_tags",
-    label=_("Accepted SDG tags"),
-    section="sdgs",
-    compute=tagged,
-    ministry_category="sdgs",
-    order=10,
-    help=_("Tags accepted by a person on the records of the period (a record may carry several)."),
-)
-register_figure(
-    "reports.sdg_goals",
-    label=_("Goals covered"),
-    section="sdgs",
-    compute=goals_covered,
-    ministry_category="sdgs",
-    order=20,
-    help=_("Goals with at least one record carrying an accepted tag."),
-)
-register_chart(
-    "reports.sdg_by_goal",
-    label=_("Records by SDG"),
-    section="sdgs",
-    compute=by_goal,
-    kind="stacked",
-    order=10,
-)
-register_chart(
-    "reports.sdg_by_unit",
-    label=_("SDG coverage by KCDIO"),
-    section="sdgs",
-    compute=by_unit_matrix,
-    kind="matrix",
-    order=20,
-    help=_("Records with an accepted tag for each goal, under the KCDIO that leads them."),
-)
-register_chart(
-    "reports.sdg_by_sector",
-    label=_("SDG coverage by partner's sector"),
-    section="sdgs",
-    compute=by_sector_matrix,
-    kind="matrix",
-    order=30,
-    help=_("A record with partners in several sectors counts once in each."),
-)
-register_report_section(
-    "reports.sdgs",
-    label=_("SDG coverage"),
-    compute=sdg_report_section,
-    ministry_category="sdgs",
-)
+def register():
+    register_chart(
+        "reports.trends",
+        label=_("Five-year trends"),
+        section="trends",
+        compute=lambda scope: _trend_chart(scope, "count"),
+        kind="line",
+        order=10,
+    )
+    register_chart(
+        "reports.trends_rm",
+        label=_("Five-year trends (RM)"),
+        section="trends",
+        compute=lambda scope: _trend_chart(scope, "rm"),
+        kind="line",
+        order=20,
+    )
+    register_figure(
+        "reports.sdg_tags",
+        label=_("Accepted SDG tags"),
+        section="sdgs",
+        compute=tagged,
+        ministry_category="sdgs",
+        order=10,
+        help=_(
+            "Tags accepted by a person on the records of the period (a record may carry several)."
+        ),
+    )
+    register_figure(
+        "reports.sdg_goals",
+        label=_("Goals covered"),
+        section="sdgs",
+        compute=goals_covered,
+        ministry_category="sdgs",
+        order=20,
+        help=_("Goals with at least one record carrying an accepted tag."),
+    )
+    register_chart(
+        "reports.sdg_by_goal",
+        label=_("Records by SDG"),
+        section="sdgs",
+        compute=by_goal,
+        kind="stacked",
+        order=10,
+    )
+    register_chart(
+        "reports.sdg_by_unit",
+        label=_("SDG coverage by KCDIO"),
+        section="sdgs",
+        compute=by_unit_matrix,
+        kind="matrix",
+        order=20,
+        help=_("Records with an accepted tag for each goal, under the KCDIO that leads them."),
+    )
+    register_chart(
+        "reports.sdg_by_sector",
+        label=_("SDG coverage by partner's sector"),
+        section="sdgs",
+        compute=by_sector_matrix,
+        kind="matrix",
+        order=30,
+        help=_("A record with partners in several sectors counts once in each."),
+    )
+    register_report_section(
+        "reports.sdgs",
+        label=_("SDG coverage"),
+        compute=sdg_report_section,
+        ministry_category="sdgs",
+    )

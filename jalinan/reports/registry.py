@@ -1,9 +1,10 @@
 """Where each app registers what the dashboards and reports count. Reports knows no domain app.
 
-An app with something to count writes a ``kpis.py`` module. The reports app imports
-``<app>.kpis`` for every installed app when Django starts (as the admin finds ``admin.py``), so
-nothing else needs editing: no URL, template or settings change, and no change to this app.
-In it the app registers, with the functions below:
+An app with something to count writes a ``kpis.py`` module with a ``register()`` function.
+When Django starts, the reports app imports ``<app>.kpis`` for every installed app and calls
+its ``register()`` (importing the module registers nothing), so nothing else needs editing: no
+URL, template or settings change, and no change to this app. In ``register()`` the app
+registers, with the functions below:
 
 - **figures** (:func:`register_figure`): one number each (a count, RM or a percentage), shown
   as a card on the dashboard, in the reports' summaries and, with ``headline=True``, on *My

@@ -298,46 +298,50 @@ def sdg_evidence(scope, goal: int) -> list[Evidence]:
 
 # -- registration --------------------------------------------------------------------------
 
-for _order, (_key, _label, _fn, _unit) in enumerate(SERIES, start=1):
-    register_figure(
-        f"technologies.{_key}",
-        label=_label,
-        section="technologies",
-        compute=lambda scope, fn=_fn: _in_years(fn(scope), scope),
-        unit=_unit,
-        ministry_category="ip",
-        headline=_key in ("disclosures", "income"),
-        order=_order * 10,
-    )
-    register_trend(f"technologies.{_key}", label=_label, compute=_fn, unit=_unit, order=60 + _order)
 
-register_chart(
-    "technologies.by_year",
-    label=_("Disclosures, filings and grants by year"),
-    section="technologies",
-    compute=ip_by_year,
-    kind="bar",
-    order=10,
-)
-register_chart(
-    "technologies.by_unit",
-    label=_("Disclosures, filings and grants by KCDIO"),
-    section="technologies",
-    compute=ip_by_unit,
-    kind="hbar",
-    order=20,
-)
-register_report_section(
-    "technologies.ip",
-    label=_("Intellectual property and commercialisation"),
-    compute=report_section,
-    ministry_category="ip",
-)
-register_sdg_source(
-    "technologies.technologies",
-    label=_("Technology offers"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=60,
-)
+def register():
+    for position, (key, label, fn, unit) in enumerate(SERIES, start=1):
+        register_figure(
+            f"technologies.{key}",
+            label=label,
+            section="technologies",
+            compute=lambda scope, fn=fn: _in_years(fn(scope), scope),
+            unit=unit,
+            ministry_category="ip",
+            headline=key in ("disclosures", "income"),
+            order=position * 10,
+        )
+        register_trend(
+            f"technologies.{key}", label=label, compute=fn, unit=unit, order=60 + position
+        )
+
+    register_chart(
+        "technologies.by_year",
+        label=_("Disclosures, filings and grants by year"),
+        section="technologies",
+        compute=ip_by_year,
+        kind="bar",
+        order=10,
+    )
+    register_chart(
+        "technologies.by_unit",
+        label=_("Disclosures, filings and grants by KCDIO"),
+        section="technologies",
+        compute=ip_by_unit,
+        kind="hbar",
+        order=20,
+    )
+    register_report_section(
+        "technologies.ip",
+        label=_("Intellectual property and commercialisation"),
+        compute=report_section,
+        ministry_category="ip",
+    )
+    register_sdg_source(
+        "technologies.technologies",
+        label=_("Technology offers"),
+        by_unit=sdg_by_unit,
+        by_sector=sdg_by_sector,
+        evidence=sdg_evidence,
+        order=60,
+    )
