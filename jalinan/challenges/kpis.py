@@ -6,14 +6,17 @@ in the period, by partner sector, and the invitations sent to experts.
 from __future__ import annotations
 
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil
-from jalinan.partners import msic
+from jalinan.reports.kpi_helpers import (
+    count_by_year,
+    count_series,
+    register_sdg_records,
+    sector_label,
+    year_series,
+)
 from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
     ReportSection,
     Series,
     Stat,
@@ -22,11 +25,8 @@ from jalinan.reports.registry import (
     register_chart,
     register_figure,
     register_report_section,
-    register_sdg_source,
     register_trend,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
 
 from .models import Challenge, Invitation
 from .selectors.challenges import challenges_for
@@ -70,44 +70,24 @@ def _headline(scope) -> dict:
     return scope.once("challenges.headline", compute)
 
 
-def _per_year(scope, field: str) -> dict[int, int]:
-    first, last = scope.trend_years[0], scope.trend_years[-1]
-    return dict(
-        _challenges(scope)
-        .filter(**{f"{field}__year__gte": first, f"{field}__year__lte": last})
-        .annotate(y=ExtractYear(field))
-        .values_list("y")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-
-
 def posted_per_year(scope) -> dict[int, int]:
-    return scope.once("challenges.posted_years", lambda: _per_year(scope, "submitted_at"))
+    return scope.once(
+        "challenges.posted_years",
+        lambda: count_by_year(scope, _challenges(scope), "submitted_at"),
+    )
 
 
 def published_per_year(scope) -> dict[int, int]:
-    return scope.once("challenges.published_years", lambda: _per_year(scope, "published_at"))
-
-
-def by_year(scope) -> Series:
-    posted, published = posted_per_year(scope), published_per_year(scope)
-    years = scope.trend_years
-    return Series(
-        labels=[str(y) for y in years],
-        datasets=[
-            Dataset(_("Posted"), [posted.get(y, 0) for y in years]),
-            Dataset(_("Published"), [published.get(y, 0) for y in years]),
-        ],
-        x_label=_("Year"),
+    return scope.once(
+        "challenges.published_years",
+        lambda: count_by_year(scope, _challenges(scope), "published_at"),
     )
 
 
-def _sector_label(code: str) -> str:
-    return (
-        str(msic.SECTIONS.get(code, _("Sector not recorded")))
-        if code
-        else str(_("Sector not recorded"))
+def by_year(scope) -> Series:
+    return year_series(
+        scope,
+        [(_("Posted"), posted_per_year(scope)), (_("Published"), published_per_year(scope))],
     )
 
 
@@ -125,11 +105,11 @@ def _by_sector_rows(scope) -> list[tuple[str, int]]:
 
 
 def by_sector(scope) -> Series:
-    rows = _by_sector_rows(scope)
-    return Series(
-        labels=[_sector_label(code) for code, _n in rows],
-        datasets=[Dataset(_("Challenges posted"), [n for _code, n in rows])],
+    return count_series(
+        _by_sector_rows(scope),
+        label=_("Challenges posted"),
         x_label=_("Partner sector"),
+        label_of=sector_label,
     )
 
 
@@ -157,7 +137,7 @@ def report_section(scope) -> ReportSection:
             Table(
                 _("Industry challenges by partner sector"),
                 [_("Partner sector"), _("Challenges posted")],
-                [[_sector_label(code), n] for code, n in _by_sector_rows(scope)],
+                [[sector_label(code), n] for code, n in _by_sector_rows(scope)],
             ),
         ],
         lists=[
@@ -179,38 +159,6 @@ def report_section(scope) -> ReportSection:
             ),
         ],
     )
-
-
-# -- SDGs ----------------------------------------------------------------------------------
-
-
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_posted(scope), by="unit_id")
-
-
-def sdg_by_sector(scope):
-    return sdg_kpis.goal_counts(_posted(scope), by="organisation__msic_section")
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(
-        filter_by_goal(_readable(_posted(scope), scope), goal)
-        .select_related("organisation")
-        .order_by("pk")
-    )
-    tags = sdg_kpis.accepted_tags(Challenge, [c.pk for c in items], goal)
-    return [
-        Evidence(
-            record=f"{c.title} ({c.reference})",
-            url=c.get_absolute_url(),
-            date=c.submitted_at.date() if c.submitted_at else None,
-            period="",
-            partners=[c.organisation.legal_name],
-            unit=scope.unit_name(c.unit_id) if c.unit_id else "",
-            tag=tags.get(c.pk, {}),
-        )
-        for c in items
-    ]
 
 
 # -- registration --------------------------------------------------------------------------
@@ -268,11 +216,13 @@ def register():
         compute=report_section,
         ministry_category="projects",
     )
-    register_sdg_source(
+    register_sdg_records(
         "challenges.challenges",
         label=_("Industry challenges"),
-        by_unit=sdg_by_unit,
-        by_sector=sdg_by_sector,
-        evidence=sdg_evidence,
+        records=_posted,
+        partners="organisation",
+        listed=lambda scope: _readable(_posted(scope), scope),
+        describe=lambda c: f"{c.title} ({c.reference})",
+        date=lambda c: c.submitted_at.date() if c.submitted_at else None,
         order=40,
     )

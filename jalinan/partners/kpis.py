@@ -10,9 +10,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from jalinan.reports.kpi_helpers import count_series, register_sdg_records, sector_label
 from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
     ReportSection,
     Series,
     Stat,
@@ -20,14 +19,9 @@ from jalinan.reports.registry import (
     register_chart,
     register_figure,
     register_report_section,
-    register_sdg_source,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
 
-from . import msic
 from .choices import OrganisationStatus, OrganisationType
-from .models import Organisation
 from .selectors import organisations_for
 
 INDUSTRY_TYPES = (
@@ -58,12 +52,6 @@ def _headline(scope) -> dict:
     )
 
 
-def sector_label(code: str | None) -> str:
-    if not code:
-        return str(_("Sector not recorded"))
-    return f"{code} — {msic.SECTIONS.get(code, code)}"
-
-
 def _by_type(scope) -> list[tuple[str, int, int]]:
     return scope.once(
         "partners.by_type",
@@ -78,11 +66,11 @@ def _by_type(scope) -> list[tuple[str, int, int]]:
 
 
 def by_type(scope) -> Series:
-    rows = _by_type(scope)
-    return Series(
-        labels=[OrganisationType(t).label for t, _n, _new in rows],
-        datasets=[Dataset(_("Partner organisations"), [n for _t, n, _new in rows])],
+    return count_series(
+        [(t, n) for t, n, _new in _by_type(scope)],
+        label=_("Partner organisations"),
         x_label=_("Type"),
+        label_of=lambda t: OrganisationType(t).label,
     )
 
 
@@ -100,11 +88,11 @@ def _by_sector(scope) -> list[tuple[str, int]]:
 
 
 def by_sector(scope) -> Series:
-    rows = _by_sector(scope)
-    return Series(
-        labels=[sector_label(code) for code, _n in rows],
-        datasets=[Dataset(_("Industry partners"), [n for _c, n in rows])],
+    return count_series(
+        _by_sector(scope),
+        label=_("Industry partners"),
         x_label=_("Sector (MSIC section)"),
+        label_of=sector_label,
     )
 
 
@@ -166,34 +154,6 @@ def report_section(scope) -> ReportSection:
     )
 
 
-# -- SDGs ----------------------------------------------------------------------------------
-
-
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_partners(scope), by="lead_unit_id")
-
-
-def sdg_by_sector(scope):
-    return sdg_kpis.goal_counts(_partners(scope), by="msic_section")
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    orgs = list(filter_by_goal(_partners(scope), goal).order_by("legal_name"))
-    tags = sdg_kpis.accepted_tags(Organisation, [o.pk for o in orgs], goal)
-    return [
-        Evidence(
-            record=f"{o.legal_name} ({o.get_org_type_display()})",
-            url=o.get_absolute_url(),
-            date=None,
-            period="",
-            partners=[o.legal_name],
-            unit=scope.unit_name(o.lead_unit_id) if o.lead_unit_id else "",
-            tag=tags.get(o.pk, {}),
-        )
-        for o in orgs
-    ]
-
-
 # -- registration --------------------------------------------------------------------------
 
 
@@ -247,11 +207,13 @@ def register():
         compute=report_section,
         ministry_category="partners",
     )
-    register_sdg_source(
+    register_sdg_records(
         "partners.organisations",
         label=_("Partner organisations"),
-        by_unit=sdg_by_unit,
-        by_sector=sdg_by_sector,
-        evidence=sdg_evidence,
+        records=_partners,
+        unit="lead_unit_id",
+        partners="",  # the records are the partners
+        describe=lambda o: f"{o.legal_name} ({o.get_org_type_display()})",
+        order_by=("legal_name",),
         order=30,
     )

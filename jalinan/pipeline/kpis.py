@@ -6,14 +6,17 @@ their units')."""
 
 from __future__ import annotations
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jalinan.reports.kpi_helpers import (
+    count_by_unit,
+    count_by_year,
+    register_sdg_records,
+    unit_series,
+)
 from jalinan.reports.registry import (
     Dataset,
-    Evidence,
     ReportSection,
     Series,
     Stat,
@@ -21,15 +24,12 @@ from jalinan.reports.registry import (
     register_chart,
     register_figure,
     register_report_section,
-    register_sdg_source,
     register_section,
     register_trend,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
 
 from .choices import ORDER, Source, Stage
-from .models import Opportunity, StageChange
+from .models import StageChange
 from .selectors import funnel, opportunities_for
 
 WON = ORDER[ORDER.index(Stage.AGREEMENT) :]
@@ -66,26 +66,11 @@ def by_stage(scope) -> Series:
 
 
 def by_unit(scope) -> Series:
-    rows = dict(_in_period(scope).values_list("unit_id").annotate(n=Count("pk")).order_by())
-    totals = scope.roll_up(rows)
-    ordered = sorted(totals.items(), key=lambda kv: (-kv[1], scope.unit_name(kv[0])))
-    return Series(
-        labels=[scope.unit_name(u) for u, _n in ordered],
-        datasets=[Dataset(_("Opportunities"), [n for _u, n in ordered])],
-        x_label=_("KCDIO"),
-    )
+    return unit_series(scope, count_by_unit(_in_period(scope)), label=_("Opportunities"))
 
 
 def _per_year(scope, **filters) -> dict[int, int]:
-    first, last = scope.trend_years[0], scope.trend_years[-1]
-    return dict(
-        _opportunities(scope)
-        .filter(created_at__year__gte=first, created_at__year__lte=last, **filters)
-        .annotate(y=ExtractYear("created_at"))
-        .values_list("y")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    return count_by_year(scope, _opportunities(scope).filter(**filters), "created_at")
 
 
 def report_section(scope) -> ReportSection:
@@ -146,41 +131,6 @@ def report_section(scope) -> ReportSection:
             )
         ],
     )
-
-
-# -- SDGs ----------------------------------------------------------------------------------
-
-
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_in_period(scope), by="unit_id")
-
-
-def sdg_by_sector(scope):
-    # An enquiry not yet matched to a partner has no sector to count under.
-    return sdg_kpis.goal_counts(
-        _in_period(scope).filter(organisation__isnull=False), by="organisation__msic_section"
-    )
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(
-        filter_by_goal(_in_period(scope), goal)
-        .select_related("organisation")
-        .order_by("created_at", "pk")
-    )
-    tags = sdg_kpis.accepted_tags(Opportunity, [o.pk for o in items], goal)
-    return [
-        Evidence(
-            record=f"{o.title} ({o.reference})",
-            url=o.get_absolute_url(),
-            date=timezone.localtime(o.created_at).date(),
-            period="",
-            partners=[o.partner_label] if o.partner_label else [],
-            unit=scope.unit_name(o.unit_id) if o.unit_id else "",
-            tag=tags.get(o.pk, {}),
-        )
-        for o in items
-    ]
 
 
 # -- registration --------------------------------------------------------------------------
@@ -261,11 +211,16 @@ def register():
         compute=report_section,
         ministry_category="projects",
     )
-    register_sdg_source(
+    register_sdg_records(
         "pipeline.opportunities",
         label=_("Pipeline opportunities"),
-        by_unit=sdg_by_unit,
-        by_sector=sdg_by_sector,
-        evidence=sdg_evidence,
+        records=_in_period,
+        # An enquiry not yet matched to a partner has no sector to count under, but its
+        # evidence names the organisation the visitor gave.
+        partners="organisation",
+        partner_names=lambda o: [o.partner_label] if o.partner_label else [],
+        describe=lambda o: f"{o.title} ({o.reference})",
+        date=lambda o: timezone.localtime(o.created_at).date(),
+        order_by=("created_at", "pk"),
         order=50,
     )

@@ -7,17 +7,17 @@ in the year it starts (cancelled ones never); graduates in the year they graduat
 
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil
-from jalinan.partners.kpis import sector_label
+from jalinan.reports.kpi_helpers import (
+    count_by_year,
+    count_series,
+    register_sdg_records,
+    sector_label,
+)
 from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
     ReportSection,
     Series,
     Stat,
@@ -25,11 +25,8 @@ from jalinan.reports.registry import (
     register_chart,
     register_figure,
     register_report_section,
-    register_sdg_source,
     register_trend,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
 
 from .choices import OpeningKind, OpeningStatus, OutcomeStatus, PlacementStatus
 from .models import GraduateOutcome, Opening, Placement
@@ -122,11 +119,11 @@ def _by_kind(scope) -> list[tuple[str, int]]:
 
 
 def by_kind(scope) -> Series:
-    rows = _by_kind(scope)
-    return Series(
-        labels=[OpeningKind(k).label for k, _n in rows],
-        datasets=[Dataset(_("Placements"), [n for _k, n in rows])],
+    return count_series(
+        _by_kind(scope),
+        label=_("Placements"),
         x_label=_("Kind"),
+        label_of=lambda k: OpeningKind(k).label,
     )
 
 
@@ -143,11 +140,8 @@ def _by_sector(scope) -> list[tuple[str, int]]:
 
 
 def by_sector(scope) -> Series:
-    rows = _by_sector(scope)
-    return Series(
-        labels=[sector_label(code) for code, _n in rows],
-        datasets=[Dataset(_("Placements"), [n for _c, n in rows])],
-        x_label=_("Host's sector"),
+    return count_series(
+        _by_sector(scope), label=_("Placements"), x_label=_("Host's sector"), label_of=sector_label
     )
 
 
@@ -161,26 +155,15 @@ def _destinations(scope) -> dict[str, int]:
 
 def destinations(scope) -> Series:
     counts = _destinations(scope)
-    kept = [s for s in OutcomeStatus if counts.get(s.value)]
-    return Series(
-        labels=[s.label for s in kept],
-        datasets=[Dataset(_("Graduates"), [counts[s.value] for s in kept])],
+    return count_series(
+        [(s.label, counts[s.value]) for s in OutcomeStatus if counts.get(s.value)],
+        label=_("Graduates"),
         x_label=_("Destination"),
     )
 
 
 def per_year(scope) -> dict[int, int]:
-    first, last = scope.trend_years[0], scope.trend_years[-1]
-    return dict(
-        _placements(scope)
-        .filter(
-            starts_on__gte=datetime.date(first, 1, 1), starts_on__lte=datetime.date(last, 12, 31)
-        )
-        .annotate(y=ExtractYear("starts_on"))
-        .values_list("y")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    return count_by_year(scope, _placements(scope), "starts_on")
 
 
 def report_section(scope) -> ReportSection:
@@ -236,40 +219,6 @@ def report_section(scope) -> ReportSection:
             )
         ],
     )
-
-
-# -- SDGs ----------------------------------------------------------------------------------
-
-
-def sdg_by_unit(scope):
-    # Openings belong to no KCDIO: counted under "No KCDIO" for the whole university.
-    return sdg_kpis.goal_counts(_openings(scope)) if scope.unit_ids is None else {}
-
-
-def sdg_by_sector(scope):
-    return sdg_kpis.goal_counts(_openings(scope), by="organisation__msic_section")
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(
-        filter_by_goal(_openings(scope), goal)
-        .select_related("organisation")
-        .order_by("starts_on", "pk")
-    )
-    tags = sdg_kpis.accepted_tags(Opening, [o.pk for o in items], goal)
-    fmt = "%d/%m/%Y"
-    return [
-        Evidence(
-            record=f"{o.title} ({o.get_kind_display()})",
-            url=o.get_absolute_url(),
-            date=o.published_at.date() if o.published_at else None,
-            period=f"{o.starts_on.strftime(fmt)} – {o.ends_on.strftime(fmt)}",
-            partners=[o.organisation.legal_name],
-            unit="",
-            tag=tags.get(o.pk, {}),
-        )
-        for o in items
-    ]
 
 
 # -- registration --------------------------------------------------------------------------
@@ -357,11 +306,15 @@ def register():
         compute=report_section,
         ministry_category="placements",
     )
-    register_sdg_source(
+    register_sdg_records(
         "placements.openings",
         label=_("Placement openings"),
-        by_unit=sdg_by_unit,
-        by_sector=sdg_by_sector,
-        evidence=sdg_evidence,
+        records=_openings,
+        unit=None,  # openings belong to no KCDIO: "No KCDIO", for the whole university only
+        partners="organisation",
+        describe=lambda o: f"{o.title} ({o.get_kind_display()})",
+        date=lambda o: o.published_at.date() if o.published_at else None,
+        period=lambda o: f"{o.starts_on:%d/%m/%Y} – {o.ends_on:%d/%m/%Y}",
+        order_by=("starts_on", "pk"),
         order=40,
     )

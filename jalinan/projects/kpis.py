@@ -12,9 +12,15 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from jalinan.reports.kpi_helpers import (
+    count_by_unit,
+    count_each_year,
+    count_series,
+    register_sdg_records,
+    year_series,
+)
 from jalinan.reports.registry import (
     Dataset,
-    Evidence,
     ReportSection,
     Series,
     Stat,
@@ -22,14 +28,10 @@ from jalinan.reports.registry import (
     register_chart,
     register_figure,
     register_report_section,
-    register_sdg_source,
     register_trend,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
 
 from .choices import ProjectKind
-from .models import Project
 from .selectors import active_in_year_q, funding_for, income_for, projects_for
 
 ZERO = Decimal("0")
@@ -64,7 +66,7 @@ def _running_by_unit(scope) -> dict[int | None, int]:
     """Projects running in the period per (unreduced) unit: one query."""
     return scope.once(
         "projects.running_by_unit",
-        lambda: dict(_running(scope).values_list("unit_id").annotate(n=Count("pk")).order_by()),
+        lambda: count_by_unit(_running(scope)),
     )
 
 
@@ -158,36 +160,28 @@ def _list_link(scope) -> str:
 
 def new_by_kind_chart(scope) -> Series:
     counts = new_by_kind(scope)
-    kinds = [k for k in ProjectKind if counts.get(k.value)]
-    return Series(
-        labels=[k.label for k in kinds],
-        datasets=[Dataset(_("New projects"), [counts[k.value] for k in kinds])],
+    return count_series(
+        [(k.label, counts[k.value]) for k in ProjectKind if counts.get(k.value)],
+        label=_("New projects"),
         x_label=_("Kind"),
     )
 
 
 def funding_chart(scope) -> Series:
     rows = funding_by_year(scope)
-    years = scope.trend_years
-    return Series(
-        labels=[str(y) for y in years],
-        datasets=[
-            Dataset(_("Cash (RM)"), [rows.get(y, {}).get("cash", ZERO) for y in years]),
-            Dataset(_("In kind (RM)"), [rows.get(y, {}).get("in_kind", ZERO) for y in years]),
+    return year_series(
+        scope,
+        [
+            (_("Cash (RM)"), {y: r["cash"] for y, r in rows.items()}),
+            (_("In kind (RM)"), {y: r["in_kind"] for y, r in rows.items()}),
         ],
-        x_label=_("Year"),
         unit="rm",
+        missing=ZERO,
     )
 
 
 def income_chart(scope) -> Series:
-    rows = income_by_year(scope)
-    return Series(
-        labels=[str(y) for y in scope.trend_years],
-        datasets=[Dataset(_("Income (RM)"), [rows.get(y, ZERO) for y in scope.trend_years])],
-        x_label=_("Year"),
-        unit="rm",
-    )
+    return year_series(scope, [(_("Income (RM)"), income_by_year(scope))], unit="rm", missing=ZERO)
 
 
 def by_unit(scope) -> dict[int | None, dict]:
@@ -229,11 +223,11 @@ def _units_ordered(scope, rows):
 
 def by_unit_chart(scope) -> Series:
     rows = by_unit(scope)
-    units = _units_ordered(scope, rows)
-    return Series(
-        labels=[scope.unit_name(u) for u in units],
-        datasets=[Dataset(_("Projects running"), [rows[u]["projects"] for u in units])],
+    return count_series(
+        [(u, rows[u]["projects"]) for u in _units_ordered(scope, rows)],
+        label=_("Projects running"),
         x_label=_("KCDIO"),
+        label_of=scope.unit_name,
     )
 
 
@@ -256,10 +250,7 @@ def money_by_unit_chart(scope) -> Series:
 
 def projects_per_year(scope) -> dict[int, int]:
     """Projects running in each trend year (one query)."""
-    counts = _projects(scope).aggregate(
-        **{f"y{y}": Count("pk", filter=active_in_year_q(y)) for y in scope.trend_years}
-    )
-    return {y: counts[f"y{y}"] for y in scope.trend_years}
+    return count_each_year(scope, _projects(scope), active_in_year_q)
 
 
 # -- the report --------------------------------------------------------------------------------
@@ -348,47 +339,6 @@ def income_report(scope) -> ReportSection:
             )
         ],
     )
-
-
-# -- SDGs --------------------------------------------------------------------------------------
-
-
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_running(scope), by="unit_id")
-
-
-def sdg_by_sector(scope):
-    links = Project.organisations.through.objects.filter(
-        project_id__in=_running(scope).values("pk")
-    )
-    return sdg_kpis.goal_counts(
-        links, by="organisation__msic_section", record="project_id", model=Project
-    )
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(
-        filter_by_goal(_running(scope), goal)
-        .prefetch_related("organisations")
-        .order_by("start_date", "pk")
-    )
-    tags = sdg_kpis.accepted_tags(Project, [p.pk for p in items], goal)
-    return [
-        Evidence(
-            record=str(p),
-            url=p.get_absolute_url(),
-            date=p.start_date,
-            period=(
-                f"{p.start_date:%d %b %Y} – {p.end_date:%d %b %Y}"
-                if p.start_date and p.end_date
-                else ""
-            ),
-            partners=[o.legal_name for o in p.organisations.all()],
-            unit=scope.unit_name(p.unit_id) if p.unit_id else "",
-            tag=tags.get(p.pk, {}),
-        )
-        for p in items
-    ]
 
 
 # -- registration ------------------------------------------------------------------------------
@@ -503,11 +453,18 @@ def register():
         compute=income_report,
         ministry_category="income",
     )
-    register_sdg_source(
+    register_sdg_records(
         "projects.projects",
         label=_("Projects"),
-        by_unit=sdg_by_unit,
-        by_sector=sdg_by_sector,
-        evidence=sdg_evidence,
+        records=_running,
+        partners="organisations",
+        describe=str,
+        date=lambda p: p.start_date,
+        period=lambda p: (
+            f"{p.start_date:%d %b %Y} – {p.end_date:%d %b %Y}"
+            if p.start_date and p.end_date
+            else ""
+        ),
+        order_by=("start_date", "pk"),
         order=30,
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from jalinan.sdgs.goals import GOALS
 
 from . import registry
+from .kpi_helpers import sector_label
 from .registry import (
     Dataset,
     ReportSection,
@@ -124,8 +125,6 @@ def by_unit_matrix(scope) -> Series | None:
 
 
 def by_sector_matrix(scope) -> Series | None:
-    from jalinan.partners.kpis import sector_label
-
     return _matrix(scope, "by_sector", sector_label, _("Goal × partner's sector"))
 
 
