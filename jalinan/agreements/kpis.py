@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from jalinan.reports.kpi_helpers import (
+    SectionKpis,
     count_by_unit,
     count_by_year,
     count_each_year,
@@ -37,9 +38,6 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
-    register_chart,
-    register_figure,
-    register_report_section,
     register_trend,
 )
 
@@ -310,34 +308,19 @@ def _period(start, end) -> str:
 
 
 def register():
-    register_figure(
+    memoranda = SectionKpis("memoranda", ministry_category="memoranda", values=_headline)
+    memoranda.figure(
         "agreements.in_force",
-        label=_("Memoranda in force"),
-        section="memoranda",
-        compute=lambda scope: _headline(scope)["in_force"],
-        ministry_category="memoranda",
+        _("Memoranda in force"),
         headline=True,
-        order=10,
         help=_("Active or expiring today; for past years, in force on 31 December."),
         link=lambda scope: _list_link(scope, status="in_force") if scope.is_current else "",
     )
-    register_figure(
-        "agreements.signed",
-        label=_("Memoranda signed"),
-        section="memoranda",
-        compute=lambda scope: _headline(scope)["signed"],
-        ministry_category="memoranda",
-        headline=True,
-        order=20,
-    )
-    register_figure(
+    memoranda.figure("agreements.signed", _("Memoranda signed"), headline=True)
+    memoranda.figure(
         "agreements.expiring",
-        label=_("Expiring"),
-        section="memoranda",
-        compute=lambda scope: _headline(scope)["expiring"],
-        ministry_category="memoranda",
+        _("Expiring"),
         headline=True,
-        order=30,
         help=_("In force and ending within the expiring window (180 days unless configured)."),
         link=lambda scope: (
             _list_link(scope, status="in_force", expiring=expiring_days(), sort="end")
@@ -345,76 +328,48 @@ def register():
             else ""
         ),
     )
-    register_figure(
+    memoranda.figure(
         "agreements.dormant",
-        label=_("Dormant today"),
-        section="memoranda",
-        compute=lambda scope: (_health(scope) or {}).get(Health.DORMANT),
+        _("Dormant today"),
+        lambda scope: (_health(scope) or {}).get(Health.DORMANT),
+        ministry_category="",
         headline=True,
-        order=40,
         help=_(
-            "No activity logged for the dormancy period (six months unless configured); counted "
-            "for the running year only."
+            "No activity logged for the dormancy period (six months unless configured); "
+            "counted for the running year only."
         ),
         link=lambda scope: _list_link(scope, health="dormant") if scope.is_current else "",
     )
-    register_figure(
+    memoranda.figure(
         "agreements.at_risk",
-        label=_("At risk today"),
-        section="memoranda",
-        compute=lambda scope: (_health(scope) or {}).get(Health.AT_RISK),
-        order=50,
+        _("At risk today"),
+        lambda scope: (_health(scope) or {}).get(Health.AT_RISK),
+        ministry_category="",
         link=lambda scope: _list_link(scope, health="at_risk") if scope.is_current else "",
     )
-    register_figure(
+    memoranda.figure(
         "agreements.value",
-        label=_("Value of memoranda signed (RM)"),
-        section="memoranda",
-        compute=lambda scope: _headline(scope)["value"] or 0,
+        _("Value of memoranda signed (RM)"),
+        lambda scope: _headline(scope)["value"] or 0,
         unit="rm",
-        ministry_category="memoranda",
-        order=60,
         help=_("Cash and in kind, as stated in the memoranda signed in the period."),
     )
-    register_chart(
-        "agreements.by_type",
-        label=_("Memoranda in force by type"),
-        section="memoranda",
-        compute=by_type,
-        order=10,
-    )
-    register_chart(
-        "agreements.by_unit",
-        label=_("Memoranda in force by KCDIO"),
-        section="memoranda",
-        compute=by_unit,
-        kind="hbar",
-        order=20,
-    )
-    register_chart(
+    memoranda.chart("agreements.by_type", _("Memoranda in force by type"), by_type)
+    memoranda.chart("agreements.by_unit", _("Memoranda in force by KCDIO"), by_unit, "hbar")
+    memoranda.chart(
         "agreements.by_sector",
-        label=_("Memoranda in force by partner's sector"),
-        section="memoranda",
-        compute=by_sector,
-        kind="hbar",
-        order=30,
+        _("Memoranda in force by partner's sector"),
+        by_sector,
+        "hbar",
         help=_("A memorandum with partners in several sectors counts once in each."),
     )
-    register_chart(
-        "agreements.by_country",
-        label=_("Memoranda in force by partner's country"),
-        section="memoranda",
-        compute=by_country,
-        order=40,
+    memoranda.chart(
+        "agreements.by_country", _("Memoranda in force by partner's country"), by_country
     )
-    register_chart(
-        "agreements.health",
-        label=_("Health of the memoranda in force"),
-        section="memoranda",
-        compute=health_chart,
-        kind="doughnut",
-        order=50,
+    memoranda.chart(
+        "agreements.health", _("Health of the memoranda in force"), health_chart, "doughnut"
     )
+    memoranda.report("agreements.memoranda", _("Memoranda"), report_section)
     register_trend(
         "agreements.signed", label=_("Memoranda signed"), compute=_signed_by_year, order=10
     )
@@ -423,12 +378,6 @@ def register():
         label=_("Memoranda in force at the end of the year"),
         compute=_in_force_by_year,
         order=20,
-    )
-    register_report_section(
-        "agreements.memoranda",
-        label=_("Memoranda"),
-        compute=report_section,
-        ministry_category="memoranda",
     )
     register_sdg_records(
         "agreements.memoranda",

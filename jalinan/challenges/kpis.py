@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil
 from jalinan.reports.kpi_helpers import (
+    SectionKpis,
     count_by_year,
     count_series,
     register_sdg_records,
@@ -22,9 +23,6 @@ from jalinan.reports.registry import (
     Stat,
     Table,
     not_shown,
-    register_chart,
-    register_figure,
-    register_report_section,
     register_trend,
 )
 
@@ -165,56 +163,24 @@ def report_section(scope) -> ReportSection:
 
 
 def register():
-    register_figure(
-        "challenges.posted",
-        label=_("Industry challenges posted"),
-        section="challenges",
-        compute=lambda scope: _headline(scope)["posted"],
-        ministry_category="projects",
-        order=10,
+    challenges = SectionKpis("challenges", ministry_category="projects", values=_headline)
+    challenges.figure("challenges.posted", _("Industry challenges posted"))
+    challenges.figure("challenges.published", _("Industry challenges published"))
+    challenges.figure(
+        "challenges.invitations", _("Invitations sent to experts"), ministry_category=""
     )
-    register_figure(
-        "challenges.published",
-        label=_("Industry challenges published"),
-        section="challenges",
-        compute=lambda scope: _headline(scope)["published"],
-        ministry_category="projects",
-        order=20,
+    challenges.chart(
+        "challenges.by_year", _("Industry challenges posted and published by year"), by_year
     )
-    register_figure(
-        "challenges.invitations",
-        label=_("Invitations sent to experts"),
-        section="challenges",
-        compute=lambda scope: _headline(scope)["invitations"],
-        order=30,
+    challenges.chart(
+        "challenges.by_sector", _("Industry challenges by partner sector"), by_sector, "hbar"
     )
-    register_chart(
-        "challenges.by_year",
-        label=_("Industry challenges posted and published by year"),
-        section="challenges",
-        compute=by_year,
-        kind="bar",
-        order=10,
-    )
-    register_chart(
-        "challenges.by_sector",
-        label=_("Industry challenges by partner sector"),
-        section="challenges",
-        compute=by_sector,
-        kind="hbar",
-        order=20,
-    )
+    challenges.report("challenges.challenges", _("Industry challenges"), report_section)
     register_trend(
         "challenges.posted",
         label=_("Industry challenges posted"),
         compute=posted_per_year,
         order=50,
-    )
-    register_report_section(
-        "challenges.challenges",
-        label=_("Industry challenges"),
-        compute=report_section,
-        ministry_category="projects",
     )
     register_sdg_records(
         "challenges.challenges",

@@ -12,6 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.reports.kpi_helpers import (
+    SectionKpis,
     count_by_unit,
     count_by_year,
     count_series,
@@ -24,9 +25,6 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
-    register_chart,
-    register_figure,
-    register_report_section,
     register_trend,
 )
 
@@ -168,71 +166,21 @@ def report_section(scope) -> ReportSection:
 
 
 def register():
-    register_figure(
-        "engagements.activities",
-        label=_("Engagement activities"),
-        section="engagements",
-        compute=lambda scope: _headline(scope)["activities"],
-        ministry_category="engagement",
-        headline=True,
-        order=10,
+    engagements = SectionKpis("engagements", ministry_category="engagement", values=_headline)
+    engagements.figure("engagements.activities", _("Engagement activities"), headline=True)
+    engagements.figure("engagements.partners", _("Partner organisations engaged"))
+    engagements.figure("engagements.staff", _("Staff involved"))
+    engagements.figure("engagements.students", _("Students involved"))
+    engagements.chart(
+        "engagements.over_time", _("Engagement activities by month"), over_time, "stacked"
     )
-    register_figure(
-        "engagements.partners",
-        label=_("Partner organisations engaged"),
-        section="engagements",
-        compute=lambda scope: _headline(scope)["partners"],
-        ministry_category="engagement",
-        order=20,
+    engagements.chart(
+        "engagements.by_type", _("Engagement activities by type"), by_type, "doughnut"
     )
-    register_figure(
-        "engagements.staff",
-        label=_("Staff involved"),
-        section="engagements",
-        compute=lambda scope: _headline(scope)["staff"],
-        ministry_category="engagement",
-        order=30,
-    )
-    register_figure(
-        "engagements.students",
-        label=_("Students involved"),
-        section="engagements",
-        compute=lambda scope: _headline(scope)["students"],
-        ministry_category="engagement",
-        order=40,
-    )
-    register_chart(
-        "engagements.over_time",
-        label=_("Engagement activities by month"),
-        section="engagements",
-        compute=over_time,
-        kind="stacked",
-        order=10,
-    )
-    register_chart(
-        "engagements.by_type",
-        label=_("Engagement activities by type"),
-        section="engagements",
-        compute=by_type,
-        kind="doughnut",
-        order=20,
-    )
-    register_chart(
-        "engagements.by_unit",
-        label=_("Engagement activities by KCDIO"),
-        section="engagements",
-        compute=by_unit,
-        kind="hbar",
-        order=30,
-    )
+    engagements.chart("engagements.by_unit", _("Engagement activities by KCDIO"), by_unit, "hbar")
+    engagements.report("engagements.activities", _("Engagement activities"), report_section)
     register_trend(
         "engagements.activities", label=_("Engagement activities"), compute=per_year, order=30
-    )
-    register_report_section(
-        "engagements.activities",
-        label=_("Engagement activities"),
-        compute=report_section,
-        ministry_category="engagement",
     )
     register_sdg_records(
         "engagements.activities",

@@ -10,15 +10,17 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from jalinan.reports.kpi_helpers import count_series, register_sdg_records, sector_label
+from jalinan.reports.kpi_helpers import (
+    SectionKpis,
+    count_series,
+    register_sdg_records,
+    sector_label,
+)
 from jalinan.reports.registry import (
     ReportSection,
     Series,
     Stat,
     Table,
-    register_chart,
-    register_figure,
-    register_report_section,
 )
 
 from .choices import OrganisationStatus, OrganisationType
@@ -158,55 +160,22 @@ def report_section(scope) -> ReportSection:
 
 
 def register():
-    register_figure(
+    partners = SectionKpis("partners", ministry_category="partners", values=_headline)
+    partners.figure(
         "partners.partners",
-        label=_("Partner organisations"),
-        section="partners",
-        compute=lambda scope: _headline(scope)["partners"],
-        ministry_category="partners",
+        _("Partner organisations"),
         headline=True,
-        order=10,
         help=_("Active organisations in the partner registry (under their lead KCDIO)."),
     )
-    register_figure(
+    partners.figure(
         "partners.industry",
-        label=_("Industry partners"),
-        section="partners",
-        compute=lambda scope: _headline(scope)["industry"],
-        ministry_category="partners",
-        order=20,
+        _("Industry partners"),
         help=_("Multinationals, government-linked companies, SMEs and startups."),
     )
-    register_figure(
-        "partners.new",
-        label=_("New partner organisations"),
-        section="partners",
-        compute=lambda scope: _headline(scope)["new"],
-        ministry_category="partners",
-        order=30,
-    )
-    register_chart(
-        "partners.by_type",
-        label=_("Partner organisations by type"),
-        section="partners",
-        compute=by_type,
-        kind="doughnut",
-        order=10,
-    )
-    register_chart(
-        "partners.by_sector",
-        label=_("Industry partners by sector"),
-        section="partners",
-        compute=by_sector,
-        kind="hbar",
-        order=20,
-    )
-    register_report_section(
-        "partners.organisations",
-        label=_("Partner organisations"),
-        compute=report_section,
-        ministry_category="partners",
-    )
+    partners.figure("partners.new", _("New partner organisations"))
+    partners.chart("partners.by_type", _("Partner organisations by type"), by_type, "doughnut")
+    partners.chart("partners.by_sector", _("Industry partners by sector"), by_sector, "hbar")
+    partners.report("partners.organisations", _("Partner organisations"), report_section)
     register_sdg_records(
         "partners.organisations",
         label=_("Partner organisations"),

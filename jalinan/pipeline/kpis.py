@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.reports.kpi_helpers import (
+    SectionKpis,
     count_by_unit,
     count_by_year,
     register_sdg_records,
@@ -21,9 +22,6 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
-    register_chart,
-    register_figure,
-    register_report_section,
     register_section,
     register_trend,
 )
@@ -138,57 +136,20 @@ def report_section(scope) -> ReportSection:
 
 def register():
     register_section("pipeline", label=_("Brokerage pipeline"), order=62)
-    register_figure(
-        "pipeline.enquiries",
-        label=_("Public enquiries received"),
-        section="pipeline",
-        compute=_enquiries,
-        order=10,
+    pipeline = SectionKpis("pipeline", values=_funnel)
+    pipeline.figure("pipeline.enquiries", _("Public enquiries received"), _enquiries)
+    pipeline.figure(
+        "pipeline.opened", _("Opportunities opened"), lambda scope: _funnel(scope)["total"]
     )
-    register_figure(
-        "pipeline.opened",
-        label=_("Opportunities opened"),
-        section="pipeline",
-        compute=lambda scope: _funnel(scope)["total"],
-        order=20,
+    pipeline.figure("pipeline.to_agreement", _("Opportunities that reached an agreement"))
+    pipeline.figure("pipeline.to_project", _("Opportunities that became projects"))
+    pipeline.figure(
+        "pipeline.agreement_rate", _("Share of opportunities reaching an agreement"), unit="percent"
     )
-    register_figure(
-        "pipeline.to_agreement",
-        label=_("Opportunities that reached an agreement"),
-        section="pipeline",
-        compute=lambda scope: _funnel(scope)["to_agreement"],
-        order=30,
-    )
-    register_figure(
-        "pipeline.to_project",
-        label=_("Opportunities that became projects"),
-        section="pipeline",
-        compute=lambda scope: _funnel(scope)["to_project"],
-        order=40,
-    )
-    register_figure(
-        "pipeline.agreement_rate",
-        label=_("Share of opportunities reaching an agreement"),
-        section="pipeline",
-        compute=lambda scope: _funnel(scope)["agreement_rate"],
-        unit="percent",
-        order=50,
-    )
-    register_chart(
-        "pipeline.by_stage",
-        label=_("Opportunities by stage"),
-        section="pipeline",
-        compute=by_stage,
-        kind="bar",
-        order=10,
-    )
-    register_chart(
-        "pipeline.by_unit",
-        label=_("Opportunities by KCDIO"),
-        section="pipeline",
-        compute=by_unit,
-        kind="hbar",
-        order=20,
+    pipeline.chart("pipeline.by_stage", _("Opportunities by stage"), by_stage)
+    pipeline.chart("pipeline.by_unit", _("Opportunities by KCDIO"), by_unit, "hbar")
+    pipeline.report(
+        "pipeline.funnel", _("Brokerage pipeline"), report_section, ministry_category="projects"
     )
     register_trend(
         "pipeline.enquiries",
@@ -204,12 +165,6 @@ def register():
             pk__in=StageChange.objects.filter(to_stage__in=WON).values("opportunity_id"),
         ),
         order=61,
-    )
-    register_report_section(
-        "pipeline.funnel",
-        label=_("Brokerage pipeline"),
-        compute=report_section,
-        ministry_category="projects",
     )
     register_sdg_records(
         "pipeline.opportunities",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil
 from jalinan.reports.kpi_helpers import (
+    SectionKpis,
     count_by_year,
     count_series,
     register_sdg_records,
@@ -22,9 +23,6 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
-    register_chart,
-    register_figure,
-    register_report_section,
     register_trend,
 )
 
@@ -225,86 +223,37 @@ def report_section(scope) -> ReportSection:
 
 
 def register():
-    register_figure(
-        "placements.placements",
-        label=_("Placements started"),
-        section="placements",
-        compute=lambda scope: _headline(scope)["placements"],
-        ministry_category="placements",
-        headline=True,
-        order=10,
-    )
-    register_figure(
-        "placements.students",
-        label=_("Students placed"),
-        section="placements",
-        compute=lambda scope: _headline(scope)["students"],
-        ministry_category="placements",
-        order=20,
-    )
-    register_figure(
-        "placements.hosts",
-        label=_("Host organisations"),
-        section="placements",
-        compute=lambda scope: _headline(scope)["hosts"],
-        ministry_category="placements",
-        order=30,
-    )
-    register_figure(
+    placements = SectionKpis("placements", ministry_category="placements", values=_headline)
+    placements.figure("placements.placements", _("Placements started"), headline=True)
+    placements.figure("placements.students", _("Students placed"))
+    placements.figure("placements.hosts", _("Host organisations"))
+    placements.figure(
         "placements.openings",
-        label=_("Openings published"),
-        section="placements",
-        compute=_openings_count,
-        ministry_category="placements",
-        order=40,
+        _("Openings published"),
+        _openings_count,
         help=_("Openings belong to no KCDIO: counted for the whole university only."),
     )
-    register_figure(
+    placements.figure(
         "placements.employability",
-        label=_("Graduate employability"),
-        section="placements",
-        compute=lambda scope: _employability(scope)["rate"],
+        _("Graduate employability"),
+        lambda scope: _employability(scope)["rate"],
         unit="percent",
-        ministry_category="placements",
         headline=True,
-        order=50,
         help=_(
             "Graduates of the period employed, self-employed, studying or upskilling within "
             "six months of graduating."
         ),
     )
-    register_chart(
-        "placements.by_kind",
-        label=_("Placements by kind"),
-        section="placements",
-        compute=by_kind,
-        kind="doughnut",
-        order=10,
+    placements.chart("placements.by_kind", _("Placements by kind"), by_kind, "doughnut")
+    placements.chart("placements.by_sector", _("Placements by host's sector"), by_sector, "hbar")
+    placements.chart(
+        "placements.destinations", _("Graduate destinations"), destinations, "doughnut"
     )
-    register_chart(
-        "placements.by_sector",
-        label=_("Placements by host's sector"),
-        section="placements",
-        compute=by_sector,
-        kind="hbar",
-        order=20,
-    )
-    register_chart(
-        "placements.destinations",
-        label=_("Graduate destinations"),
-        section="placements",
-        compute=destinations,
-        kind="doughnut",
-        order=30,
+    placements.report(
+        "placements.placements", _("Placements and graduate employability"), report_section
     )
     register_trend(
         "placements.placements", label=_("Placements started"), compute=per_year, order=40
-    )
-    register_report_section(
-        "placements.placements",
-        label=_("Placements and graduate employability"),
-        compute=report_section,
-        ministry_category="placements",
     )
     register_sdg_records(
         "placements.openings",

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.reports.kpi_helpers import (
+    SectionKpis,
     count_by_unit,
     count_each_year,
     count_series,
@@ -25,9 +26,6 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
-    register_chart,
-    register_figure,
-    register_report_section,
     register_trend,
 )
 
@@ -345,92 +343,43 @@ def income_report(scope) -> ReportSection:
 
 
 def register():
-    register_figure(
-        "projects.running",
-        label=_("Projects running"),
-        section="projects",
-        compute=active_projects,
-        ministry_category="projects",
-        headline=True,
-        order=10,
-        link=_list_link,
+    projects = SectionKpis("projects", ministry_category="projects")
+    projects.figure(
+        "projects.running", _("Projects running"), active_projects, headline=True, link=_list_link
     )
-    register_figure(
-        "projects.new",
-        label=_("New projects"),
-        section="projects",
-        compute=lambda scope: sum(new_by_kind(scope).values()),
-        ministry_category="projects",
-        order=20,
+    projects.figure(
+        "projects.new", _("New projects"), lambda scope: sum(new_by_kind(scope).values())
     )
-    register_figure(
-        "projects.funding_cash",
-        label=_("Project funding in cash (RM)"),
-        section="projects",
-        compute=funding_cash,
-        unit="rm",
-        ministry_category="projects",
-        order=30,
+    projects.figure(
+        "projects.funding_cash", _("Project funding in cash (RM)"), funding_cash, unit="rm"
     )
-    register_figure(
-        "projects.funding_in_kind",
-        label=_("Project funding in kind (RM)"),
-        section="projects",
-        compute=funding_in_kind,
-        unit="rm",
-        ministry_category="projects",
-        order=40,
+    projects.figure(
+        "projects.funding_in_kind", _("Project funding in kind (RM)"), funding_in_kind, unit="rm"
     )
-    register_figure(
-        "projects.income",
-        label=_("Income received from projects (RM)"),
-        section="income",
-        compute=income_in_years,
-        unit="rm",
-        ministry_category="income",
-        headline=True,
-        order=10,
+    projects.chart("projects.new_by_kind", _("New projects by kind"), new_by_kind_chart, "doughnut")
+    projects.chart(
+        "projects.funding_by_year", _("Project funding by year"), funding_chart, "stacked"
     )
-    register_chart(
-        "projects.new_by_kind",
-        label=_("New projects by kind"),
-        section="projects",
-        compute=new_by_kind_chart,
-        kind="doughnut",
-        order=10,
-    )
-    register_chart(
-        "projects.funding_by_year",
-        label=_("Project funding by year"),
-        section="projects",
-        compute=funding_chart,
-        kind="stacked",
-        order=20,
-    )
-    register_chart(
-        "projects.by_unit",
-        label=_("Projects running by KCDIO"),
-        section="projects",
-        compute=by_unit_chart,
-        kind="hbar",
-        order=30,
-    )
-    register_chart(
+    projects.chart("projects.by_unit", _("Projects running by KCDIO"), by_unit_chart, "hbar")
+    projects.chart(
         "projects.money_by_unit",
-        label=_("Project funding and income by KCDIO"),
-        section="projects",
-        compute=money_by_unit_chart,
-        kind="hbar",
-        order=40,
+        _("Project funding and income by KCDIO"),
+        money_by_unit_chart,
+        "hbar",
     )
-    register_chart(
-        "projects.income_by_year",
-        label=_("Income received from projects by year"),
-        section="income",
-        compute=income_chart,
-        kind="bar",
-        order=10,
+    projects.report("projects.projects", _("Collaborative and contract research"), report_section)
+    income = SectionKpis("income", ministry_category="income")
+    income.figure(
+        "projects.income",
+        _("Income received from projects (RM)"),
+        income_in_years,
+        unit="rm",
+        headline=True,
     )
+    income.chart(
+        "projects.income_by_year", _("Income received from projects by year"), income_chart
+    )
+    income.report("projects.income", _("Income received from projects"), income_report)
     register_trend(
         "projects.running", label=_("Projects running"), compute=projects_per_year, order=40
     )
@@ -440,18 +389,6 @@ def register():
         compute=lambda scope: {y: income_by_year(scope).get(y, ZERO) for y in scope.trend_years},
         unit="rm",
         order=50,
-    )
-    register_report_section(
-        "projects.projects",
-        label=_("Collaborative and contract research"),
-        compute=report_section,
-        ministry_category="projects",
-    )
-    register_report_section(
-        "projects.income",
-        label=_("Income received from projects"),
-        compute=income_report,
-        ministry_category="income",
     )
     register_sdg_records(
         "projects.projects",

@@ -9,7 +9,8 @@ paths to the fields it groups or dates by; none widens what the queryset holds.
 - :func:`count_series`, :func:`unit_series`, :func:`year_series`: the charts drawn from them;
 - :func:`sector_label`: a partner's MSIC section, as every chart and table names it;
 - :func:`sdg_counts_by_unit`, :func:`sdg_counts_by_sector`, :func:`sdg_evidence`, and
-  :func:`register_sdg_records`, which registers a record type as an SDG source with them.
+  :func:`register_sdg_records`, which registers a record type as an SDG source with them;
+- :class:`SectionKpis`: registers an app's figures, charts and report part for one section.
 """
 
 from __future__ import annotations
@@ -26,7 +27,77 @@ from jalinan.partners.msic import SECTIONS
 from jalinan.sdgs import kpis as sdg_kpis
 from jalinan.sdgs.selectors import filter_by_goal
 
-from .registry import Dataset, Evidence, Number, Scope, SdgSource, Series, register_sdg_source
+from .registry import (
+    Chart,
+    Dataset,
+    Evidence,
+    Figure,
+    Number,
+    ReportPart,
+    Scope,
+    SdgSource,
+    Series,
+    register_chart,
+    register_figure,
+    register_report_section,
+    register_sdg_source,
+)
+
+# -- registering -------------------------------------------------------------------------------
+
+
+class SectionKpis:
+    """Registers an app's figures and charts in one dashboard section, shown in the order they
+    are registered (an ``order`` of 10, 20, … unless one is given), and its report part.
+
+    The figures and the part fall under the section's ministry category unless they name
+    another (``ministry_category=""``: none). A figure registered without ``compute`` reads its
+    value from ``values(scope)``, a dict shared by the section's figures (one query), under
+    the name after the dot of its key (``"engagements.staff"``: ``values(scope)["staff"]``).
+    """
+
+    def __init__(
+        self,
+        section: str,
+        *,
+        ministry_category: str = "",
+        values: Callable[[Scope], Mapping[str, Any]] | None = None,
+    ) -> None:
+        self.section = section
+        self.ministry_category = ministry_category
+        self.values = values
+        self._figures = 0
+        self._charts = 0
+
+    def figure(
+        self, key: str, label, compute: Callable[[Scope], Any] | None = None, **options
+    ) -> Figure:
+        if compute is None:
+            compute = self._value(key.partition(".")[2])
+        self._figures += 1
+        options.setdefault("order", self._figures * 10)
+        options.setdefault("ministry_category", self.ministry_category)
+        return register_figure(key, label=label, section=self.section, compute=compute, **options)
+
+    def _value(self, name: str) -> Callable[[Scope], Any]:
+        values = self.values
+        if values is None:
+            raise ValueError(f"No values to read {name!r} from: give compute or values")
+        return lambda scope: values(scope)[name]
+
+    def chart(
+        self, key: str, label, compute: Callable[[Scope], Any], kind: str = "bar", **options
+    ) -> Chart:
+        self._charts += 1
+        options.setdefault("order", self._charts * 10)
+        return register_chart(
+            key, label=label, section=self.section, compute=compute, kind=kind, **options
+        )
+
+    def report(self, key: str, label, compute: Callable[[Scope], Any], **options) -> ReportPart:
+        options.setdefault("ministry_category", self.ministry_category)
+        return register_report_section(key, label=label, compute=compute, **options)
+
 
 # -- counting ----------------------------------------------------------------------------------
 

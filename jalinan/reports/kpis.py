@@ -10,16 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from jalinan.sdgs.goals import GOALS
 
 from . import registry
-from .kpi_helpers import sector_label
+from .kpi_helpers import SectionKpis, sector_label
 from .registry import (
     Dataset,
     ReportSection,
     Series,
     Stat,
     Table,
-    register_chart,
-    register_figure,
-    register_report_section,
 )
 
 
@@ -153,71 +150,44 @@ def sdg_report_section(scope) -> ReportSection:
 
 
 def register():
-    register_chart(
-        "reports.trends",
-        label=_("Five-year trends"),
-        section="trends",
-        compute=lambda scope: _trend_chart(scope, "count"),
-        kind="line",
-        order=10,
+    trends = SectionKpis("trends")
+    trends.chart(
+        "reports.trends", _("Five-year trends"), lambda scope: _trend_chart(scope, "count"), "line"
     )
-    register_chart(
+    trends.chart(
         "reports.trends_rm",
-        label=_("Five-year trends (RM)"),
-        section="trends",
-        compute=lambda scope: _trend_chart(scope, "rm"),
-        kind="line",
-        order=20,
+        _("Five-year trends (RM)"),
+        lambda scope: _trend_chart(scope, "rm"),
+        "line",
     )
-    register_figure(
+    sdgs = SectionKpis("sdgs", ministry_category="sdgs")
+    sdgs.figure(
         "reports.sdg_tags",
-        label=_("Accepted SDG tags"),
-        section="sdgs",
-        compute=tagged,
-        ministry_category="sdgs",
-        order=10,
+        _("Accepted SDG tags"),
+        tagged,
         help=_(
             "Tags accepted by a person on the records of the period (a record may carry several)."
         ),
     )
-    register_figure(
+    sdgs.figure(
         "reports.sdg_goals",
-        label=_("Goals covered"),
-        section="sdgs",
-        compute=goals_covered,
-        ministry_category="sdgs",
-        order=20,
+        _("Goals covered"),
+        goals_covered,
         help=_("Goals with at least one record carrying an accepted tag."),
     )
-    register_chart(
-        "reports.sdg_by_goal",
-        label=_("Records by SDG"),
-        section="sdgs",
-        compute=by_goal,
-        kind="stacked",
-        order=10,
-    )
-    register_chart(
+    sdgs.chart("reports.sdg_by_goal", _("Records by SDG"), by_goal, "stacked")
+    sdgs.chart(
         "reports.sdg_by_unit",
-        label=_("SDG coverage by KCDIO"),
-        section="sdgs",
-        compute=by_unit_matrix,
-        kind="matrix",
-        order=20,
+        _("SDG coverage by KCDIO"),
+        by_unit_matrix,
+        "matrix",
         help=_("Records with an accepted tag for each goal, under the KCDIO that leads them."),
     )
-    register_chart(
+    sdgs.chart(
         "reports.sdg_by_sector",
-        label=_("SDG coverage by partner's sector"),
-        section="sdgs",
-        compute=by_sector_matrix,
-        kind="matrix",
-        order=30,
+        _("SDG coverage by partner's sector"),
+        by_sector_matrix,
+        "matrix",
         help=_("A record with partners in several sectors counts once in each."),
     )
-    register_report_section(
-        "reports.sdgs",
-        label=_("SDG coverage"),
-        compute=sdg_report_section,
-        ministry_category="sdgs",
-    )
+    sdgs.report("reports.sdgs", _("SDG coverage"), sdg_report_section)

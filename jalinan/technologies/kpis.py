@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import is_staff_member
 from jalinan.reports.kpi_helpers import (
+    SectionKpis,
     count_by_unit,
     count_by_year,
     register_sdg_records,
@@ -34,9 +35,6 @@ from jalinan.reports.registry import (
     Stat,
     Table,
     not_shown,
-    register_chart,
-    register_figure,
-    register_report_section,
     register_trend,
 )
 
@@ -239,43 +237,23 @@ def _offers(scope):
 
 
 def register():
+    ip = SectionKpis("technologies", ministry_category="ip")
     for position, (key, label, fn, unit) in enumerate(SERIES, start=1):
-        register_figure(
+        ip.figure(
             f"technologies.{key}",
-            label=label,
-            section="technologies",
-            compute=lambda scope, fn=fn: _in_years(fn(scope), scope),
+            label,
+            lambda scope, fn=fn: _in_years(fn(scope), scope),
             unit=unit,
-            ministry_category="ip",
             headline=key in ("disclosures", "income"),
-            order=position * 10,
         )
         register_trend(
             f"technologies.{key}", label=label, compute=fn, unit=unit, order=60 + position
         )
-
-    register_chart(
-        "technologies.by_year",
-        label=_("Disclosures, filings and grants by year"),
-        section="technologies",
-        compute=ip_by_year,
-        kind="bar",
-        order=10,
+    ip.chart("technologies.by_year", _("Disclosures, filings and grants by year"), ip_by_year)
+    ip.chart(
+        "technologies.by_unit", _("Disclosures, filings and grants by KCDIO"), ip_by_unit, "hbar"
     )
-    register_chart(
-        "technologies.by_unit",
-        label=_("Disclosures, filings and grants by KCDIO"),
-        section="technologies",
-        compute=ip_by_unit,
-        kind="hbar",
-        order=20,
-    )
-    register_report_section(
-        "technologies.ip",
-        label=_("Intellectual property and commercialisation"),
-        compute=report_section,
-        ministry_category="ip",
-    )
+    ip.report("technologies.ip", _("Intellectual property and commercialisation"), report_section)
     register_sdg_records(
         "technologies.technologies",
         label=_("Technology offers"),
