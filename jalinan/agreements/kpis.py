@@ -22,12 +22,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from jalinan.reports.kpi_helpers import (
-    SectionKpis,
+    AppKpis,
+    SdgRecords,
     count_by_unit,
     count_by_year,
     count_each_year,
     count_series,
-    register_sdg_records,
     sector_label,
     unit_series,
     units_ordered,
@@ -38,7 +38,6 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
-    register_trend,
 )
 
 from .choices import CONCLUDED, IN_FORCE, Health
@@ -164,14 +163,6 @@ def _by_partner_field(scope, field: str, label_of) -> Series:
         x_label=_("Partner's sector") if field == "msic_section" else _("Partner's country"),
         label_of=label_of,
     )
-
-
-def by_sector(scope) -> Series:
-    return _by_partner_field(scope, "msic_section", sector_label)
-
-
-def by_country(scope) -> Series:
-    return _by_partner_field(scope, "country", country_label)
 
 
 def health_chart(scope) -> Series | None:
@@ -304,21 +295,37 @@ def _period(start, end) -> str:
     return f"{start.strftime(fmt) if start else '…'} – {end.strftime(fmt) if end else '…'}"
 
 
+MEMORANDA = SdgRecords(
+    _sdg_records,
+    unit="initiating_unit_id",
+    partners="parties__organisation",
+    describe=lambda m: f"{m.reference} {m.title} ({m.memo_type.abbreviation})",
+    date=lambda m: m.signed_on or m.start_date,
+    period=lambda m: _period(m.start_date, m.end_date),
+    order_by=("reference",),
+    related=("memo_type",),
+)
+
+
 # -- registration --------------------------------------------------------------------------
 
 
 def register():
-    memoranda = SectionKpis("memoranda", ministry_category="memoranda", values=_headline)
-    memoranda.figure(
-        "agreements.in_force",
+    kpis = AppKpis(
+        "agreements", section="memoranda", ministry_category="memoranda", values=_headline
+    )
+    kpis.figure(
+        "in_force",
         _("Memoranda in force"),
         headline=True,
         help=_("Active or expiring today; for past years, in force on 31 December."),
         link=lambda scope: _list_link(scope, status="in_force") if scope.is_current else "",
     )
-    memoranda.figure("agreements.signed", _("Memoranda signed"), headline=True)
-    memoranda.figure(
-        "agreements.expiring",
+    kpis.figure(
+        "signed", _("Memoranda signed"), headline=True, trend=_signed_by_year, trend_order=10
+    )
+    kpis.figure(
+        "expiring",
         _("Expiring"),
         headline=True,
         help=_("In force and ending within the expiring window (180 days unless configured)."),
@@ -328,8 +335,8 @@ def register():
             else ""
         ),
     )
-    memoranda.figure(
-        "agreements.dormant",
+    kpis.figure(
+        "dormant",
         _("Dormant today"),
         lambda scope: (_health(scope) or {}).get(Health.DORMANT),
         ministry_category="",
@@ -340,55 +347,37 @@ def register():
         ),
         link=lambda scope: _list_link(scope, health="dormant") if scope.is_current else "",
     )
-    memoranda.figure(
-        "agreements.at_risk",
+    kpis.figure(
+        "at_risk",
         _("At risk today"),
         lambda scope: (_health(scope) or {}).get(Health.AT_RISK),
         ministry_category="",
         link=lambda scope: _list_link(scope, health="at_risk") if scope.is_current else "",
     )
-    memoranda.figure(
-        "agreements.value",
+    kpis.figure(
+        "value",
         _("Value of memoranda signed (RM)"),
         lambda scope: _headline(scope)["value"] or 0,
         unit="rm",
         help=_("Cash and in kind, as stated in the memoranda signed in the period."),
     )
-    memoranda.chart("agreements.by_type", _("Memoranda in force by type"), by_type)
-    memoranda.chart("agreements.by_unit", _("Memoranda in force by KCDIO"), by_unit, "hbar")
-    memoranda.chart(
-        "agreements.by_sector",
+    kpis.chart("by_type", _("Memoranda in force by type"), by_type)
+    kpis.chart("by_unit", _("Memoranda in force by KCDIO"), by_unit, "hbar")
+    kpis.chart(
+        "by_sector",
         _("Memoranda in force by partner's sector"),
-        by_sector,
+        lambda scope: _by_partner_field(scope, "msic_section", sector_label),
         "hbar",
         help=_("A memorandum with partners in several sectors counts once in each."),
     )
-    memoranda.chart(
-        "agreements.by_country", _("Memoranda in force by partner's country"), by_country
+    kpis.chart(
+        "by_country",
+        _("Memoranda in force by partner's country"),
+        lambda scope: _by_partner_field(scope, "country", country_label),
     )
-    memoranda.chart(
-        "agreements.health", _("Health of the memoranda in force"), health_chart, "doughnut"
+    kpis.chart("health", _("Health of the memoranda in force"), health_chart, "doughnut")
+    kpis.report("memoranda", _("Memoranda"), report_section)
+    kpis.trend(
+        "in_force", _("Memoranda in force at the end of the year"), _in_force_by_year, order=20
     )
-    memoranda.report("agreements.memoranda", _("Memoranda"), report_section)
-    register_trend(
-        "agreements.signed", label=_("Memoranda signed"), compute=_signed_by_year, order=10
-    )
-    register_trend(
-        "agreements.in_force",
-        label=_("Memoranda in force at the end of the year"),
-        compute=_in_force_by_year,
-        order=20,
-    )
-    register_sdg_records(
-        "agreements.memoranda",
-        label=_("Memoranda"),
-        records=_sdg_records,
-        unit="initiating_unit_id",
-        partners="parties__organisation",
-        describe=lambda m: f"{m.reference} {m.title} ({m.memo_type.abbreviation})",
-        date=lambda m: m.signed_on or m.start_date,
-        period=lambda m: _period(m.start_date, m.end_date),
-        order_by=("reference",),
-        related=("memo_type",),
-        order=10,
-    )
+    kpis.sdg_records("memoranda", _("Memoranda"), MEMORANDA, order=10)

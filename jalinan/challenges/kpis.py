@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil
 from jalinan.reports.kpi_helpers import (
-    SectionKpis,
+    AppKpis,
+    SdgRecords,
     count_by_year,
     count_series,
-    register_sdg_records,
     sector_label,
     year_series,
 )
@@ -23,7 +23,6 @@ from jalinan.reports.registry import (
     Stat,
     Table,
     not_shown,
-    register_trend,
 )
 
 from .models import Challenge, Invitation
@@ -159,36 +158,26 @@ def report_section(scope) -> ReportSection:
     )
 
 
+# -- SDGs ----------------------------------------------------------------------------------
+
+CHALLENGES = SdgRecords(
+    _posted,
+    partners="organisation",
+    listed=lambda scope: _readable(_posted(scope), scope),
+    describe=lambda c: f"{c.title} ({c.reference})",
+    date=lambda c: c.submitted_at.date() if c.submitted_at else None,
+)
+
+
 # -- registration --------------------------------------------------------------------------
 
 
 def register():
-    challenges = SectionKpis("challenges", ministry_category="projects", values=_headline)
-    challenges.figure("challenges.posted", _("Industry challenges posted"))
-    challenges.figure("challenges.published", _("Industry challenges published"))
-    challenges.figure(
-        "challenges.invitations", _("Invitations sent to experts"), ministry_category=""
-    )
-    challenges.chart(
-        "challenges.by_year", _("Industry challenges posted and published by year"), by_year
-    )
-    challenges.chart(
-        "challenges.by_sector", _("Industry challenges by partner sector"), by_sector, "hbar"
-    )
-    challenges.report("challenges.challenges", _("Industry challenges"), report_section)
-    register_trend(
-        "challenges.posted",
-        label=_("Industry challenges posted"),
-        compute=posted_per_year,
-        order=50,
-    )
-    register_sdg_records(
-        "challenges.challenges",
-        label=_("Industry challenges"),
-        records=_posted,
-        partners="organisation",
-        listed=lambda scope: _readable(_posted(scope), scope),
-        describe=lambda c: f"{c.title} ({c.reference})",
-        date=lambda c: c.submitted_at.date() if c.submitted_at else None,
-        order=40,
-    )
+    kpis = AppKpis("challenges", ministry_category="projects", values=_headline)
+    kpis.figure("posted", _("Industry challenges posted"), trend=posted_per_year, trend_order=50)
+    kpis.figure("published", _("Industry challenges published"))
+    kpis.figure("invitations", _("Invitations sent to experts"), ministry_category="")
+    kpis.chart("by_year", _("Industry challenges posted and published by year"), by_year)
+    kpis.chart("by_sector", _("Industry challenges by partner sector"), by_sector, "hbar")
+    kpis.report("challenges", _("Industry challenges"), report_section)
+    kpis.sdg_records("challenges", _("Industry challenges"), CHALLENGES, order=40)

@@ -12,11 +12,11 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.reports.kpi_helpers import (
-    SectionKpis,
+    AppKpis,
+    SdgRecords,
     count_by_unit,
     count_by_year,
     count_series,
-    register_sdg_records,
     unit_series,
 )
 from jalinan.reports.registry import (
@@ -25,7 +25,6 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
-    register_trend,
 )
 
 from .choices import ActivityType
@@ -162,33 +161,32 @@ def report_section(scope) -> ReportSection:
     )
 
 
+# -- SDGs ----------------------------------------------------------------------------------
+
+ACTIVITIES = SdgRecords(
+    _in_period,
+    partners="organisations",
+    describe=lambda a: f"{a.title} ({a.get_activity_type_display()})",
+    date=lambda a: a.date,
+    order_by=("date", "pk"),
+)
+
+
 # -- registration --------------------------------------------------------------------------
 
 
 def register():
-    engagements = SectionKpis("engagements", ministry_category="engagement", values=_headline)
-    engagements.figure("engagements.activities", _("Engagement activities"), headline=True)
-    engagements.figure("engagements.partners", _("Partner organisations engaged"))
-    engagements.figure("engagements.staff", _("Staff involved"))
-    engagements.figure("engagements.students", _("Students involved"))
-    engagements.chart(
-        "engagements.over_time", _("Engagement activities by month"), over_time, "stacked"
+    kpis = AppKpis("engagements", ministry_category="engagement", values=_headline)
+    kpis.figure(
+        "activities", _("Engagement activities"), headline=True, trend=per_year, trend_order=30
     )
-    engagements.chart(
-        "engagements.by_type", _("Engagement activities by type"), by_type, "doughnut"
+    kpis.figures(
+        partners=_("Partner organisations engaged"),
+        staff=_("Staff involved"),
+        students=_("Students involved"),
     )
-    engagements.chart("engagements.by_unit", _("Engagement activities by KCDIO"), by_unit, "hbar")
-    engagements.report("engagements.activities", _("Engagement activities"), report_section)
-    register_trend(
-        "engagements.activities", label=_("Engagement activities"), compute=per_year, order=30
-    )
-    register_sdg_records(
-        "engagements.activities",
-        label=_("Engagement activities"),
-        records=_in_period,
-        partners="organisations",
-        describe=lambda a: f"{a.title} ({a.get_activity_type_display()})",
-        date=lambda a: a.date,
-        order_by=("date", "pk"),
-        order=20,
-    )
+    kpis.chart("over_time", _("Engagement activities by month"), over_time, "stacked")
+    kpis.chart("by_type", _("Engagement activities by type"), by_type, "doughnut")
+    kpis.chart("by_unit", _("Engagement activities by KCDIO"), by_unit, "hbar")
+    kpis.report("activities", _("Engagement activities"), report_section)
+    kpis.sdg_records("activities", _("Engagement activities"), ACTIVITIES, order=20)

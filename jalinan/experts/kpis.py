@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from jalinan.reports.kpi_helpers import register_sdg_records
+from jalinan.reports.kpi_helpers import AppKpis, SdgRecords
 
 from .models import Publication
 from .selectors import profiles_for
@@ -30,26 +30,27 @@ def _publications(scope):
     ).filter(scope.unit_q("profile__unit_id"))
 
 
+# -- SDGs ----------------------------------------------------------------------------------
+
+PROFILES = SdgRecords(
+    _profiles,
+    describe=lambda p: f"{p.name} ({p.get_position_display()})",
+    order_by=("user__full_name", "pk"),
+)
+PUBLICATIONS = SdgRecords(
+    _publications,
+    unit="profile__unit_id",
+    describe=lambda p: f"{p.title} ({p.profile.name})",
+    period=lambda p: str(p.year),
+    order_by=("year", "title", "pk"),
+    related=("profile__user",),
+)
+
+
 # -- registration --------------------------------------------------------------------------
 
 
 def register():
-    register_sdg_records(
-        "experts.profiles",
-        label=_("Expert profiles"),
-        records=_profiles,
-        describe=lambda p: f"{p.name} ({p.get_position_display()})",
-        order_by=("user__full_name", "pk"),
-        order=70,
-    )
-    register_sdg_records(
-        "experts.publications",
-        label=_("Publications"),
-        records=_publications,
-        unit="profile__unit_id",
-        describe=lambda p: f"{p.title} ({p.profile.name})",
-        period=lambda p: str(p.year),
-        order_by=("year", "title", "pk"),
-        related=("profile__user",),
-        order=75,
-    )
+    kpis = AppKpis("experts")
+    kpis.sdg_records("profiles", _("Expert profiles"), PROFILES, order=70)
+    kpis.sdg_records("publications", _("Publications"), PUBLICATIONS, order=75)

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from jalinan.reports.kpi_helpers import (
-    SectionKpis,
+    AppKpis,
+    SdgRecords,
     count_series,
-    register_sdg_records,
     sector_label,
 )
 from jalinan.reports.registry import (
@@ -156,33 +156,35 @@ def report_section(scope) -> ReportSection:
     )
 
 
+# -- SDGs ----------------------------------------------------------------------------------
+
+ORGANISATIONS = SdgRecords(
+    _partners,
+    unit="lead_unit_id",
+    partners="",  # the records are the partners
+    describe=lambda o: f"{o.legal_name} ({o.get_org_type_display()})",
+    order_by=("legal_name",),
+)
+
+
 # -- registration --------------------------------------------------------------------------
 
 
 def register():
-    partners = SectionKpis("partners", ministry_category="partners", values=_headline)
-    partners.figure(
-        "partners.partners",
+    kpis = AppKpis("partners", ministry_category="partners", values=_headline)
+    kpis.figure(
+        "partners",
         _("Partner organisations"),
         headline=True,
         help=_("Active organisations in the partner registry (under their lead KCDIO)."),
     )
-    partners.figure(
-        "partners.industry",
+    kpis.figure(
+        "industry",
         _("Industry partners"),
         help=_("Multinationals, government-linked companies, SMEs and startups."),
     )
-    partners.figure("partners.new", _("New partner organisations"))
-    partners.chart("partners.by_type", _("Partner organisations by type"), by_type, "doughnut")
-    partners.chart("partners.by_sector", _("Industry partners by sector"), by_sector, "hbar")
-    partners.report("partners.organisations", _("Partner organisations"), report_section)
-    register_sdg_records(
-        "partners.organisations",
-        label=_("Partner organisations"),
-        records=_partners,
-        unit="lead_unit_id",
-        partners="",  # the records are the partners
-        describe=lambda o: f"{o.legal_name} ({o.get_org_type_display()})",
-        order_by=("legal_name",),
-        order=30,
-    )
+    kpis.figure("new", _("New partner organisations"))
+    kpis.chart("by_type", _("Partner organisations by type"), by_type, "doughnut")
+    kpis.chart("by_sector", _("Industry partners by sector"), by_sector, "hbar")
+    kpis.report("organisations", _("Partner organisations"), report_section)
+    kpis.sdg_records("organisations", _("Partner organisations"), ORGANISATIONS, order=30)

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.reports.kpi_helpers import (
-    SectionKpis,
+    AppKpis,
+    SdgRecords,
     count_by_unit,
     count_by_year,
-    register_sdg_records,
     unit_series,
 )
 from jalinan.reports.registry import (
@@ -23,7 +23,6 @@ from jalinan.reports.registry import (
     Stat,
     Table,
     register_section,
-    register_trend,
 )
 
 from .choices import ORDER, Source, Stage
@@ -131,51 +130,49 @@ def report_section(scope) -> ReportSection:
     )
 
 
+# -- SDGs ----------------------------------------------------------------------------------
+
+OPPORTUNITIES = SdgRecords(
+    _in_period,
+    # An enquiry not yet matched to a partner has no sector to count under, but its
+    # evidence names the organisation the visitor gave.
+    partners="organisation",
+    partner_names=lambda o: [o.partner_label] if o.partner_label else [],
+    describe=lambda o: f"{o.title} ({o.reference})",
+    date=lambda o: timezone.localtime(o.created_at).date(),
+    order_by=("created_at", "pk"),
+)
+
+
 # -- registration --------------------------------------------------------------------------
 
 
 def register():
     register_section("pipeline", label=_("Brokerage pipeline"), order=62)
-    pipeline = SectionKpis("pipeline", values=_funnel)
-    pipeline.figure("pipeline.enquiries", _("Public enquiries received"), _enquiries)
-    pipeline.figure(
-        "pipeline.opened", _("Opportunities opened"), lambda scope: _funnel(scope)["total"]
+    kpis = AppKpis("pipeline", values=_funnel)
+    kpis.figure(
+        "enquiries",
+        _("Public enquiries received"),
+        _enquiries,
+        trend=lambda scope: _per_year(scope, source=Source.ENQUIRY),
+        trend_order=60,
     )
-    pipeline.figure("pipeline.to_agreement", _("Opportunities that reached an agreement"))
-    pipeline.figure("pipeline.to_project", _("Opportunities that became projects"))
-    pipeline.figure(
-        "pipeline.agreement_rate", _("Share of opportunities reaching an agreement"), unit="percent"
+    kpis.figure("opened", _("Opportunities opened"), lambda scope: _funnel(scope)["total"])
+    kpis.figures(
+        to_agreement=_("Opportunities that reached an agreement"),
+        to_project=_("Opportunities that became projects"),
     )
-    pipeline.chart("pipeline.by_stage", _("Opportunities by stage"), by_stage)
-    pipeline.chart("pipeline.by_unit", _("Opportunities by KCDIO"), by_unit, "hbar")
-    pipeline.report(
-        "pipeline.funnel", _("Brokerage pipeline"), report_section, ministry_category="projects"
-    )
-    register_trend(
-        "pipeline.enquiries",
-        label=_("Public enquiries received"),
-        compute=lambda scope: _per_year(scope, source=Source.ENQUIRY),
-        order=60,
-    )
-    register_trend(
-        "pipeline.to_agreement",
-        label=_("Opportunities opened that reached an agreement"),
-        compute=lambda scope: _per_year(
+    kpis.figure("agreement_rate", _("Share of opportunities reaching an agreement"), unit="percent")
+    kpis.chart("by_stage", _("Opportunities by stage"), by_stage)
+    kpis.chart("by_unit", _("Opportunities by KCDIO"), by_unit, "hbar")
+    kpis.report("funnel", _("Brokerage pipeline"), report_section, ministry_category="projects")
+    kpis.trend(
+        "to_agreement",
+        _("Opportunities opened that reached an agreement"),
+        lambda scope: _per_year(
             scope,
             pk__in=StageChange.objects.filter(to_stage__in=WON).values("opportunity_id"),
         ),
         order=61,
     )
-    register_sdg_records(
-        "pipeline.opportunities",
-        label=_("Pipeline opportunities"),
-        records=_in_period,
-        # An enquiry not yet matched to a partner has no sector to count under, but its
-        # evidence names the organisation the visitor gave.
-        partners="organisation",
-        partner_names=lambda o: [o.partner_label] if o.partner_label else [],
-        describe=lambda o: f"{o.title} ({o.reference})",
-        date=lambda o: timezone.localtime(o.created_at).date(),
-        order_by=("created_at", "pk"),
-        order=50,
-    )
+    kpis.sdg_records("opportunities", _("Pipeline opportunities"), OPPORTUNITIES, order=50)

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil
 from jalinan.reports.kpi_helpers import (
-    SectionKpis,
+    AppKpis,
+    SdgRecords,
     count_by_year,
     count_series,
-    register_sdg_records,
     sector_label,
 )
 from jalinan.reports.registry import (
@@ -23,7 +23,6 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
-    register_trend,
 )
 
 from .choices import OpeningKind, OpeningStatus, OutcomeStatus, PlacementStatus
@@ -219,22 +218,36 @@ def report_section(scope) -> ReportSection:
     )
 
 
+# -- SDGs ----------------------------------------------------------------------------------
+
+OPENINGS = SdgRecords(
+    _openings,
+    unit=None,  # openings belong to no KCDIO: "No KCDIO", for the whole university only
+    partners="organisation",
+    describe=lambda o: f"{o.title} ({o.get_kind_display()})",
+    date=lambda o: o.published_at.date() if o.published_at else None,
+    period=lambda o: f"{o.starts_on:%d/%m/%Y} – {o.ends_on:%d/%m/%Y}",
+    order_by=("starts_on", "pk"),
+)
+
+
 # -- registration --------------------------------------------------------------------------
 
 
 def register():
-    placements = SectionKpis("placements", ministry_category="placements", values=_headline)
-    placements.figure("placements.placements", _("Placements started"), headline=True)
-    placements.figure("placements.students", _("Students placed"))
-    placements.figure("placements.hosts", _("Host organisations"))
-    placements.figure(
-        "placements.openings",
+    kpis = AppKpis("placements", ministry_category="placements", values=_headline)
+    kpis.figure(
+        "placements", _("Placements started"), headline=True, trend=per_year, trend_order=40
+    )
+    kpis.figures(students=_("Students placed"), hosts=_("Host organisations"))
+    kpis.figure(
+        "openings",
         _("Openings published"),
         _openings_count,
         help=_("Openings belong to no KCDIO: counted for the whole university only."),
     )
-    placements.figure(
-        "placements.employability",
+    kpis.figure(
+        "employability",
         _("Graduate employability"),
         lambda scope: _employability(scope)["rate"],
         unit="percent",
@@ -244,26 +257,8 @@ def register():
             "six months of graduating."
         ),
     )
-    placements.chart("placements.by_kind", _("Placements by kind"), by_kind, "doughnut")
-    placements.chart("placements.by_sector", _("Placements by host's sector"), by_sector, "hbar")
-    placements.chart(
-        "placements.destinations", _("Graduate destinations"), destinations, "doughnut"
-    )
-    placements.report(
-        "placements.placements", _("Placements and graduate employability"), report_section
-    )
-    register_trend(
-        "placements.placements", label=_("Placements started"), compute=per_year, order=40
-    )
-    register_sdg_records(
-        "placements.openings",
-        label=_("Placement openings"),
-        records=_openings,
-        unit=None,  # openings belong to no KCDIO: "No KCDIO", for the whole university only
-        partners="organisation",
-        describe=lambda o: f"{o.title} ({o.get_kind_display()})",
-        date=lambda o: o.published_at.date() if o.published_at else None,
-        period=lambda o: f"{o.starts_on:%d/%m/%Y} – {o.ends_on:%d/%m/%Y}",
-        order_by=("starts_on", "pk"),
-        order=40,
-    )
+    kpis.chart("by_kind", _("Placements by kind"), by_kind, "doughnut")
+    kpis.chart("by_sector", _("Placements by host's sector"), by_sector, "hbar")
+    kpis.chart("destinations", _("Graduate destinations"), destinations, "doughnut")
+    kpis.report("placements", _("Placements and graduate employability"), report_section)
+    kpis.sdg_records("openings", _("Placement openings"), OPENINGS, order=40)

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.reports.kpi_helpers import (
-    SectionKpis,
+    AppKpis,
+    SdgRecords,
     count_by_unit,
     count_each_year,
     count_series,
-    register_sdg_records,
     year_series,
 )
 from jalinan.reports.registry import (
@@ -26,7 +26,6 @@ from jalinan.reports.registry import (
     Series,
     Stat,
     Table,
-    register_trend,
 )
 
 from .choices import ProjectKind
@@ -339,69 +338,54 @@ def income_report(scope) -> ReportSection:
     )
 
 
+# -- SDGs ----------------------------------------------------------------------------------
+
+PROJECTS = SdgRecords(
+    _running,
+    partners="organisations",
+    describe=str,
+    date=lambda p: p.start_date,
+    period=lambda p: (
+        f"{p.start_date:%d %b %Y} – {p.end_date:%d %b %Y}" if p.start_date and p.end_date else ""
+    ),
+    order_by=("start_date", "pk"),
+)
+
+
 # -- registration ------------------------------------------------------------------------------
 
 
 def register():
-    projects = SectionKpis("projects", ministry_category="projects")
-    projects.figure(
-        "projects.running", _("Projects running"), active_projects, headline=True, link=_list_link
+    kpis = AppKpis("projects", ministry_category="projects")
+    kpis.figure(
+        "running",
+        _("Projects running"),
+        active_projects,
+        headline=True,
+        link=_list_link,
+        trend=projects_per_year,
+        trend_order=40,
     )
-    projects.figure(
-        "projects.new", _("New projects"), lambda scope: sum(new_by_kind(scope).values())
+    kpis.figure("new", _("New projects"), lambda scope: sum(new_by_kind(scope).values()))
+    kpis.figure("funding_cash", _("Project funding in cash (RM)"), funding_cash, unit="rm")
+    kpis.figure("funding_in_kind", _("Project funding in kind (RM)"), funding_in_kind, unit="rm")
+    kpis.chart("new_by_kind", _("New projects by kind"), new_by_kind_chart, "doughnut")
+    kpis.chart("funding_by_year", _("Project funding by year"), funding_chart, "stacked")
+    kpis.chart("by_unit", _("Projects running by KCDIO"), by_unit_chart, "hbar")
+    kpis.chart(
+        "money_by_unit", _("Project funding and income by KCDIO"), money_by_unit_chart, "hbar"
     )
-    projects.figure(
-        "projects.funding_cash", _("Project funding in cash (RM)"), funding_cash, unit="rm"
-    )
-    projects.figure(
-        "projects.funding_in_kind", _("Project funding in kind (RM)"), funding_in_kind, unit="rm"
-    )
-    projects.chart("projects.new_by_kind", _("New projects by kind"), new_by_kind_chart, "doughnut")
-    projects.chart(
-        "projects.funding_by_year", _("Project funding by year"), funding_chart, "stacked"
-    )
-    projects.chart("projects.by_unit", _("Projects running by KCDIO"), by_unit_chart, "hbar")
-    projects.chart(
-        "projects.money_by_unit",
-        _("Project funding and income by KCDIO"),
-        money_by_unit_chart,
-        "hbar",
-    )
-    projects.report("projects.projects", _("Collaborative and contract research"), report_section)
-    income = SectionKpis("income", ministry_category="income")
+    kpis.report("projects", _("Collaborative and contract research"), report_section)
+    kpis.sdg_records("projects", _("Projects"), PROJECTS, order=30)
+    income = AppKpis("projects", section="income", ministry_category="income")
     income.figure(
-        "projects.income",
+        "income",
         _("Income received from projects (RM)"),
         income_in_years,
         unit="rm",
         headline=True,
+        trend=lambda scope: {y: income_by_year(scope).get(y, ZERO) for y in scope.trend_years},
+        trend_order=50,
     )
-    income.chart(
-        "projects.income_by_year", _("Income received from projects by year"), income_chart
-    )
-    income.report("projects.income", _("Income received from projects"), income_report)
-    register_trend(
-        "projects.running", label=_("Projects running"), compute=projects_per_year, order=40
-    )
-    register_trend(
-        "projects.income",
-        label=_("Income received from projects (RM)"),
-        compute=lambda scope: {y: income_by_year(scope).get(y, ZERO) for y in scope.trend_years},
-        unit="rm",
-        order=50,
-    )
-    register_sdg_records(
-        "projects.projects",
-        label=_("Projects"),
-        records=_running,
-        partners="organisations",
-        describe=str,
-        date=lambda p: p.start_date,
-        period=lambda p: (
-            f"{p.start_date:%d %b %Y} – {p.end_date:%d %b %Y}"
-            if p.start_date and p.end_date
-            else ""
-        ),
-        order_by=("start_date", "pk"),
-        order=30,
-    )
+    income.chart("income_by_year", _("Income received from projects by year"), income_chart)
+    income.report("income", _("Income received from projects"), income_report)

@@ -8,15 +8,16 @@ paths to the fields it groups or dates by; none widens what the queryset holds.
 - :func:`count_by_year`, :func:`count_each_year`, :func:`count_by_unit`: the figures' queries;
 - :func:`count_series`, :func:`unit_series`, :func:`year_series`: the charts drawn from them;
 - :func:`sector_label`: a partner's MSIC section, as every chart and table names it;
-- :func:`sdg_counts_by_unit`, :func:`sdg_counts_by_sector`, :func:`sdg_evidence`, and
-  :func:`register_sdg_records`, which registers a record type as an SDG source with them;
-- :class:`SectionKpis`: registers an app's figures, charts and report part for one section.
+- :func:`sdg_counts_by_unit`, :func:`sdg_counts_by_sector`, and :class:`SdgRecords`: a
+  record type as an SDG source, its counts and its evidence rows;
+- :class:`AppKpis`: registers what an app counts with them.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -37,47 +38,80 @@ from .registry import (
     Scope,
     SdgSource,
     Series,
+    Trend,
     register_chart,
     register_figure,
     register_report_section,
     register_sdg_source,
+    register_trend,
 )
 
 # -- registering -------------------------------------------------------------------------------
 
 
-class SectionKpis:
-    """Registers an app's figures and charts in one dashboard section, shown in the order they
-    are registered (an ``order`` of 10, 20, … unless one is given), and its report part.
+class AppKpis:
+    """Registers what one app counts (see :mod:`.registry`), under keys ``<app>.<name>``,
+    from its ``kpis.register()``:
 
-    The figures and the part fall under the section's ministry category unless they name
-    another (``ministry_category=""``: none). A figure registered without ``compute`` reads its
-    value from ``values(scope)``, a dict shared by the section's figures (one query), under
-    the name after the dot of its key (``"engagements.staff"``: ``values(scope)["staff"]``).
+    - figures and charts, in the dashboard ``section`` (the app's name unless given, or
+      another per call), shown in the order registered (an ``order`` of 10, 20, … in each
+      section unless one is given); a figure registered without ``compute`` reads its value,
+      under its name, from ``values(scope)``, a dict its section's figures share (one query);
+    - report parts; they and the figures fall under ``ministry_category`` unless they name
+      another (``ministry_category=""``: none);
+    - trends and SDG sources (see :class:`SdgRecords`), whose ``order`` places them among
+      every app's.
     """
 
     def __init__(
         self,
-        section: str,
+        app: str,
         *,
+        section: str = "",
         ministry_category: str = "",
         values: Callable[[Scope], Mapping[str, Any]] | None = None,
     ) -> None:
-        self.section = section
+        self.app = app
+        self.section = section or app
         self.ministry_category = ministry_category
         self.values = values
-        self._figures = 0
-        self._charts = 0
+        self._registered: dict[tuple[str, str], int] = {}
+
+    def _next_order(self, kind: str, section: str) -> int:
+        n = self._registered.get((kind, section), 0) + 1
+        self._registered[kind, section] = n
+        return n * 10
 
     def figure(
-        self, key: str, label, compute: Callable[[Scope], Any] | None = None, **options
+        self,
+        name: str,
+        label,
+        compute: Callable[[Scope], Any] | None = None,
+        *,
+        trend: Callable[[Scope], Mapping[int, Any]] | None = None,
+        trend_order: int = 100,
+        **options,
     ) -> Figure:
-        if compute is None:
-            compute = self._value(key.partition(".")[2])
-        self._figures += 1
-        options.setdefault("order", self._figures * 10)
+        """A figure; with ``trend`` (``{year: value}``), also its line of the five-year trends,
+        under the same name and label."""
+        section = options.pop("section", self.section)
+        options.setdefault("order", self._next_order("figure", section))
         options.setdefault("ministry_category", self.ministry_category)
-        return register_figure(key, label=label, section=self.section, compute=compute, **options)
+        if trend is not None:
+            unit = options.get("unit", "count")
+            self.trend(name, label, trend, unit=unit, order=trend_order)
+        return register_figure(
+            f"{self.app}.{name}",
+            label=label,
+            section=section,
+            compute=compute or self._value(name),
+            **options,
+        )
+
+    def figures(self, **labels) -> None:
+        """Figures read from ``values``, ``name=label`` each, in the order given."""
+        for name, label in labels.items():
+            self.figure(name, label)
 
     def _value(self, name: str) -> Callable[[Scope], Any]:
         values = self.values
@@ -86,17 +120,39 @@ class SectionKpis:
         return lambda scope: values(scope)[name]
 
     def chart(
-        self, key: str, label, compute: Callable[[Scope], Any], kind: str = "bar", **options
+        self, name: str, label, compute: Callable[[Scope], Any], kind: str = "bar", **options
     ) -> Chart:
-        self._charts += 1
-        options.setdefault("order", self._charts * 10)
+        section = options.pop("section", self.section)
+        options.setdefault("order", self._next_order("chart", section))
         return register_chart(
-            key, label=label, section=self.section, compute=compute, kind=kind, **options
+            f"{self.app}.{name}",
+            label=label,
+            section=section,
+            compute=compute,
+            kind=kind,
+            **options,
         )
 
-    def report(self, key: str, label, compute: Callable[[Scope], Any], **options) -> ReportPart:
+    def report(self, name: str, label, compute: Callable[[Scope], Any], **options) -> ReportPart:
         options.setdefault("ministry_category", self.ministry_category)
-        return register_report_section(key, label=label, compute=compute, **options)
+        return register_report_section(
+            f"{self.app}.{name}", label=label, compute=compute, **options
+        )
+
+    def trend(self, name: str, label, compute: Callable[[Scope], Any], **options) -> Trend:
+        return register_trend(f"{self.app}.{name}", label=label, compute=compute, **options)
+
+    def sdg_records(self, name: str, label, records: SdgRecords, *, order: int) -> SdgSource:
+        """An SDG source: ``records`` say which records count and how the evidence pack lists
+        them; ``order`` places the source among every app's."""
+        return register_sdg_source(
+            f"{self.app}.{name}",
+            label=label,
+            by_unit=records.by_unit,
+            by_sector=records.by_sector,
+            evidence=records.evidence,
+            order=order,
+        )
 
 
 # -- counting ----------------------------------------------------------------------------------
@@ -260,80 +316,68 @@ def _follow(obj, path: str) -> list:
     return [end for item in items for end in _follow(item, rest)]
 
 
-def sdg_evidence(
-    scope: Scope,
-    records: QuerySet,
-    goal: int,
-    *,
-    describe: Callable[[Any], str],
-    unit: str | None = "unit_id",
-    partners: str | None = None,
-    partner_names: Callable[[Any], list[str]] | None = None,
-    date: Callable[[Any], datetime.date | None] | None = None,
-    period: Callable[[Any], str] | None = None,
-    url: Callable[[Any], str] | None = None,
-    order_by: tuple[str, ...] = ("pk",),
-    related: tuple[str, ...] = (),
-) -> list[Evidence]:
-    """The records with an accepted tag for ``goal``, as the evidence pack lists them: in
-    two queries and a third for their partners.
+@dataclass(frozen=True)
+class SdgRecords:
+    """A record type whose accepted SDG tags count, for :meth:`AppKpis.sdg_records`.
 
-    ``describe(record)`` names the record as people know it; ``unit`` is the path to its KCDIO
-    (``None``: it has none); ``partners`` the path to its partner organisations (as for
-    :func:`sdg_counts_by_sector`), whose names are listed unless ``partner_names(record)``
-    gives them; ``date`` and ``period`` say when (neither by default); ``url`` its page
-    (``get_absolute_url()`` by default); ``related``: what ``describe`` reads, joined.
+    ``records(scope)`` are the records of the period the coverage counts, by the path ``unit``
+    to their KCDIO (``None``: they have none) and the path ``partners`` to their partner
+    organisations (see :func:`sdg_counts_by_sector`).
+
+    ``listed(scope)`` are those the evidence pack may name (all of them by default), in the
+    order ``order_by``, ``related`` joined: ``describe(record)`` names a record as people know
+    it, ``date`` and ``period`` say when (neither by default), ``url`` gives its page
+    (``get_absolute_url()`` by default), and its partners are named from the path
+    ``partners`` unless ``partner_names(record)`` names them.
     """
-    items = filter_by_goal(records, goal).select_related(*related).order_by(*order_by)
-    if partners:
-        items = items.prefetch_related(partners)
-    items = list(items)
-    tags = sdg_kpis.accepted_tags(records.model, [o.pk for o in items], goal)
-    out = []
-    for o in items:
-        unit_id = next(iter(_follow(o, unit)), None) if unit else None
-        if partner_names is not None:
-            names = partner_names(o)
-        else:
-            names = [org.legal_name for org in _follow(o, partners)] if partners is not None else []
-        out.append(
+
+    records: Callable[[Scope], QuerySet]
+    describe: Callable[[Any], str]
+    unit: str | None = "unit_id"
+    partners: str | None = None
+    listed: Callable[[Scope], QuerySet] | None = None
+    partner_names: Callable[[Any], list[str]] | None = None
+    date: Callable[[Any], datetime.date | None] | None = None
+    period: Callable[[Any], str] | None = None
+    url: Callable[[Any], str] | None = None
+    order_by: tuple[str, ...] = ("pk",)
+    related: tuple[str, ...] = ()
+
+    def by_unit(self, scope: Scope) -> dict:
+        return sdg_counts_by_unit(self.records(scope), self.unit)
+
+    def by_sector(self, scope: Scope) -> dict:
+        return sdg_counts_by_sector(self.records(scope), self.partners)
+
+    def evidence(self, scope: Scope, goal: int) -> list[Evidence]:
+        """The records with an accepted tag for ``goal``, as the evidence pack lists them: in
+        two queries, and a third for their partners."""
+        records = (self.listed or self.records)(scope)
+        items = filter_by_goal(records, goal).select_related(*self.related)
+        if self.partners:
+            items = items.prefetch_related(self.partners)
+        items = list(items.order_by(*self.order_by))
+        tags = sdg_kpis.accepted_tags(records.model, [o.pk for o in items], goal)
+        return [
             Evidence(
-                record=describe(o),
-                url=url(o) if url else o.get_absolute_url(),
-                date=date(o) if date else None,
-                period=period(o) if period else "",
-                partners=names,
-                unit=scope.unit_name(unit_id) if unit_id else "",
+                record=self.describe(o),
+                url=self.url(o) if self.url else o.get_absolute_url(),
+                date=self.date(o) if self.date else None,
+                period=self.period(o) if self.period else "",
+                partners=self._partner_names(o),
+                unit=self._unit_name(scope, o),
                 tag=tags.get(o.pk, {}),
             )
-        )
-    return out
+            for o in items
+        ]
 
+    def _partner_names(self, record) -> list[str]:
+        if self.partner_names is not None:
+            return self.partner_names(record)
+        if self.partners is None:
+            return []
+        return [org.legal_name for org in _follow(record, self.partners)]
 
-def register_sdg_records(
-    key: str,
-    *,
-    label,
-    records: Callable[[Scope], QuerySet],
-    unit: str | None = "unit_id",
-    partners: str | None = None,
-    listed: Callable[[Scope], QuerySet] | None = None,
-    order: int = 100,
-    **evidence,
-) -> SdgSource:
-    """Register a record type whose accepted SDG tags count: ``records(scope)`` are the
-    records of the period the coverage counts, by the path ``unit`` to their KCDIO and the
-    path ``partners`` to their partner organisations (see :func:`sdg_counts_by_sector`);
-    ``listed(scope)`` the ones the evidence pack may name (all of them by default), described
-    as ``evidence`` (the keywords of :func:`sdg_evidence`) says."""
-    shown = listed or records
-    return register_sdg_source(
-        key,
-        label=label,
-        by_unit=lambda scope: sdg_counts_by_unit(records(scope), unit),
-        by_sector=lambda scope: sdg_counts_by_sector(records(scope), partners),
-        evidence=lambda scope, goal: sdg_evidence(
-            scope, shown(scope), goal, unit=unit, partners=partners, **evidence
-        ),
-        order=order,
-    )
+    def _unit_name(self, scope: Scope, record) -> str:
+        unit_id = next(iter(_follow(record, self.unit)), None) if self.unit else None
+        return scope.unit_name(unit_id) if unit_id else ""

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from jalinan.sdgs.goals import GOALS
 
 from . import registry
-from .kpi_helpers import SectionKpis, sector_label
+from .kpi_helpers import AppKpis, sector_label
 from .registry import (
     Dataset,
     ReportSection,
@@ -150,44 +150,41 @@ def sdg_report_section(scope) -> ReportSection:
 
 
 def register():
-    trends = SectionKpis("trends")
+    trends = AppKpis("reports", section="trends")
     trends.chart(
-        "reports.trends", _("Five-year trends"), lambda scope: _trend_chart(scope, "count"), "line"
+        "trends", _("Five-year trends"), lambda scope: _trend_chart(scope, "count"), "line"
     )
     trends.chart(
-        "reports.trends_rm",
-        _("Five-year trends (RM)"),
-        lambda scope: _trend_chart(scope, "rm"),
-        "line",
+        "trends_rm", _("Five-year trends (RM)"), lambda scope: _trend_chart(scope, "rm"), "line"
     )
-    sdgs = SectionKpis("sdgs", ministry_category="sdgs")
-    sdgs.figure(
-        "reports.sdg_tags",
+    kpis = AppKpis("reports", section="sdgs", ministry_category="sdgs")
+    kpis.figure(
+        "sdg_tags",
         _("Accepted SDG tags"),
         tagged,
         help=_(
             "Tags accepted by a person on the records of the period (a record may carry several)."
         ),
     )
-    sdgs.figure(
-        "reports.sdg_goals",
+    kpis.figure(
+        "sdg_goals",
         _("Goals covered"),
         goals_covered,
         help=_("Goals with at least one record carrying an accepted tag."),
     )
-    sdgs.chart("reports.sdg_by_goal", _("Records by SDG"), by_goal, "stacked")
-    sdgs.chart(
-        "reports.sdg_by_unit",
+    kpis.chart("sdg_by_goal", _("Records by SDG"), by_goal, "stacked")
+    kpis.chart(
+        "sdg_by_unit",
         _("SDG coverage by KCDIO"),
         by_unit_matrix,
         "matrix",
         help=_("Records with an accepted tag for each goal, under the KCDIO that leads them."),
     )
-    sdgs.chart(
-        "reports.sdg_by_sector",
+    kpis.chart(
+        "sdg_by_sector",
         _("SDG coverage by partner's sector"),
         by_sector_matrix,
         "matrix",
         help=_("A record with partners in several sectors counts once in each."),
     )
-    sdgs.report("reports.sdgs", _("SDG coverage"), sdg_report_section)
+    kpis.report("sdgs", _("SDG coverage"), sdg_report_section)

@@ -22,10 +22,10 @@ from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import is_staff_member
 from jalinan.reports.kpi_helpers import (
-    SectionKpis,
+    AppKpis,
+    SdgRecords,
     count_by_unit,
     count_by_year,
-    register_sdg_records,
     year_series,
 )
 from jalinan.reports.registry import (
@@ -35,7 +35,6 @@ from jalinan.reports.registry import (
     Stat,
     Table,
     not_shown,
-    register_trend,
 )
 
 from .choices import AssetKind, DisclosureStatus, LicenceStatus
@@ -233,36 +232,33 @@ def _offers(scope):
     )
 
 
+OFFERS = SdgRecords(
+    _offers,
+    partners=None,  # an offer has no partner until it is licensed
+    describe=lambda t: f"{t.title} ({t.reference})",
+    # The public catalogue page: evidence anyone (an assessor too) may open.
+    url=lambda t: t.get_public_url(),
+    date=lambda t: timezone.localtime(t.published_at).date(),
+    order_by=("published_at", "pk"),
+)
+
+
 # -- registration --------------------------------------------------------------------------
 
 
 def register():
-    ip = SectionKpis("technologies", ministry_category="ip")
-    for position, (key, label, fn, unit) in enumerate(SERIES, start=1):
-        ip.figure(
-            f"technologies.{key}",
+    kpis = AppKpis("technologies", ministry_category="ip")
+    for position, (name, label, fn, unit) in enumerate(SERIES, start=1):
+        kpis.figure(
+            name,
             label,
             lambda scope, fn=fn: _in_years(fn(scope), scope),
             unit=unit,
-            headline=key in ("disclosures", "income"),
+            headline=name in ("disclosures", "income"),
+            trend=fn,
+            trend_order=60 + position,
         )
-        register_trend(
-            f"technologies.{key}", label=label, compute=fn, unit=unit, order=60 + position
-        )
-    ip.chart("technologies.by_year", _("Disclosures, filings and grants by year"), ip_by_year)
-    ip.chart(
-        "technologies.by_unit", _("Disclosures, filings and grants by KCDIO"), ip_by_unit, "hbar"
-    )
-    ip.report("technologies.ip", _("Intellectual property and commercialisation"), report_section)
-    register_sdg_records(
-        "technologies.technologies",
-        label=_("Technology offers"),
-        records=_offers,
-        partners=None,  # an offer has no partner until it is licensed
-        describe=lambda t: f"{t.title} ({t.reference})",
-        # The public catalogue page: evidence anyone (an assessor too) may open.
-        url=lambda t: t.get_public_url(),
-        date=lambda t: timezone.localtime(t.published_at).date(),
-        order_by=("published_at", "pk"),
-        order=60,
-    )
+    kpis.chart("by_year", _("Disclosures, filings and grants by year"), ip_by_year)
+    kpis.chart("by_unit", _("Disclosures, filings and grants by KCDIO"), ip_by_unit, "hbar")
+    kpis.report("ip", _("Intellectual property and commercialisation"), report_section)
+    kpis.sdg_records("technologies", _("Technology offers"), OFFERS, order=60)

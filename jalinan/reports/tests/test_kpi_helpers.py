@@ -18,6 +18,7 @@ from jalinan.projects import services as project_services
 from jalinan.projects.models import Project
 from jalinan.reports import documents, registry
 from jalinan.reports.kpi_helpers import (
+    AppKpis,
     count_by_year,
     count_each_year,
     sdg_counts_by_sector,
@@ -70,27 +71,19 @@ def test_sdg_counts_by_sector_through_each_kind_of_path(world, officer, academic
     acme, borneo = world.orgs["acme"], world.orgs["borneo"]  # sections C and A
     # A many-to-many field: a project with partners in two sectors counts in both; one with
     # no partner in none.
-    both = project_services.project_create(
-        by=officer,
-        title="Two partners",
-        kind="contract",
-        lead=academic,
-        unit=world.eng,
-        organisations=[acme, borneo],
-        start_date=datetime.date(YEAR, 3, 1),
-        status="active",
-        quiet=True,
-    )
-    alone = project_services.project_create(
-        by=officer,
-        title="Soon alone",
-        kind="contract",
-        lead=academic,
-        unit=world.eng,
-        organisations=[acme],
-        start_date=datetime.date(YEAR, 3, 1),
-        status="active",
-        quiet=True,
+    both, alone = (
+        project_services.project_create(
+            by=officer,
+            title=title,
+            kind="contract",
+            lead=academic,
+            unit=world.eng,
+            organisations=[acme, borneo],
+            start_date=datetime.date(YEAR, 3, 1),
+            status="active",
+            quiet=True,
+        )
+        for title in ("Two partners", "Soon alone")
     )
     alone.organisations.clear()
     _tag(both, 9)
@@ -151,3 +144,35 @@ def test_count_by_year_and_each_year(world, whole):
         2023: 1,
         2024: 4,
     }
+
+
+def test_app_kpis_registers_under_the_apps_keys_in_order(monkeypatch):
+    for table in ("_FIGURES", "_CHARTS", "_TRENDS", "_PARTS"):
+        monkeypatch.setattr(registry, table, {})
+    values = {"a": 1, "b": 2}
+    kpis = AppKpis(
+        "demo", section="partners", ministry_category="partners", values=lambda _s: values
+    )
+    kpis.figure("a", "A", headline=True, trend=lambda s: {YEAR: 1}, trend_order=7)
+    kpis.figures(b="B")
+    kpis.figure("c", "C", lambda s: 3, unit="rm", ministry_category="")
+    kpis.chart("x", "X", lambda s: None, "hbar")
+    kpis.chart("y", "Y", lambda s: None, section="trends")
+    kpis.report("r", "R", lambda s: None)
+    figures = registry._FIGURES
+    assert [(f.key, f.order, f.section, f.ministry_category) for f in figures.values()] == [
+        ("demo.a", 10, "partners", "partners"),
+        ("demo.b", 20, "partners", "partners"),
+        ("demo.c", 30, "partners", ""),
+    ]
+    assert [figures[k].compute(None) for k in ("demo.a", "demo.b", "demo.c")] == [1, 2, 3]
+    # The figure's trend: same key and label, the trend order given.
+    [trend] = registry._TRENDS.values()
+    assert (trend.key, trend.label, trend.order, trend.unit) == ("demo.a", "A", 7, "count")
+    assert [(c.key, c.order, c.section, c.kind) for c in registry._CHARTS.values()] == [
+        ("demo.x", 10, "partners", "hbar"),
+        ("demo.y", 10, "trends", "bar"),
+    ]
+    assert registry._PARTS["demo.r"].ministry_category == "partners"
+    with pytest.raises(ValueError, match="No values"):
+        AppKpis("demo").figure("d", "D")
