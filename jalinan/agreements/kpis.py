@@ -32,13 +32,7 @@ from jalinan.reports.kpi_helpers import (
     unit_series,
     units_ordered,
 )
-from jalinan.reports.registry import (
-    Dataset,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-)
+from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table
 
 from .choices import CONCLUDED, IN_FORCE, Health
 from .models import Party

@@ -17,13 +17,7 @@ from jalinan.reports.kpi_helpers import (
     sector_label,
     year_series,
 )
-from jalinan.reports.registry import (
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    not_shown,
-)
+from jalinan.reports.registry import ReportSection, Series, Stat, Table, not_shown
 
 from .models import Challenge, Invitation
 from .selectors.challenges import challenges_for

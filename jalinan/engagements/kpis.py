@@ -19,13 +19,7 @@ from jalinan.reports.kpi_helpers import (
     count_series,
     unit_series,
 )
-from jalinan.reports.registry import (
-    Dataset,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-)
+from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table
 
 from .choices import ActivityType
 from .selectors import activities_for

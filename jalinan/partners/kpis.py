@@ -10,18 +10,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from jalinan.reports.kpi_helpers import (
-    AppKpis,
-    SdgRecords,
-    count_series,
-    sector_label,
-)
-from jalinan.reports.registry import (
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-)
+from jalinan.reports.kpi_helpers import AppKpis, SdgRecords, count_series, sector_label
+from jalinan.reports.registry import ReportSection, Series, Stat, Table
 
 from .choices import OrganisationStatus, OrganisationType
 from .selectors import organisations_for

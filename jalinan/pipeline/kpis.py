@@ -16,14 +16,7 @@ from jalinan.reports.kpi_helpers import (
     count_by_year,
     unit_series,
 )
-from jalinan.reports.registry import (
-    Dataset,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    register_section,
-)
+from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table, register_section
 
 from .choices import ORDER, Source, Stage
 from .models import StageChange

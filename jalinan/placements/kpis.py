@@ -18,12 +18,7 @@ from jalinan.reports.kpi_helpers import (
     count_series,
     sector_label,
 )
-from jalinan.reports.registry import (
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-)
+from jalinan.reports.registry import ReportSection, Series, Stat, Table
 
 from .choices import OpeningKind, OpeningStatus, OutcomeStatus, PlacementStatus
 from .models import GraduateOutcome, Opening, Placement

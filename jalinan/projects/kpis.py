@@ -20,13 +20,7 @@ from jalinan.reports.kpi_helpers import (
     count_series,
     year_series,
 )
-from jalinan.reports.registry import (
-    Dataset,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-)
+from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table
 
 from .choices import ProjectKind
 from .selectors import active_in_year_q, funding_for, income_for, projects_for
@@ -61,10 +55,7 @@ def _funding(scope):
 
 def _running_by_unit(scope) -> dict[int | None, int]:
     """Projects running in the period per (unreduced) unit: one query."""
-    return scope.once(
-        "projects.running_by_unit",
-        lambda: count_by_unit(_running(scope)),
-    )
+    return scope.once("projects.running_by_unit", lambda: count_by_unit(_running(scope)))
 
 
 def active_projects(scope) -> int:

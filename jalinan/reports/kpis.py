@@ -11,13 +11,7 @@ from jalinan.sdgs.goals import GOALS
 
 from . import registry
 from .kpi_helpers import AppKpis, sector_label
-from .registry import (
-    Dataset,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-)
+from .registry import Dataset, ReportSection, Series, Stat, Table
 
 
 def trend_rows(scope, unit: str = "count") -> tuple[list, list[list]]:

@@ -28,14 +28,7 @@ from jalinan.reports.kpi_helpers import (
     count_by_year,
     year_series,
 )
-from jalinan.reports.registry import (
-    Dataset,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    not_shown,
-)
+from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table, not_shown
 
 from .choices import AssetKind, DisclosureStatus, LicenceStatus
 from .models import Disclosure, IPAsset, Licence, RoyaltyPayment, Spinoff
