@@ -5,7 +5,6 @@ in the period, by partner sector, and the invitations sent to experts.
 
 from __future__ import annotations
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil
@@ -13,6 +12,7 @@ from jalinan.reports.kpi_helpers import (
     AppKpis,
     SdgRecords,
     count_by_year,
+    count_rows,
     count_series,
     sector_label,
     year_series,
@@ -86,10 +86,7 @@ def _by_sector_rows(scope) -> list[tuple[str, int]]:
     return scope.once(
         "challenges.by_sector",
         lambda: sorted(
-            _posted(scope)
-            .values_list("organisation__msic_section")
-            .annotate(n=Count("pk"))
-            .order_by(),
+            count_rows(_posted(scope), "organisation__msic_section"),
             key=lambda r: (-r[1], r[0] or "~"),
         ),
     )

@@ -10,7 +10,13 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from jalinan.reports.kpi_helpers import AppKpis, SdgRecords, count_series, sector_label
+from jalinan.reports.kpi_helpers import (
+    AppKpis,
+    SdgRecords,
+    count_rows,
+    count_series,
+    sector_label,
+)
 from jalinan.reports.registry import ReportSection, Series, Stat, Table
 
 from .choices import OrganisationStatus, OrganisationType
@@ -69,12 +75,10 @@ def by_type(scope) -> Series:
 def _by_sector(scope) -> list[tuple[str, int]]:
     return scope.once(
         "partners.by_sector",
-        lambda: list(
-            _partners(scope)
-            .filter(org_type__in=INDUSTRY_TYPES)
-            .values_list("msic_section")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "msic_section")
+        lambda: count_rows(
+            _partners(scope).filter(org_type__in=INDUSTRY_TYPES),
+            "msic_section",
+            order_by=("-n", "msic_section"),
         ),
     )
 
@@ -90,12 +94,8 @@ def by_sector(scope) -> Series:
 
 def report_section(scope) -> ReportSection:
     head = _headline(scope)
-    by_country = (
-        _partners(scope)
-        .filter(org_type__in=INDUSTRY_TYPES)
-        .values_list("country")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "country")
+    by_country = count_rows(
+        _partners(scope).filter(org_type__in=INDUSTRY_TYPES), "country", order_by=("-n", "country")
     )
     new = list(
         _partners(scope)

@@ -15,7 +15,9 @@ from jalinan.reports.kpi_helpers import (
     AppKpis,
     SdgRecords,
     count_by_year,
+    count_rows,
     count_series,
+    in_choice_order,
     sector_label,
 )
 from jalinan.reports.registry import ReportSection, Series, Stat, Table
@@ -101,12 +103,7 @@ def _openings_count(scope) -> int | None:
 def _by_kind(scope) -> list[tuple[str, int]]:
     return scope.once(
         "placements.by_kind",
-        lambda: list(
-            _in_period(scope)
-            .values_list("application__opening__kind")
-            .annotate(n=Count("pk"))
-            .order_by("-n")
-        ),
+        lambda: count_rows(_in_period(scope), "application__opening__kind", order_by=("-n",)),
     )
 
 
@@ -122,11 +119,10 @@ def by_kind(scope) -> Series:
 def _by_sector(scope) -> list[tuple[str, int]]:
     return scope.once(
         "placements.by_sector",
-        lambda: list(
-            _in_period(scope)
-            .values_list("organisation__msic_section")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "organisation__msic_section")
+        lambda: count_rows(
+            _in_period(scope),
+            "organisation__msic_section",
+            order_by=("-n", "organisation__msic_section"),
         ),
     )
 
@@ -140,15 +136,14 @@ def by_sector(scope) -> Series:
 def _destinations(scope) -> dict[str, int]:
     def compute():
         qs = _narrow(GraduateOutcome.objects.all(), scope).filter(scope.in_years("graduated_on"))
-        return dict(qs.values_list("status").annotate(n=Count("pk")).order_by())
+        return dict(count_rows(qs, "status"))
 
     return scope.once("placements.destinations", compute)
 
 
 def destinations(scope) -> Series:
-    counts = _destinations(scope)
     return count_series(
-        [(s.label, counts[s.value]) for s in OutcomeStatus if counts.get(s.value)],
+        in_choice_order(_destinations(scope), OutcomeStatus),
         label=_("Graduates"),
         x_label=_("Destination"),
     )
@@ -161,13 +156,12 @@ def per_year(scope) -> dict[int, int]:
 def report_section(scope) -> ReportSection:
     head = _headline(scope)
     emp = _employability(scope)
-    hosts = (
-        _in_period(scope)
-        .values_list("organisation__legal_name", "organisation__msic_section")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "organisation__legal_name")
+    hosts = count_rows(
+        _in_period(scope),
+        "organisation__legal_name",
+        "organisation__msic_section",
+        order_by=("-n", "organisation__legal_name"),
     )
-    counts = _destinations(scope)
     stats = [
         Stat(_("Placements started"), head["placements"]),
         Stat(_("Students placed"), head["students"]),
@@ -194,7 +188,7 @@ def report_section(scope) -> ReportSection:
             Table(
                 _("Graduate destinations within six months"),
                 [_("Destination"), _("Graduates")],
-                [[s.label, counts[s.value]] for s in OutcomeStatus if counts.get(s.value)],
+                [list(row) for row in in_choice_order(_destinations(scope), OutcomeStatus)],
             ),
         ],
         lists=[

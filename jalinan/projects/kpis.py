@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +17,9 @@ from jalinan.reports.kpi_helpers import (
     SdgRecords,
     count_by_unit,
     count_each_year,
+    count_rows,
     count_series,
+    in_choice_order,
     year_series,
 )
 from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table
@@ -65,7 +67,7 @@ def active_projects(scope) -> int:
 def new_by_kind(scope) -> dict[str, int]:
     return scope.once(
         "projects.new_by_kind",
-        lambda: dict(_new(scope).values_list("kind").annotate(n=Count("pk")).order_by()),
+        lambda: dict(count_rows(_new(scope), "kind")),
     )
 
 
@@ -147,9 +149,8 @@ def _list_link(scope) -> str:
 
 
 def new_by_kind_chart(scope) -> Series:
-    counts = new_by_kind(scope)
     return count_series(
-        [(k.label, counts[k.value]) for k in ProjectKind if counts.get(k.value)],
+        in_choice_order(new_by_kind(scope), ProjectKind),
         label=_("New projects"),
         x_label=_("Kind"),
     )

@@ -5,8 +5,10 @@ Each helper takes the app's own queryset, already read through the reader's visi
 and narrowed to the scope's units (``x_for(scope.user).filter(scope.unit_q(...))``), and the
 paths to the fields it groups or dates by; none widens what the queryset holds.
 
-- :func:`count_by_year`, :func:`count_each_year`, :func:`count_by_unit`: the figures' queries;
-- :func:`count_series`, :func:`unit_series`, :func:`year_series`: the charts drawn from them;
+- :func:`count_by_year`, :func:`count_each_year`, :func:`count_by_unit`, :func:`count_rows`:
+  the figures' queries;
+- :func:`count_series`, :func:`unit_series`, :func:`year_series` (and :func:`units_ordered`,
+  :func:`in_choice_order`): the charts and tables drawn from them;
 - :func:`sector_label`: a partner's MSIC section, as every chart and table names it;
 - :func:`sdg_counts_by_unit`, :func:`sdg_counts_by_sector`, and :class:`SdgRecords`: a
   record type as an SDG source, its counts and its evidence rows;
@@ -192,10 +194,16 @@ def count_each_year(scope: Scope, records: QuerySet, in_year: Callable[[int], Q]
     return {year: row[f"y{year}"] for year in scope.trend_years}
 
 
+def count_rows(records: QuerySet, *fields: str, order_by: tuple[str, ...] = ()) -> list[tuple]:
+    """``(value of each field…, number of records)`` per distinct value of ``fields``, in the
+    order ``order_by`` (``"-n"``: the largest count first), in one query."""
+    return list(records.values_list(*fields).annotate(n=Count("pk")).order_by(*order_by))
+
+
 def count_by_unit(records: QuerySet, unit: str = "unit_id") -> dict[int | None, int]:
     """``{unit id: number of records}`` by the path ``unit`` (not rolled up: see
     :meth:`.Scope.roll_up`)."""
-    return dict(records.values_list(unit).annotate(n=Count("pk")).order_by())
+    return dict(count_rows(records, unit))
 
 
 # -- charts ------------------------------------------------------------------------------------
@@ -216,6 +224,12 @@ def count_series(
         datasets=[Dataset(label, [value for _key, value in rows])],
         x_label=x_label,
     )
+
+
+def in_choice_order(counts: Mapping[str, Any], choices) -> list[tuple[Any, Any]]:
+    """``(label, count)`` for each of ``choices`` (a ``TextChoices``) that has a count, in the
+    order the choices are declared."""
+    return [(c.label, counts[c.value]) for c in choices if counts.get(c.value)]
 
 
 def units_ordered(scope: Scope, by_unit: Mapping[int | None, Any]) -> list[tuple[int | None, Any]]:
