@@ -15,31 +15,27 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Count, F, Prefetch, Q, Sum
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from jalinan.partners.kpis import sector_label
-from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    register_chart,
-    register_figure,
-    register_report_section,
-    register_sdg_source,
-    register_trend,
+from jalinan.reports.kpi_helpers import (
+    AppKpis,
+    SdgRecords,
+    count_by_unit,
+    count_by_year,
+    count_each_year,
+    count_series,
+    sector_label,
+    unit_series,
+    units_ordered,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
+from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table
 
 from .choices import CONCLUDED, IN_FORCE, Health
-from .models import Memorandum, Party
+from .models import Party
 from .selectors import expiring_days, health_summary, memoranda_for
 
 
@@ -134,28 +130,17 @@ def by_type(scope) -> Series:
         .annotate(n=Count("pk"))
         .order_by("-n", "memo_type__name")
     )
-    return Series(
-        labels=[_type_name(r) for r in rows],
-        datasets=[Dataset(_("Memoranda in force"), [r["n"] for r in rows])],
-        x_label=_("Type"),
+    return count_series(
+        [(_type_name(r), r["n"]) for r in rows], label=_("Memoranda in force"), x_label=_("Type")
     )
+
+
+def _in_force_by_unit(scope) -> dict[int | None, int]:
+    return count_by_unit(_memoranda(scope).filter(_in_force(scope)), "initiating_unit_id")
 
 
 def by_unit(scope) -> Series:
-    rows = (
-        _memoranda(scope)
-        .filter(_in_force(scope))
-        .values_list("initiating_unit_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    totals = scope.roll_up(dict(rows))
-    ordered = sorted(totals.items(), key=lambda kv: (-kv[1], scope.unit_name(kv[0])))
-    return Series(
-        labels=[scope.unit_name(u) for u, _n in ordered],
-        datasets=[Dataset(_("Memoranda in force"), [n for _u, n in ordered])],
-        x_label=_("KCDIO"),
-    )
+    return unit_series(scope, _in_force_by_unit(scope), label=_("Memoranda in force"))
 
 
 def _by_partner_field(scope, field: str, label_of) -> Series:
@@ -166,19 +151,12 @@ def _by_partner_field(scope, field: str, label_of) -> Series:
         .annotate(n=Count("memorandum_id", distinct=True))
         .order_by("-n", f"organisation__{field}")
     )
-    return Series(
-        labels=[label_of(code) for code, _n in rows],
-        datasets=[Dataset(_("Memoranda in force"), [n for _c, n in rows])],
+    return count_series(
+        rows,
+        label=_("Memoranda in force"),
         x_label=_("Partner's sector") if field == "msic_section" else _("Partner's country"),
+        label_of=label_of,
     )
-
-
-def by_sector(scope) -> Series:
-    return _by_partner_field(scope, "msic_section", sector_label)
-
-
-def by_country(scope) -> Series:
-    return _by_partner_field(scope, "country", country_label)
 
 
 def health_chart(scope) -> Series | None:
@@ -203,31 +181,23 @@ def health_chart(scope) -> Series | None:
 
 
 def _signed_by_year(scope) -> dict[int, int]:
-    def compute():
-        first, last = scope.trend_years[0], scope.trend_years[-1]
-        rows = (
-            _memoranda(scope)
-            .filter(signed_between(datetime.date(first, 1, 1), datetime.date(last, 12, 31)))
-            .annotate(y=ExtractYear(Coalesce("signed_on", "start_date")))
-            .values_list("y")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        return dict(rows)
-
-    return scope.once("agreements.signed_by_year", compute)
+    # Signed on the signing date, the start date where none was recorded (signed_between).
+    signed = _memoranda(scope).filter(status__in=CONCLUDED)
+    signed = signed.annotate(signed_day=Coalesce("signed_on", "start_date"))
+    return scope.once(
+        "agreements.signed_by_year", lambda: count_by_year(scope, signed, "signed_day")
+    )
 
 
 def _in_force_by_year(scope) -> dict[int, int]:
-    def compute():
-        counts = {
-            f"y{year}": Count("pk", filter=in_force_on(scope.year_end(year), today=scope.today))
-            for year in scope.trend_years
-        }
-        row = _memoranda(scope).aggregate(**counts)
-        return {year: row[f"y{year}"] for year in scope.trend_years}
-
-    return scope.once("agreements.in_force_by_year", compute)
+    return scope.once(
+        "agreements.in_force_by_year",
+        lambda: count_each_year(
+            scope,
+            _memoranda(scope),
+            lambda year: in_force_on(scope.year_end(year), today=scope.today),
+        ),
+    )
 
 
 # -- the reports ---------------------------------------------------------------------------
@@ -253,16 +223,10 @@ def report_section(scope) -> ReportSection:
         ],
         [[_type_name(r), r["signed"], r["in_force"]] for r in types],
     )
-    unit_rows = scope.roll_up(
-        dict(qs.filter(in_force).values_list("initiating_unit_id").annotate(n=Count("pk")))
-    )
     unit_table = Table(
         _("Memoranda in force by KCDIO"),
         [_("KCDIO"), _("In force on %(day)s") % {"day": as_of}],
-        [
-            [scope.unit_name(u), n]
-            for u, n in sorted(unit_rows.items(), key=lambda kv: (-kv[1], scope.unit_name(kv[0])))
-        ],
+        [[scope.unit_name(u), n] for u, n in units_ordered(scope, _in_force_by_unit(scope))],
     )
     listed = list(
         qs.filter(signed)
@@ -318,17 +282,6 @@ def _sdg_records(scope):
     return _memoranda(scope).filter(in_force_during(scope.start, scope.end))
 
 
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_sdg_records(scope), by="initiating_unit_id")
-
-
-def sdg_by_sector(scope):
-    parties = Party.objects.filter(memorandum_id__in=_sdg_records(scope).values("pk"))
-    return sdg_kpis.goal_counts(
-        parties, by="organisation__msic_section", record="memorandum_id", model=Memorandum
-    )
-
-
 def _period(start, end) -> str:
     if not start and not end:
         return ""
@@ -336,155 +289,89 @@ def _period(start, end) -> str:
     return f"{start.strftime(fmt) if start else '…'} – {end.strftime(fmt) if end else '…'}"
 
 
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    memos = list(
-        filter_by_goal(_sdg_records(scope), goal)
-        .select_related("memo_type")
-        .prefetch_related(
-            Prefetch("parties", queryset=Party.objects.select_related("organisation"))
-        )
-        .order_by("reference")
-    )
-    tags = sdg_kpis.accepted_tags(Memorandum, [m.pk for m in memos], goal)
-    return [
-        Evidence(
-            record=f"{m.reference} {m.title} ({m.memo_type.abbreviation})",
-            url=m.get_absolute_url(),
-            date=m.signed_on or m.start_date,
-            period=_period(m.start_date, m.end_date),
-            partners=[p.organisation.legal_name for p in m.parties.all()],
-            unit=scope.unit_name(m.initiating_unit_id),
-            tag=tags.get(m.pk, {}),
-        )
-        for m in memos
-    ]
+MEMORANDA = SdgRecords(
+    _sdg_records,
+    unit="initiating_unit_id",
+    partners="parties__organisation",
+    describe=lambda m: f"{m.reference} {m.title} ({m.memo_type.abbreviation})",
+    date=lambda m: m.signed_on or m.start_date,
+    period=lambda m: _period(m.start_date, m.end_date),
+    order_by=("reference",),
+    related=("memo_type",),
+)
 
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "agreements.in_force",
-    label=_("Memoranda in force"),
-    section="memoranda",
-    compute=lambda scope: _headline(scope)["in_force"],
-    ministry_category="memoranda",
-    headline=True,
-    order=10,
-    help=_("Active or expiring today; for past years, in force on 31 December."),
-    link=lambda scope: _list_link(scope, status="in_force") if scope.is_current else "",
-)
-register_figure(
-    "agreements.signed",
-    label=_("Memoranda signed"),
-    section="memoranda",
-    compute=lambda scope: _headline(scope)["signed"],
-    ministry_category="memoranda",
-    headline=True,
-    order=20,
-)
-register_figure(
-    "agreements.expiring",
-    label=_("Expiring"),
-    section="memoranda",
-    compute=lambda scope: _headline(scope)["expiring"],
-    ministry_category="memoranda",
-    headline=True,
-    order=30,
-    help=_("In force and ending within the expiring window (180 days unless configured)."),
-    link=lambda scope: (
-        _list_link(scope, status="in_force", expiring=expiring_days(), sort="end")
-        if scope.is_current
-        else ""
-    ),
-)
-register_figure(
-    "agreements.dormant",
-    label=_("Dormant today"),
-    section="memoranda",
-    compute=lambda scope: (_health(scope) or {}).get(Health.DORMANT),
-    headline=True,
-    order=40,
-    help=_(
-        "No activity logged for the dormancy period (six months unless configured); counted "
-        "for the running year only."
-    ),
-    link=lambda scope: _list_link(scope, health="dormant") if scope.is_current else "",
-)
-register_figure(
-    "agreements.at_risk",
-    label=_("At risk today"),
-    section="memoranda",
-    compute=lambda scope: (_health(scope) or {}).get(Health.AT_RISK),
-    order=50,
-    link=lambda scope: _list_link(scope, health="at_risk") if scope.is_current else "",
-)
-register_figure(
-    "agreements.value",
-    label=_("Value of memoranda signed (RM)"),
-    section="memoranda",
-    compute=lambda scope: _headline(scope)["value"] or 0,
-    unit="rm",
-    ministry_category="memoranda",
-    order=60,
-    help=_("Cash and in kind, as stated in the memoranda signed in the period."),
-)
-register_chart(
-    "agreements.by_type",
-    label=_("Memoranda in force by type"),
-    section="memoranda",
-    compute=by_type,
-    order=10,
-)
-register_chart(
-    "agreements.by_unit",
-    label=_("Memoranda in force by KCDIO"),
-    section="memoranda",
-    compute=by_unit,
-    kind="hbar",
-    order=20,
-)
-register_chart(
-    "agreements.by_sector",
-    label=_("Memoranda in force by partner's sector"),
-    section="memoranda",
-    compute=by_sector,
-    kind="hbar",
-    order=30,
-    help=_("A memorandum with partners in several sectors counts once in each."),
-)
-register_chart(
-    "agreements.by_country",
-    label=_("Memoranda in force by partner's country"),
-    section="memoranda",
-    compute=by_country,
-    order=40,
-)
-register_chart(
-    "agreements.health",
-    label=_("Health of the memoranda in force"),
-    section="memoranda",
-    compute=health_chart,
-    kind="doughnut",
-    order=50,
-)
-register_trend("agreements.signed", label=_("Memoranda signed"), compute=_signed_by_year, order=10)
-register_trend(
-    "agreements.in_force",
-    label=_("Memoranda in force at the end of the year"),
-    compute=_in_force_by_year,
-    order=20,
-)
-register_report_section(
-    "agreements.memoranda",
-    label=_("Memoranda"),
-    compute=report_section,
-    ministry_category="memoranda",
-)
-register_sdg_source(
-    "agreements.memoranda",
-    label=_("Memoranda"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=10,
-)
+
+def register():
+    kpis = AppKpis(
+        "agreements", section="memoranda", ministry_category="memoranda", values=_headline
+    )
+    kpis.figure(
+        "in_force",
+        _("Memoranda in force"),
+        headline=True,
+        help=_("Active or expiring today; for past years, in force on 31 December."),
+        link=lambda scope: _list_link(scope, status="in_force") if scope.is_current else "",
+    )
+    kpis.figure(
+        "signed", _("Memoranda signed"), headline=True, trend=_signed_by_year, trend_order=10
+    )
+    kpis.figure(
+        "expiring",
+        _("Expiring"),
+        headline=True,
+        help=_("In force and ending within the expiring window (180 days unless configured)."),
+        link=lambda scope: (
+            _list_link(scope, status="in_force", expiring=expiring_days(), sort="end")
+            if scope.is_current
+            else ""
+        ),
+    )
+    kpis.figure(
+        "dormant",
+        _("Dormant today"),
+        lambda scope: (_health(scope) or {}).get(Health.DORMANT),
+        ministry_category="",
+        headline=True,
+        help=_(
+            "No activity logged for the dormancy period (six months unless configured); "
+            "counted for the running year only."
+        ),
+        link=lambda scope: _list_link(scope, health="dormant") if scope.is_current else "",
+    )
+    kpis.figure(
+        "at_risk",
+        _("At risk today"),
+        lambda scope: (_health(scope) or {}).get(Health.AT_RISK),
+        ministry_category="",
+        link=lambda scope: _list_link(scope, health="at_risk") if scope.is_current else "",
+    )
+    kpis.figure(
+        "value",
+        _("Value of memoranda signed (RM)"),
+        lambda scope: _headline(scope)["value"] or 0,
+        unit="rm",
+        help=_("Cash and in kind, as stated in the memoranda signed in the period."),
+    )
+    kpis.chart("by_type", _("Memoranda in force by type"), by_type)
+    kpis.chart("by_unit", _("Memoranda in force by KCDIO"), by_unit, "hbar")
+    kpis.chart(
+        "by_sector",
+        _("Memoranda in force by partner's sector"),
+        lambda scope: _by_partner_field(scope, "msic_section", sector_label),
+        "hbar",
+        help=_("A memorandum with partners in several sectors counts once in each."),
+    )
+    kpis.chart(
+        "by_country",
+        _("Memoranda in force by partner's country"),
+        lambda scope: _by_partner_field(scope, "country", country_label),
+    )
+    kpis.chart("health", _("Health of the memoranda in force"), health_chart, "doughnut")
+    kpis.report("memoranda", _("Memoranda"), report_section)
+    kpis.trend(
+        "in_force", _("Memoranda in force at the end of the year"), _in_force_by_year, order=20
+    )
+    kpis.sdg_records("memoranda", _("Memoranda"), MEMORANDA, order=10)

@@ -1,36 +1,23 @@
 """What industry challenges give the dashboards and reports (see
 :mod:`jalinan.reports.registry`): challenges posted (submitted to the office) and published
-in the period, by partner sector, and the invitations sent to experts. The proposals'
-figures come from ``kpis_proposals`` (written alongside the proposals), imported at the end.
+in the period, by partner sector, and the invitations sent to experts.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil
-from jalinan.partners import msic
-from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    not_shown,
-    register_chart,
-    register_figure,
-    register_report_section,
-    register_sdg_source,
-    register_trend,
+from jalinan.reports.kpi_helpers import (
+    AppKpis,
+    SdgRecords,
+    count_by_year,
+    count_rows,
+    count_series,
+    sector_label,
+    year_series,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
+from jalinan.reports.registry import ReportSection, Series, Stat, Table, not_shown
 
 from .models import Challenge, Invitation
 from .selectors.challenges import challenges_for
@@ -74,44 +61,24 @@ def _headline(scope) -> dict:
     return scope.once("challenges.headline", compute)
 
 
-def _per_year(scope, field: str) -> dict[int, int]:
-    first, last = scope.trend_years[0], scope.trend_years[-1]
-    return dict(
-        _challenges(scope)
-        .filter(**{f"{field}__year__gte": first, f"{field}__year__lte": last})
-        .annotate(y=ExtractYear(field))
-        .values_list("y")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-
-
 def posted_per_year(scope) -> dict[int, int]:
-    return scope.once("challenges.posted_years", lambda: _per_year(scope, "submitted_at"))
+    return scope.once(
+        "challenges.posted_years",
+        lambda: count_by_year(scope, _challenges(scope), "submitted_at"),
+    )
 
 
 def published_per_year(scope) -> dict[int, int]:
-    return scope.once("challenges.published_years", lambda: _per_year(scope, "published_at"))
-
-
-def by_year(scope) -> Series:
-    posted, published = posted_per_year(scope), published_per_year(scope)
-    years = scope.trend_years
-    return Series(
-        labels=[str(y) for y in years],
-        datasets=[
-            Dataset(_("Posted"), [posted.get(y, 0) for y in years]),
-            Dataset(_("Published"), [published.get(y, 0) for y in years]),
-        ],
-        x_label=_("Year"),
+    return scope.once(
+        "challenges.published_years",
+        lambda: count_by_year(scope, _challenges(scope), "published_at"),
     )
 
 
-def _sector_label(code: str) -> str:
-    return (
-        str(msic.SECTIONS.get(code, _("Sector not recorded")))
-        if code
-        else str(_("Sector not recorded"))
+def by_year(scope) -> Series:
+    return year_series(
+        scope,
+        [(_("Posted"), posted_per_year(scope)), (_("Published"), published_per_year(scope))],
     )
 
 
@@ -119,21 +86,18 @@ def _by_sector_rows(scope) -> list[tuple[str, int]]:
     return scope.once(
         "challenges.by_sector",
         lambda: sorted(
-            _posted(scope)
-            .values_list("organisation__msic_section")
-            .annotate(n=Count("pk"))
-            .order_by(),
+            count_rows(_posted(scope), "organisation__msic_section"),
             key=lambda r: (-r[1], r[0] or "~"),
         ),
     )
 
 
 def by_sector(scope) -> Series:
-    rows = _by_sector_rows(scope)
-    return Series(
-        labels=[_sector_label(code) for code, _n in rows],
-        datasets=[Dataset(_("Challenges posted"), [n for _code, n in rows])],
+    return count_series(
+        _by_sector_rows(scope),
+        label=_("Challenges posted"),
         x_label=_("Partner sector"),
+        label_of=sector_label,
     )
 
 
@@ -161,7 +125,7 @@ def report_section(scope) -> ReportSection:
             Table(
                 _("Industry challenges by partner sector"),
                 [_("Partner sector"), _("Challenges posted")],
-                [[_sector_label(code), n] for code, n in _by_sector_rows(scope)],
+                [[sector_label(code), n] for code, n in _by_sector_rows(scope)],
             ),
         ],
         lists=[
@@ -187,95 +151,24 @@ def report_section(scope) -> ReportSection:
 
 # -- SDGs ----------------------------------------------------------------------------------
 
-
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_posted(scope), by="unit_id")
-
-
-def sdg_by_sector(scope):
-    return sdg_kpis.goal_counts(_posted(scope), by="organisation__msic_section")
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(
-        filter_by_goal(_readable(_posted(scope), scope), goal)
-        .select_related("organisation")
-        .order_by("pk")
-    )
-    tags = sdg_kpis.accepted_tags(Challenge, [c.pk for c in items], goal)
-    return [
-        Evidence(
-            record=f"{c.title} ({c.reference})",
-            url=c.get_absolute_url(),
-            date=c.submitted_at.date() if c.submitted_at else None,
-            period="",
-            partners=[c.organisation.legal_name],
-            unit=scope.unit_name(c.unit_id) if c.unit_id else "",
-            tag=tags.get(c.pk, {}),
-        )
-        for c in items
-    ]
+CHALLENGES = SdgRecords(
+    _posted,
+    partners="organisation",
+    listed=lambda scope: _readable(_posted(scope), scope),
+    describe=lambda c: f"{c.title} ({c.reference})",
+    date=lambda c: c.submitted_at.date() if c.submitted_at else None,
+)
 
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "challenges.posted",
-    label=_("Industry challenges posted"),
-    section="challenges",
-    compute=lambda scope: _headline(scope)["posted"],
-    ministry_category="projects",
-    order=10,
-)
-register_figure(
-    "challenges.published",
-    label=_("Industry challenges published"),
-    section="challenges",
-    compute=lambda scope: _headline(scope)["published"],
-    ministry_category="projects",
-    order=20,
-)
-register_figure(
-    "challenges.invitations",
-    label=_("Invitations sent to experts"),
-    section="challenges",
-    compute=lambda scope: _headline(scope)["invitations"],
-    order=30,
-)
-register_chart(
-    "challenges.by_year",
-    label=_("Industry challenges posted and published by year"),
-    section="challenges",
-    compute=by_year,
-    kind="bar",
-    order=10,
-)
-register_chart(
-    "challenges.by_sector",
-    label=_("Industry challenges by partner sector"),
-    section="challenges",
-    compute=by_sector,
-    kind="hbar",
-    order=20,
-)
-register_trend(
-    "challenges.posted", label=_("Industry challenges posted"), compute=posted_per_year, order=50
-)
-register_report_section(
-    "challenges.challenges",
-    label=_("Industry challenges"),
-    compute=report_section,
-    ministry_category="projects",
-)
-register_sdg_source(
-    "challenges.challenges",
-    label=_("Industry challenges"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=40,
-)
 
-# The proposals' figures, registered from their own module once it exists.
-if importlib.util.find_spec(f"{__package__}.kpis_proposals") is not None:
-    importlib.import_module(f"{__package__}.kpis_proposals")
+def register():
+    kpis = AppKpis("challenges", ministry_category="projects", values=_headline)
+    kpis.figure("posted", _("Industry challenges posted"), trend=posted_per_year, trend_order=50)
+    kpis.figure("published", _("Industry challenges published"))
+    kpis.figure("invitations", _("Invitations sent to experts"), ministry_category="")
+    kpis.chart("by_year", _("Industry challenges posted and published by year"), by_year)
+    kpis.chart("by_sector", _("Industry challenges by partner sector"), by_sector, "hbar")
+    kpis.report("challenges", _("Industry challenges"), report_section)
+    kpis.sdg_records("challenges", _("Industry challenges"), CHALLENGES, order=40)

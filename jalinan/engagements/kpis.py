@@ -7,28 +7,21 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Count
-from django.db.models.functions import ExtractYear, TruncMonth
+from django.db.models.functions import TruncMonth
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    register_chart,
-    register_figure,
-    register_report_section,
-    register_sdg_source,
-    register_trend,
+from jalinan.reports.kpi_helpers import (
+    AppKpis,
+    SdgRecords,
+    count_by_unit,
+    count_by_year,
+    count_series,
+    unit_series,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
+from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table
 
 from .choices import ActivityType
-from .models import Activity
 from .selectors import activities_for
 
 
@@ -98,36 +91,20 @@ def _type_totals(scope) -> dict[str, int]:
 
 
 def by_type(scope) -> Series:
-    totals = _type_totals(scope)
-    ordered = sorted(totals.items(), key=lambda kv: -kv[1])
-    return Series(
-        labels=[ActivityType(t).label for t, _n in ordered],
-        datasets=[Dataset(_("Activities"), [n for _t, n in ordered])],
+    return count_series(
+        sorted(_type_totals(scope).items(), key=lambda kv: -kv[1]),
+        label=_("Activities"),
         x_label=_("Type"),
+        label_of=lambda t: ActivityType(t).label,
     )
 
 
 def by_unit(scope) -> Series:
-    rows = dict(_in_period(scope).values_list("unit_id").annotate(n=Count("pk")).order_by())
-    totals = scope.roll_up(rows)
-    ordered = sorted(totals.items(), key=lambda kv: (-kv[1], scope.unit_name(kv[0])))
-    return Series(
-        labels=[scope.unit_name(u) for u, _n in ordered],
-        datasets=[Dataset(_("Activities"), [n for _u, n in ordered])],
-        x_label=_("KCDIO"),
-    )
+    return unit_series(scope, count_by_unit(_in_period(scope)), label=_("Activities"))
 
 
 def per_year(scope) -> dict[int, int]:
-    first, last = scope.trend_years[0], scope.trend_years[-1]
-    return dict(
-        _activities(scope)
-        .filter(date__gte=datetime.date(first, 1, 1), date__lte=datetime.date(last, 12, 31))
-        .annotate(y=ExtractYear("date"))
-        .values_list("y")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    return count_by_year(scope, _activities(scope), "date")
 
 
 def report_section(scope) -> ReportSection:
@@ -180,114 +157,30 @@ def report_section(scope) -> ReportSection:
 
 # -- SDGs ----------------------------------------------------------------------------------
 
-
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_in_period(scope), by="unit_id")
-
-
-def sdg_by_sector(scope):
-    links = Activity.organisations.through.objects.filter(
-        activity_id__in=_in_period(scope).values("pk")
-    )
-    return sdg_kpis.goal_counts(
-        links, by="organisation__msic_section", record="activity_id", model=Activity
-    )
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(
-        filter_by_goal(_in_period(scope), goal)
-        .prefetch_related("organisations")
-        .order_by("date", "pk")
-    )
-    tags = sdg_kpis.accepted_tags(Activity, [a.pk for a in items], goal)
-    return [
-        Evidence(
-            record=f"{a.title} ({a.get_activity_type_display()})",
-            url=a.get_absolute_url(),
-            date=a.date,
-            period="",
-            partners=[o.legal_name for o in a.organisations.all()],
-            unit=scope.unit_name(a.unit_id) if a.unit_id else "",
-            tag=tags.get(a.pk, {}),
-        )
-        for a in items
-    ]
+ACTIVITIES = SdgRecords(
+    _in_period,
+    partners="organisations",
+    describe=lambda a: f"{a.title} ({a.get_activity_type_display()})",
+    date=lambda a: a.date,
+    order_by=("date", "pk"),
+)
 
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "engagements.activities",
-    label=_("Engagement activities"),
-    section="engagements",
-    compute=lambda scope: _headline(scope)["activities"],
-    ministry_category="engagement",
-    headline=True,
-    order=10,
-)
-register_figure(
-    "engagements.partners",
-    label=_("Partner organisations engaged"),
-    section="engagements",
-    compute=lambda scope: _headline(scope)["partners"],
-    ministry_category="engagement",
-    order=20,
-)
-register_figure(
-    "engagements.staff",
-    label=_("Staff involved"),
-    section="engagements",
-    compute=lambda scope: _headline(scope)["staff"],
-    ministry_category="engagement",
-    order=30,
-)
-register_figure(
-    "engagements.students",
-    label=_("Students involved"),
-    section="engagements",
-    compute=lambda scope: _headline(scope)["students"],
-    ministry_category="engagement",
-    order=40,
-)
-register_chart(
-    "engagements.over_time",
-    label=_("Engagement activities by month"),
-    section="engagements",
-    compute=over_time,
-    kind="stacked",
-    order=10,
-)
-register_chart(
-    "engagements.by_type",
-    label=_("Engagement activities by type"),
-    section="engagements",
-    compute=by_type,
-    kind="doughnut",
-    order=20,
-)
-register_chart(
-    "engagements.by_unit",
-    label=_("Engagement activities by KCDIO"),
-    section="engagements",
-    compute=by_unit,
-    kind="hbar",
-    order=30,
-)
-register_trend(
-    "engagements.activities", label=_("Engagement activities"), compute=per_year, order=30
-)
-register_report_section(
-    "engagements.activities",
-    label=_("Engagement activities"),
-    compute=report_section,
-    ministry_category="engagement",
-)
-register_sdg_source(
-    "engagements.activities",
-    label=_("Engagement activities"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=20,
-)
+
+def register():
+    kpis = AppKpis("engagements", ministry_category="engagement", values=_headline)
+    kpis.figure(
+        "activities", _("Engagement activities"), headline=True, trend=per_year, trend_order=30
+    )
+    kpis.figures(
+        partners=_("Partner organisations engaged"),
+        staff=_("Staff involved"),
+        students=_("Students involved"),
+    )
+    kpis.chart("over_time", _("Engagement activities by month"), over_time, "stacked")
+    kpis.chart("by_type", _("Engagement activities by type"), by_type, "doughnut")
+    kpis.chart("by_unit", _("Engagement activities by KCDIO"), by_unit, "hbar")
+    kpis.report("activities", _("Engagement activities"), report_section)
+    kpis.sdg_records("activities", _("Engagement activities"), ACTIVITIES, order=20)

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from jalinan.reports.registry import Evidence, register_sdg_source
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
+from jalinan.reports.kpi_helpers import AppKpis, SdgRecords
 
-from .models import ExpertProfile, Publication
+from .models import Publication
 from .selectors import profiles_for
 
 
@@ -32,61 +30,27 @@ def _publications(scope):
     ).filter(scope.unit_q("profile__unit_id"))
 
 
-def _no_sector(scope) -> dict:
-    return {}
+# -- SDGs ----------------------------------------------------------------------------------
 
-
-def profile_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(filter_by_goal(_profiles(scope), goal).order_by("user__full_name", "pk"))
-    tags = sdg_kpis.accepted_tags(ExpertProfile, [p.pk for p in items], goal)
-    return [
-        Evidence(
-            record=f"{p.name} ({p.get_position_display()})",
-            url=p.get_absolute_url(),
-            date=None,
-            period="",
-            partners=[],
-            unit=scope.unit_name(p.unit_id) if p.unit_id else "",
-            tag=tags.get(p.pk, {}),
-        )
-        for p in items
-    ]
-
-
-def publication_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(
-        filter_by_goal(_publications(scope), goal)
-        .select_related("profile__user")
-        .order_by("year", "title", "pk")
-    )
-    tags = sdg_kpis.accepted_tags(Publication, [p.pk for p in items], goal)
-    return [
-        Evidence(
-            record=f"{p.title} ({p.profile.name})",
-            url=p.get_absolute_url(),
-            date=None,
-            period=str(p.year),
-            partners=[],
-            unit=scope.unit_name(p.profile.unit_id) if p.profile.unit_id else "",
-            tag=tags.get(p.pk, {}),
-        )
-        for p in items
-    ]
-
-
-register_sdg_source(
-    "experts.profiles",
-    label=_("Expert profiles"),
-    by_unit=lambda scope: sdg_kpis.goal_counts(_profiles(scope), by="unit_id"),
-    by_sector=_no_sector,
-    evidence=profile_evidence,
-    order=70,
+PROFILES = SdgRecords(
+    _profiles,
+    describe=lambda p: f"{p.name} ({p.get_position_display()})",
+    order_by=("user__full_name", "pk"),
 )
-register_sdg_source(
-    "experts.publications",
-    label=_("Publications"),
-    by_unit=lambda scope: sdg_kpis.goal_counts(_publications(scope), by="profile__unit_id"),
-    by_sector=_no_sector,
-    evidence=publication_evidence,
-    order=75,
+PUBLICATIONS = SdgRecords(
+    _publications,
+    unit="profile__unit_id",
+    describe=lambda p: f"{p.title} ({p.profile.name})",
+    period=lambda p: str(p.year),
+    order_by=("year", "title", "pk"),
+    related=("profile__user",),
 )
+
+
+# -- registration --------------------------------------------------------------------------
+
+
+def register():
+    kpis = AppKpis("experts")
+    kpis.sdg_records("profiles", _("Expert profiles"), PROFILES, order=70)
+    kpis.sdg_records("publications", _("Publications"), PUBLICATIONS, order=75)

@@ -10,24 +10,16 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    register_chart,
-    register_figure,
-    register_report_section,
-    register_sdg_source,
+from jalinan.reports.kpi_helpers import (
+    AppKpis,
+    SdgRecords,
+    count_rows,
+    count_series,
+    sector_label,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
+from jalinan.reports.registry import ReportSection, Series, Stat, Table
 
-from . import msic
 from .choices import OrganisationStatus, OrganisationType
-from .models import Organisation
 from .selectors import organisations_for
 
 INDUSTRY_TYPES = (
@@ -58,12 +50,6 @@ def _headline(scope) -> dict:
     )
 
 
-def sector_label(code: str | None) -> str:
-    if not code:
-        return str(_("Sector not recorded"))
-    return f"{code} — {msic.SECTIONS.get(code, code)}"
-
-
 def _by_type(scope) -> list[tuple[str, int, int]]:
     return scope.once(
         "partners.by_type",
@@ -78,44 +64,38 @@ def _by_type(scope) -> list[tuple[str, int, int]]:
 
 
 def by_type(scope) -> Series:
-    rows = _by_type(scope)
-    return Series(
-        labels=[OrganisationType(t).label for t, _n, _new in rows],
-        datasets=[Dataset(_("Partner organisations"), [n for _t, n, _new in rows])],
+    return count_series(
+        [(t, n) for t, n, _new in _by_type(scope)],
+        label=_("Partner organisations"),
         x_label=_("Type"),
+        label_of=lambda t: OrganisationType(t).label,
     )
 
 
 def _by_sector(scope) -> list[tuple[str, int]]:
     return scope.once(
         "partners.by_sector",
-        lambda: list(
-            _partners(scope)
-            .filter(org_type__in=INDUSTRY_TYPES)
-            .values_list("msic_section")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "msic_section")
+        lambda: count_rows(
+            _partners(scope).filter(org_type__in=INDUSTRY_TYPES),
+            "msic_section",
+            order_by=("-n", "msic_section"),
         ),
     )
 
 
 def by_sector(scope) -> Series:
-    rows = _by_sector(scope)
-    return Series(
-        labels=[sector_label(code) for code, _n in rows],
-        datasets=[Dataset(_("Industry partners"), [n for _c, n in rows])],
+    return count_series(
+        _by_sector(scope),
+        label=_("Industry partners"),
         x_label=_("Sector (MSIC section)"),
+        label_of=sector_label,
     )
 
 
 def report_section(scope) -> ReportSection:
     head = _headline(scope)
-    by_country = (
-        _partners(scope)
-        .filter(org_type__in=INDUSTRY_TYPES)
-        .values_list("country")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "country")
+    by_country = count_rows(
+        _partners(scope).filter(org_type__in=INDUSTRY_TYPES), "country", order_by=("-n", "country")
     )
     new = list(
         _partners(scope)
@@ -168,88 +148,33 @@ def report_section(scope) -> ReportSection:
 
 # -- SDGs ----------------------------------------------------------------------------------
 
-
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_partners(scope), by="lead_unit_id")
-
-
-def sdg_by_sector(scope):
-    return sdg_kpis.goal_counts(_partners(scope), by="msic_section")
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    orgs = list(filter_by_goal(_partners(scope), goal).order_by("legal_name"))
-    tags = sdg_kpis.accepted_tags(Organisation, [o.pk for o in orgs], goal)
-    return [
-        Evidence(
-            record=f"{o.legal_name} ({o.get_org_type_display()})",
-            url=o.get_absolute_url(),
-            date=None,
-            period="",
-            partners=[o.legal_name],
-            unit=scope.unit_name(o.lead_unit_id) if o.lead_unit_id else "",
-            tag=tags.get(o.pk, {}),
-        )
-        for o in orgs
-    ]
+ORGANISATIONS = SdgRecords(
+    _partners,
+    unit="lead_unit_id",
+    partners="",  # the records are the partners
+    describe=lambda o: f"{o.legal_name} ({o.get_org_type_display()})",
+    order_by=("legal_name",),
+)
 
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "partners.partners",
-    label=_("Partner organisations"),
-    section="partners",
-    compute=lambda scope: _headline(scope)["partners"],
-    ministry_category="partners",
-    headline=True,
-    order=10,
-    help=_("Active organisations in the partner registry (under their lead KCDIO)."),
-)
-register_figure(
-    "partners.industry",
-    label=_("Industry partners"),
-    section="partners",
-    compute=lambda scope: _headline(scope)["industry"],
-    ministry_category="partners",
-    order=20,
-    help=_("Multinationals, government-linked companies, SMEs and startups."),
-)
-register_figure(
-    "partners.new",
-    label=_("New partner organisations"),
-    section="partners",
-    compute=lambda scope: _headline(scope)["new"],
-    ministry_category="partners",
-    order=30,
-)
-register_chart(
-    "partners.by_type",
-    label=_("Partner organisations by type"),
-    section="partners",
-    compute=by_type,
-    kind="doughnut",
-    order=10,
-)
-register_chart(
-    "partners.by_sector",
-    label=_("Industry partners by sector"),
-    section="partners",
-    compute=by_sector,
-    kind="hbar",
-    order=20,
-)
-register_report_section(
-    "partners.organisations",
-    label=_("Partner organisations"),
-    compute=report_section,
-    ministry_category="partners",
-)
-register_sdg_source(
-    "partners.organisations",
-    label=_("Partner organisations"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=30,
-)
+
+def register():
+    kpis = AppKpis("partners", ministry_category="partners", values=_headline)
+    kpis.figure(
+        "partners",
+        _("Partner organisations"),
+        headline=True,
+        help=_("Active organisations in the partner registry (under their lead KCDIO)."),
+    )
+    kpis.figure(
+        "industry",
+        _("Industry partners"),
+        help=_("Multinationals, government-linked companies, SMEs and startups."),
+    )
+    kpis.figure("new", _("New partner organisations"))
+    kpis.chart("by_type", _("Partner organisations by type"), by_type, "doughnut")
+    kpis.chart("by_sector", _("Industry partners by sector"), by_sector, "hbar")
+    kpis.report("organisations", _("Partner organisations"), report_section)
+    kpis.sdg_records("organisations", _("Partner organisations"), ORGANISATIONS, order=30)

@@ -6,35 +6,23 @@ their units')."""
 
 from __future__ import annotations
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    register_chart,
-    register_figure,
-    register_report_section,
-    register_sdg_source,
-    register_section,
-    register_trend,
+from jalinan.reports.kpi_helpers import (
+    AppKpis,
+    SdgRecords,
+    count_by_unit,
+    count_by_year,
+    unit_series,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
+from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table, register_section
 
 from .choices import ORDER, Source, Stage
-from .models import Opportunity, StageChange
+from .models import StageChange
 from .selectors import funnel, opportunities_for
 
 WON = ORDER[ORDER.index(Stage.AGREEMENT) :]
-
-register_section("pipeline", label=_("Brokerage pipeline"), order=62)
 
 
 def _opportunities(scope):
@@ -68,26 +56,11 @@ def by_stage(scope) -> Series:
 
 
 def by_unit(scope) -> Series:
-    rows = dict(_in_period(scope).values_list("unit_id").annotate(n=Count("pk")).order_by())
-    totals = scope.roll_up(rows)
-    ordered = sorted(totals.items(), key=lambda kv: (-kv[1], scope.unit_name(kv[0])))
-    return Series(
-        labels=[scope.unit_name(u) for u, _n in ordered],
-        datasets=[Dataset(_("Opportunities"), [n for _u, n in ordered])],
-        x_label=_("KCDIO"),
-    )
+    return unit_series(scope, count_by_unit(_in_period(scope)), label=_("Opportunities"))
 
 
 def _per_year(scope, **filters) -> dict[int, int]:
-    first, last = scope.trend_years[0], scope.trend_years[-1]
-    return dict(
-        _opportunities(scope)
-        .filter(created_at__year__gte=first, created_at__year__lte=last, **filters)
-        .annotate(y=ExtractYear("created_at"))
-        .values_list("y")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    return count_by_year(scope, _opportunities(scope).filter(**filters), "created_at")
 
 
 def report_section(scope) -> ReportSection:
@@ -152,119 +125,47 @@ def report_section(scope) -> ReportSection:
 
 # -- SDGs ----------------------------------------------------------------------------------
 
-
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_in_period(scope), by="unit_id")
-
-
-def sdg_by_sector(scope):
-    # An enquiry not yet matched to a partner has no sector to count under.
-    return sdg_kpis.goal_counts(
-        _in_period(scope).filter(organisation__isnull=False), by="organisation__msic_section"
-    )
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(
-        filter_by_goal(_in_period(scope), goal)
-        .select_related("organisation")
-        .order_by("created_at", "pk")
-    )
-    tags = sdg_kpis.accepted_tags(Opportunity, [o.pk for o in items], goal)
-    return [
-        Evidence(
-            record=f"{o.title} ({o.reference})",
-            url=o.get_absolute_url(),
-            date=timezone.localtime(o.created_at).date(),
-            period="",
-            partners=[o.partner_label] if o.partner_label else [],
-            unit=scope.unit_name(o.unit_id) if o.unit_id else "",
-            tag=tags.get(o.pk, {}),
-        )
-        for o in items
-    ]
+OPPORTUNITIES = SdgRecords(
+    _in_period,
+    # An enquiry not yet matched to a partner has no sector to count under, but its
+    # evidence names the organisation the visitor gave.
+    partners="organisation",
+    partner_names=lambda o: [o.partner_label] if o.partner_label else [],
+    describe=lambda o: f"{o.title} ({o.reference})",
+    date=lambda o: timezone.localtime(o.created_at).date(),
+    order_by=("created_at", "pk"),
+)
 
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "pipeline.enquiries",
-    label=_("Public enquiries received"),
-    section="pipeline",
-    compute=_enquiries,
-    order=10,
-)
-register_figure(
-    "pipeline.opened",
-    label=_("Opportunities opened"),
-    section="pipeline",
-    compute=lambda scope: _funnel(scope)["total"],
-    order=20,
-)
-register_figure(
-    "pipeline.to_agreement",
-    label=_("Opportunities that reached an agreement"),
-    section="pipeline",
-    compute=lambda scope: _funnel(scope)["to_agreement"],
-    order=30,
-)
-register_figure(
-    "pipeline.to_project",
-    label=_("Opportunities that became projects"),
-    section="pipeline",
-    compute=lambda scope: _funnel(scope)["to_project"],
-    order=40,
-)
-register_figure(
-    "pipeline.agreement_rate",
-    label=_("Share of opportunities reaching an agreement"),
-    section="pipeline",
-    compute=lambda scope: _funnel(scope)["agreement_rate"],
-    unit="percent",
-    order=50,
-)
-register_chart(
-    "pipeline.by_stage",
-    label=_("Opportunities by stage"),
-    section="pipeline",
-    compute=by_stage,
-    kind="bar",
-    order=10,
-)
-register_chart(
-    "pipeline.by_unit",
-    label=_("Opportunities by KCDIO"),
-    section="pipeline",
-    compute=by_unit,
-    kind="hbar",
-    order=20,
-)
-register_trend(
-    "pipeline.enquiries",
-    label=_("Public enquiries received"),
-    compute=lambda scope: _per_year(scope, source=Source.ENQUIRY),
-    order=60,
-)
-register_trend(
-    "pipeline.to_agreement",
-    label=_("Opportunities opened that reached an agreement"),
-    compute=lambda scope: _per_year(
-        scope,
-        pk__in=StageChange.objects.filter(to_stage__in=WON).values("opportunity_id"),
-    ),
-    order=61,
-)
-register_report_section(
-    "pipeline.funnel",
-    label=_("Brokerage pipeline"),
-    compute=report_section,
-    ministry_category="projects",
-)
-register_sdg_source(
-    "pipeline.opportunities",
-    label=_("Pipeline opportunities"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=50,
-)
+
+def register():
+    register_section("pipeline", label=_("Brokerage pipeline"), order=62)
+    kpis = AppKpis("pipeline", values=_funnel)
+    kpis.figure(
+        "enquiries",
+        _("Public enquiries received"),
+        _enquiries,
+        trend=lambda scope: _per_year(scope, source=Source.ENQUIRY),
+        trend_order=60,
+    )
+    kpis.figure("opened", _("Opportunities opened"), lambda scope: _funnel(scope)["total"])
+    kpis.figures(
+        to_agreement=_("Opportunities that reached an agreement"),
+        to_project=_("Opportunities that became projects"),
+    )
+    kpis.figure("agreement_rate", _("Share of opportunities reaching an agreement"), unit="percent")
+    kpis.chart("by_stage", _("Opportunities by stage"), by_stage)
+    kpis.chart("by_unit", _("Opportunities by KCDIO"), by_unit, "hbar")
+    kpis.report("funnel", _("Brokerage pipeline"), report_section, ministry_category="projects")
+    kpis.trend(
+        "to_agreement",
+        _("Opportunities opened that reached an agreement"),
+        lambda scope: _per_year(
+            scope,
+            pk__in=StageChange.objects.filter(to_stage__in=WON).values("opportunity_id"),
+        ),
+        order=61,
+    )
+    kpis.sdg_records("opportunities", _("Pipeline opportunities"), OPPORTUNITIES, order=50)

@@ -7,29 +7,20 @@ in the year it starts (cancelled ones never); graduates in the year they graduat
 
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil
-from jalinan.partners.kpis import sector_label
-from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    register_chart,
-    register_figure,
-    register_report_section,
-    register_sdg_source,
-    register_trend,
+from jalinan.reports.kpi_helpers import (
+    AppKpis,
+    SdgRecords,
+    count_by_year,
+    count_rows,
+    count_series,
+    in_choice_order,
+    sector_label,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
+from jalinan.reports.registry import ReportSection, Series, Stat, Table
 
 from .choices import OpeningKind, OpeningStatus, OutcomeStatus, PlacementStatus
 from .models import GraduateOutcome, Opening, Placement
@@ -112,87 +103,65 @@ def _openings_count(scope) -> int | None:
 def _by_kind(scope) -> list[tuple[str, int]]:
     return scope.once(
         "placements.by_kind",
-        lambda: list(
-            _in_period(scope)
-            .values_list("application__opening__kind")
-            .annotate(n=Count("pk"))
-            .order_by("-n")
-        ),
+        lambda: count_rows(_in_period(scope), "application__opening__kind", order_by=("-n",)),
     )
 
 
 def by_kind(scope) -> Series:
-    rows = _by_kind(scope)
-    return Series(
-        labels=[OpeningKind(k).label for k, _n in rows],
-        datasets=[Dataset(_("Placements"), [n for _k, n in rows])],
+    return count_series(
+        _by_kind(scope),
+        label=_("Placements"),
         x_label=_("Kind"),
+        label_of=lambda k: OpeningKind(k).label,
     )
 
 
 def _by_sector(scope) -> list[tuple[str, int]]:
     return scope.once(
         "placements.by_sector",
-        lambda: list(
-            _in_period(scope)
-            .values_list("organisation__msic_section")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "organisation__msic_section")
+        lambda: count_rows(
+            _in_period(scope),
+            "organisation__msic_section",
+            order_by=("-n", "organisation__msic_section"),
         ),
     )
 
 
 def by_sector(scope) -> Series:
-    rows = _by_sector(scope)
-    return Series(
-        labels=[sector_label(code) for code, _n in rows],
-        datasets=[Dataset(_("Placements"), [n for _c, n in rows])],
-        x_label=_("Host's sector"),
+    return count_series(
+        _by_sector(scope), label=_("Placements"), x_label=_("Host's sector"), label_of=sector_label
     )
 
 
 def _destinations(scope) -> dict[str, int]:
     def compute():
         qs = _narrow(GraduateOutcome.objects.all(), scope).filter(scope.in_years("graduated_on"))
-        return dict(qs.values_list("status").annotate(n=Count("pk")).order_by())
+        return dict(count_rows(qs, "status"))
 
     return scope.once("placements.destinations", compute)
 
 
 def destinations(scope) -> Series:
-    counts = _destinations(scope)
-    kept = [s for s in OutcomeStatus if counts.get(s.value)]
-    return Series(
-        labels=[s.label for s in kept],
-        datasets=[Dataset(_("Graduates"), [counts[s.value] for s in kept])],
+    return count_series(
+        in_choice_order(_destinations(scope), OutcomeStatus),
+        label=_("Graduates"),
         x_label=_("Destination"),
     )
 
 
 def per_year(scope) -> dict[int, int]:
-    first, last = scope.trend_years[0], scope.trend_years[-1]
-    return dict(
-        _placements(scope)
-        .filter(
-            starts_on__gte=datetime.date(first, 1, 1), starts_on__lte=datetime.date(last, 12, 31)
-        )
-        .annotate(y=ExtractYear("starts_on"))
-        .values_list("y")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    return count_by_year(scope, _placements(scope), "starts_on")
 
 
 def report_section(scope) -> ReportSection:
     head = _headline(scope)
     emp = _employability(scope)
-    hosts = (
-        _in_period(scope)
-        .values_list("organisation__legal_name", "organisation__msic_section")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "organisation__legal_name")
+    hosts = count_rows(
+        _in_period(scope),
+        "organisation__legal_name",
+        "organisation__msic_section",
+        order_by=("-n", "organisation__legal_name"),
     )
-    counts = _destinations(scope)
     stats = [
         Stat(_("Placements started"), head["placements"]),
         Stat(_("Students placed"), head["students"]),
@@ -219,7 +188,7 @@ def report_section(scope) -> ReportSection:
             Table(
                 _("Graduate destinations within six months"),
                 [_("Destination"), _("Graduates")],
-                [[s.label, counts[s.value]] for s in OutcomeStatus if counts.get(s.value)],
+                [list(row) for row in in_choice_order(_destinations(scope), OutcomeStatus)],
             ),
         ],
         lists=[
@@ -240,124 +209,45 @@ def report_section(scope) -> ReportSection:
 
 # -- SDGs ----------------------------------------------------------------------------------
 
-
-def sdg_by_unit(scope):
-    # Openings belong to no KCDIO: counted under "No KCDIO" for the whole university.
-    return sdg_kpis.goal_counts(_openings(scope)) if scope.unit_ids is None else {}
-
-
-def sdg_by_sector(scope):
-    return sdg_kpis.goal_counts(_openings(scope), by="organisation__msic_section")
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(
-        filter_by_goal(_openings(scope), goal)
-        .select_related("organisation")
-        .order_by("starts_on", "pk")
-    )
-    tags = sdg_kpis.accepted_tags(Opening, [o.pk for o in items], goal)
-    fmt = "%d/%m/%Y"
-    return [
-        Evidence(
-            record=f"{o.title} ({o.get_kind_display()})",
-            url=o.get_absolute_url(),
-            date=o.published_at.date() if o.published_at else None,
-            period=f"{o.starts_on.strftime(fmt)} – {o.ends_on.strftime(fmt)}",
-            partners=[o.organisation.legal_name],
-            unit="",
-            tag=tags.get(o.pk, {}),
-        )
-        for o in items
-    ]
+OPENINGS = SdgRecords(
+    _openings,
+    unit=None,  # openings belong to no KCDIO: "No KCDIO", for the whole university only
+    partners="organisation",
+    describe=lambda o: f"{o.title} ({o.get_kind_display()})",
+    date=lambda o: o.published_at.date() if o.published_at else None,
+    period=lambda o: f"{o.starts_on:%d/%m/%Y} – {o.ends_on:%d/%m/%Y}",
+    order_by=("starts_on", "pk"),
+)
 
 
 # -- registration --------------------------------------------------------------------------
 
-register_figure(
-    "placements.placements",
-    label=_("Placements started"),
-    section="placements",
-    compute=lambda scope: _headline(scope)["placements"],
-    ministry_category="placements",
-    headline=True,
-    order=10,
-)
-register_figure(
-    "placements.students",
-    label=_("Students placed"),
-    section="placements",
-    compute=lambda scope: _headline(scope)["students"],
-    ministry_category="placements",
-    order=20,
-)
-register_figure(
-    "placements.hosts",
-    label=_("Host organisations"),
-    section="placements",
-    compute=lambda scope: _headline(scope)["hosts"],
-    ministry_category="placements",
-    order=30,
-)
-register_figure(
-    "placements.openings",
-    label=_("Openings published"),
-    section="placements",
-    compute=_openings_count,
-    ministry_category="placements",
-    order=40,
-    help=_("Openings belong to no KCDIO: counted for the whole university only."),
-)
-register_figure(
-    "placements.employability",
-    label=_("Graduate employability"),
-    section="placements",
-    compute=lambda scope: _employability(scope)["rate"],
-    unit="percent",
-    ministry_category="placements",
-    headline=True,
-    order=50,
-    help=_(
-        "Graduates of the period employed, self-employed, studying or upskilling within "
-        "six months of graduating."
-    ),
-)
-register_chart(
-    "placements.by_kind",
-    label=_("Placements by kind"),
-    section="placements",
-    compute=by_kind,
-    kind="doughnut",
-    order=10,
-)
-register_chart(
-    "placements.by_sector",
-    label=_("Placements by host's sector"),
-    section="placements",
-    compute=by_sector,
-    kind="hbar",
-    order=20,
-)
-register_chart(
-    "placements.destinations",
-    label=_("Graduate destinations"),
-    section="placements",
-    compute=destinations,
-    kind="doughnut",
-    order=30,
-)
-register_trend("placements.placements", label=_("Placements started"), compute=per_year, order=40)
-register_report_section(
-    "placements.placements",
-    label=_("Placements and graduate employability"),
-    compute=report_section,
-    ministry_category="placements",
-)
-register_sdg_source(
-    "placements.openings",
-    label=_("Placement openings"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=40,
-)
+
+def register():
+    kpis = AppKpis("placements", ministry_category="placements", values=_headline)
+    kpis.figure(
+        "placements", _("Placements started"), headline=True, trend=per_year, trend_order=40
+    )
+    kpis.figures(students=_("Students placed"), hosts=_("Host organisations"))
+    kpis.figure(
+        "openings",
+        _("Openings published"),
+        _openings_count,
+        help=_("Openings belong to no KCDIO: counted for the whole university only."),
+    )
+    kpis.figure(
+        "employability",
+        _("Graduate employability"),
+        lambda scope: _employability(scope)["rate"],
+        unit="percent",
+        headline=True,
+        help=_(
+            "Graduates of the period employed, self-employed, studying or upskilling within "
+            "six months of graduating."
+        ),
+    )
+    kpis.chart("by_kind", _("Placements by kind"), by_kind, "doughnut")
+    kpis.chart("by_sector", _("Placements by host's sector"), by_sector, "hbar")
+    kpis.chart("destinations", _("Graduate destinations"), destinations, "doughnut")
+    kpis.report("placements", _("Placements and graduate employability"), report_section)
+    kpis.sdg_records("openings", _("Placement openings"), OPENINGS, order=40)

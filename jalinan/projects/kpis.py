@@ -7,29 +7,24 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    register_chart,
-    register_figure,
-    register_report_section,
-    register_sdg_source,
-    register_trend,
+from jalinan.reports.kpi_helpers import (
+    AppKpis,
+    SdgRecords,
+    count_by_unit,
+    count_each_year,
+    count_rows,
+    count_series,
+    in_choice_order,
+    year_series,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
+from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table
 
 from .choices import ProjectKind
-from .models import Project
 from .selectors import active_in_year_q, funding_for, income_for, projects_for
 
 ZERO = Decimal("0")
@@ -62,10 +57,7 @@ def _funding(scope):
 
 def _running_by_unit(scope) -> dict[int | None, int]:
     """Projects running in the period per (unreduced) unit: one query."""
-    return scope.once(
-        "projects.running_by_unit",
-        lambda: dict(_running(scope).values_list("unit_id").annotate(n=Count("pk")).order_by()),
-    )
+    return scope.once("projects.running_by_unit", lambda: count_by_unit(_running(scope)))
 
 
 def active_projects(scope) -> int:
@@ -75,7 +67,7 @@ def active_projects(scope) -> int:
 def new_by_kind(scope) -> dict[str, int]:
     return scope.once(
         "projects.new_by_kind",
-        lambda: dict(_new(scope).values_list("kind").annotate(n=Count("pk")).order_by()),
+        lambda: dict(count_rows(_new(scope), "kind")),
     )
 
 
@@ -157,37 +149,28 @@ def _list_link(scope) -> str:
 
 
 def new_by_kind_chart(scope) -> Series:
-    counts = new_by_kind(scope)
-    kinds = [k for k in ProjectKind if counts.get(k.value)]
-    return Series(
-        labels=[k.label for k in kinds],
-        datasets=[Dataset(_("New projects"), [counts[k.value] for k in kinds])],
+    return count_series(
+        in_choice_order(new_by_kind(scope), ProjectKind),
+        label=_("New projects"),
         x_label=_("Kind"),
     )
 
 
 def funding_chart(scope) -> Series:
     rows = funding_by_year(scope)
-    years = scope.trend_years
-    return Series(
-        labels=[str(y) for y in years],
-        datasets=[
-            Dataset(_("Cash (RM)"), [rows.get(y, {}).get("cash", ZERO) for y in years]),
-            Dataset(_("In kind (RM)"), [rows.get(y, {}).get("in_kind", ZERO) for y in years]),
+    return year_series(
+        scope,
+        [
+            (_("Cash (RM)"), {y: r["cash"] for y, r in rows.items()}),
+            (_("In kind (RM)"), {y: r["in_kind"] for y, r in rows.items()}),
         ],
-        x_label=_("Year"),
         unit="rm",
+        missing=ZERO,
     )
 
 
 def income_chart(scope) -> Series:
-    rows = income_by_year(scope)
-    return Series(
-        labels=[str(y) for y in scope.trend_years],
-        datasets=[Dataset(_("Income (RM)"), [rows.get(y, ZERO) for y in scope.trend_years])],
-        x_label=_("Year"),
-        unit="rm",
-    )
+    return year_series(scope, [(_("Income (RM)"), income_by_year(scope))], unit="rm", missing=ZERO)
 
 
 def by_unit(scope) -> dict[int | None, dict]:
@@ -229,11 +212,11 @@ def _units_ordered(scope, rows):
 
 def by_unit_chart(scope) -> Series:
     rows = by_unit(scope)
-    units = _units_ordered(scope, rows)
-    return Series(
-        labels=[scope.unit_name(u) for u in units],
-        datasets=[Dataset(_("Projects running"), [rows[u]["projects"] for u in units])],
+    return count_series(
+        [(u, rows[u]["projects"]) for u in _units_ordered(scope, rows)],
+        label=_("Projects running"),
         x_label=_("KCDIO"),
+        label_of=scope.unit_name,
     )
 
 
@@ -256,10 +239,7 @@ def money_by_unit_chart(scope) -> Series:
 
 def projects_per_year(scope) -> dict[int, int]:
     """Projects running in each trend year (one query)."""
-    counts = _projects(scope).aggregate(
-        **{f"y{y}": Count("pk", filter=active_in_year_q(y)) for y in scope.trend_years}
-    )
-    return {y: counts[f"y{y}"] for y in scope.trend_years}
+    return count_each_year(scope, _projects(scope), active_in_year_q)
 
 
 # -- the report --------------------------------------------------------------------------------
@@ -350,160 +330,54 @@ def income_report(scope) -> ReportSection:
     )
 
 
-# -- SDGs --------------------------------------------------------------------------------------
+# -- SDGs ----------------------------------------------------------------------------------
 
-
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_running(scope), by="unit_id")
-
-
-def sdg_by_sector(scope):
-    links = Project.organisations.through.objects.filter(
-        project_id__in=_running(scope).values("pk")
-    )
-    return sdg_kpis.goal_counts(
-        links, by="organisation__msic_section", record="project_id", model=Project
-    )
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(
-        filter_by_goal(_running(scope), goal)
-        .prefetch_related("organisations")
-        .order_by("start_date", "pk")
-    )
-    tags = sdg_kpis.accepted_tags(Project, [p.pk for p in items], goal)
-    return [
-        Evidence(
-            record=str(p),
-            url=p.get_absolute_url(),
-            date=p.start_date,
-            period=(
-                f"{p.start_date:%d %b %Y} – {p.end_date:%d %b %Y}"
-                if p.start_date and p.end_date
-                else ""
-            ),
-            partners=[o.legal_name for o in p.organisations.all()],
-            unit=scope.unit_name(p.unit_id) if p.unit_id else "",
-            tag=tags.get(p.pk, {}),
-        )
-        for p in items
-    ]
+PROJECTS = SdgRecords(
+    _running,
+    partners="organisations",
+    describe=str,
+    date=lambda p: p.start_date,
+    period=lambda p: (
+        f"{p.start_date:%d %b %Y} – {p.end_date:%d %b %Y}" if p.start_date and p.end_date else ""
+    ),
+    order_by=("start_date", "pk"),
+)
 
 
 # -- registration ------------------------------------------------------------------------------
 
-register_figure(
-    "projects.running",
-    label=_("Projects running"),
-    section="projects",
-    compute=active_projects,
-    ministry_category="projects",
-    headline=True,
-    order=10,
-    link=_list_link,
-)
-register_figure(
-    "projects.new",
-    label=_("New projects"),
-    section="projects",
-    compute=lambda scope: sum(new_by_kind(scope).values()),
-    ministry_category="projects",
-    order=20,
-)
-register_figure(
-    "projects.funding_cash",
-    label=_("Project funding in cash (RM)"),
-    section="projects",
-    compute=funding_cash,
-    unit="rm",
-    ministry_category="projects",
-    order=30,
-)
-register_figure(
-    "projects.funding_in_kind",
-    label=_("Project funding in kind (RM)"),
-    section="projects",
-    compute=funding_in_kind,
-    unit="rm",
-    ministry_category="projects",
-    order=40,
-)
-register_figure(
-    "projects.income",
-    label=_("Income received from projects (RM)"),
-    section="income",
-    compute=income_in_years,
-    unit="rm",
-    ministry_category="income",
-    headline=True,
-    order=10,
-)
-register_chart(
-    "projects.new_by_kind",
-    label=_("New projects by kind"),
-    section="projects",
-    compute=new_by_kind_chart,
-    kind="doughnut",
-    order=10,
-)
-register_chart(
-    "projects.funding_by_year",
-    label=_("Project funding by year"),
-    section="projects",
-    compute=funding_chart,
-    kind="stacked",
-    order=20,
-)
-register_chart(
-    "projects.by_unit",
-    label=_("Projects running by KCDIO"),
-    section="projects",
-    compute=by_unit_chart,
-    kind="hbar",
-    order=30,
-)
-register_chart(
-    "projects.money_by_unit",
-    label=_("Project funding and income by KCDIO"),
-    section="projects",
-    compute=money_by_unit_chart,
-    kind="hbar",
-    order=40,
-)
-register_chart(
-    "projects.income_by_year",
-    label=_("Income received from projects by year"),
-    section="income",
-    compute=income_chart,
-    kind="bar",
-    order=10,
-)
-register_trend("projects.running", label=_("Projects running"), compute=projects_per_year, order=40)
-register_trend(
-    "projects.income",
-    label=_("Income received from projects (RM)"),
-    compute=lambda scope: {y: income_by_year(scope).get(y, ZERO) for y in scope.trend_years},
-    unit="rm",
-    order=50,
-)
-register_report_section(
-    "projects.projects",
-    label=_("Collaborative and contract research"),
-    compute=report_section,
-    ministry_category="projects",
-)
-register_report_section(
-    "projects.income",
-    label=_("Income received from projects"),
-    compute=income_report,
-    ministry_category="income",
-)
-register_sdg_source(
-    "projects.projects",
-    label=_("Projects"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=30,
-)
+
+def register():
+    kpis = AppKpis("projects", ministry_category="projects")
+    kpis.figure(
+        "running",
+        _("Projects running"),
+        active_projects,
+        headline=True,
+        link=_list_link,
+        trend=projects_per_year,
+        trend_order=40,
+    )
+    kpis.figure("new", _("New projects"), lambda scope: sum(new_by_kind(scope).values()))
+    kpis.figure("funding_cash", _("Project funding in cash (RM)"), funding_cash, unit="rm")
+    kpis.figure("funding_in_kind", _("Project funding in kind (RM)"), funding_in_kind, unit="rm")
+    kpis.chart("new_by_kind", _("New projects by kind"), new_by_kind_chart, "doughnut")
+    kpis.chart("funding_by_year", _("Project funding by year"), funding_chart, "stacked")
+    kpis.chart("by_unit", _("Projects running by KCDIO"), by_unit_chart, "hbar")
+    kpis.chart(
+        "money_by_unit", _("Project funding and income by KCDIO"), money_by_unit_chart, "hbar"
+    )
+    kpis.report("projects", _("Collaborative and contract research"), report_section)
+    kpis.sdg_records("projects", _("Projects"), PROJECTS, order=30)
+    income = AppKpis("projects", section="income", ministry_category="income")
+    income.figure(
+        "income",
+        _("Income received from projects (RM)"),
+        income_in_years,
+        unit="rm",
+        headline=True,
+        trend=lambda scope: {y: income_by_year(scope).get(y, ZERO) for y in scope.trend_years},
+        trend_order=50,
+    )
+    income.chart("income_by_year", _("Income received from projects by year"), income_chart)
+    income.report("income", _("Income received from projects"), income_report)

@@ -8,7 +8,10 @@ class ReportsConfig(AppConfig):
     verbose_name = "Reports"
 
     def ready(self):
-        from django.utils.module_loading import autodiscover_modules
+        from importlib import import_module
+
+        from django.apps import apps
+        from django.utils.module_loading import module_has_submodule
 
         from jalinan.core.notifications import register_kind
         from jalinan.core.registry import (
@@ -23,8 +26,11 @@ class ReportsConfig(AppConfig):
         from .monthly import KIND, send_monthly_headlines
         from .permissions import can_see_dashboard
 
-        # Every app's figures, charts and report parts (see registry.py).
-        autodiscover_modules("kpis")
+        # Every app's figures, charts and report parts (see registry.py): registered by the
+        # register() of its kpis.py, called here once; importing the module registers nothing.
+        for config in apps.get_app_configs():
+            if module_has_submodule(config.module, "kpis"):
+                import_module(f"{config.name}.kpis").register()
 
         register_kind(KIND, _("Reports: monthly headline figures"))
         register_nav(

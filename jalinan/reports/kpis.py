@@ -10,16 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from jalinan.sdgs.goals import GOALS
 
 from . import registry
-from .registry import (
-    Dataset,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    register_chart,
-    register_figure,
-    register_report_section,
-)
+from .kpi_helpers import AppKpis, sector_label
+from .registry import Dataset, ReportSection, Series, Stat, Table
 
 
 def trend_rows(scope, unit: str = "count") -> tuple[list, list[list]]:
@@ -124,8 +116,6 @@ def by_unit_matrix(scope) -> Series | None:
 
 
 def by_sector_matrix(scope) -> Series | None:
-    from jalinan.partners.kpis import sector_label
-
     return _matrix(scope, "by_sector", sector_label, _("Goal × partner's sector"))
 
 
@@ -153,69 +143,42 @@ def sdg_report_section(scope) -> ReportSection:
     )
 
 
-register_chart(
-    "reports.trends",
-    label=_("Five-year trends"),
-    section="trends",
-    compute=lambda scope: _trend_chart(scope, "count"),
-    kind="line",
-    order=10,
-)
-register_chart(
-    "reports.trends_rm",
-    label=_("Five-year trends (RM)"),
-    section="trends",
-    compute=lambda scope: _trend_chart(scope, "rm"),
-    kind="line",
-    order=20,
-)
-register_figure(
-    "reports.sdg_tags",
-    label=_("Accepted SDG tags"),
-    section="sdgs",
-    compute=tagged,
-    ministry_category="sdgs",
-    order=10,
-    help=_("Tags accepted by a person on the records of the period (a record may carry several)."),
-)
-register_figure(
-    "reports.sdg_goals",
-    label=_("Goals covered"),
-    section="sdgs",
-    compute=goals_covered,
-    ministry_category="sdgs",
-    order=20,
-    help=_("Goals with at least one record carrying an accepted tag."),
-)
-register_chart(
-    "reports.sdg_by_goal",
-    label=_("Records by SDG"),
-    section="sdgs",
-    compute=by_goal,
-    kind="stacked",
-    order=10,
-)
-register_chart(
-    "reports.sdg_by_unit",
-    label=_("SDG coverage by KCDIO"),
-    section="sdgs",
-    compute=by_unit_matrix,
-    kind="matrix",
-    order=20,
-    help=_("Records with an accepted tag for each goal, under the KCDIO that leads them."),
-)
-register_chart(
-    "reports.sdg_by_sector",
-    label=_("SDG coverage by partner's sector"),
-    section="sdgs",
-    compute=by_sector_matrix,
-    kind="matrix",
-    order=30,
-    help=_("A record with partners in several sectors counts once in each."),
-)
-register_report_section(
-    "reports.sdgs",
-    label=_("SDG coverage"),
-    compute=sdg_report_section,
-    ministry_category="sdgs",
-)
+def register():
+    trends = AppKpis("reports", section="trends")
+    trends.chart(
+        "trends", _("Five-year trends"), lambda scope: _trend_chart(scope, "count"), "line"
+    )
+    trends.chart(
+        "trends_rm", _("Five-year trends (RM)"), lambda scope: _trend_chart(scope, "rm"), "line"
+    )
+    kpis = AppKpis("reports", section="sdgs", ministry_category="sdgs")
+    kpis.figure(
+        "sdg_tags",
+        _("Accepted SDG tags"),
+        tagged,
+        help=_(
+            "Tags accepted by a person on the records of the period (a record may carry several)."
+        ),
+    )
+    kpis.figure(
+        "sdg_goals",
+        _("Goals covered"),
+        goals_covered,
+        help=_("Goals with at least one record carrying an accepted tag."),
+    )
+    kpis.chart("sdg_by_goal", _("Records by SDG"), by_goal, "stacked")
+    kpis.chart(
+        "sdg_by_unit",
+        _("SDG coverage by KCDIO"),
+        by_unit_matrix,
+        "matrix",
+        help=_("Records with an accepted tag for each goal, under the KCDIO that leads them."),
+    )
+    kpis.chart(
+        "sdg_by_sector",
+        _("SDG coverage by partner's sector"),
+        by_sector_matrix,
+        "matrix",
+        help=_("A record with partners in several sectors counts once in each."),
+    )
+    kpis.report("sdgs", _("SDG coverage"), sdg_report_section)

@@ -1,9 +1,10 @@
 """Where each app registers what the dashboards and reports count. Reports knows no domain app.
 
-An app with something to count writes a ``kpis.py`` module. The reports app imports
-``<app>.kpis`` for every installed app when Django starts (as the admin finds ``admin.py``), so
-nothing else needs editing: no URL, template or settings change, and no change to this app.
-In it the app registers, with the functions below:
+An app with something to count writes a ``kpis.py`` module with a ``register()`` function.
+When Django starts, the reports app imports ``<app>.kpis`` for every installed app and calls
+its ``register()`` (importing the module registers nothing), so nothing else needs editing: no
+URL, template or settings change, and no change to this app. In ``register()`` the app
+registers, with the functions below:
 
 - **figures** (:func:`register_figure`): one number each (a count, RM or a percentage), shown
   as a card on the dashboard, in the reports' summaries and, with ``headline=True``, on *My
@@ -31,19 +32,17 @@ in the database: a figure costs one query whatever the data's size (share one qu
 several figures with ``scope.once(key, fn)``). A section of the dashboard appears as soon as one
 figure or chart is registered in it.
 
-A complete example, cut down from the projects app's (``jalinan/projects/kpis.py`` has the
-whole of it)::
+The counting every app shares is in :mod:`jalinan.reports.kpi_helpers` (per-year counts,
+counts by KCDIO, the charts drawn from them, the sector label, the SDG counts and evidence)
+and so is :class:`~jalinan.reports.kpi_helpers.AppKpis`, which registers with the functions
+below. A complete example, as the projects app might write it (``jalinan/projects/kpis.py``)::
 
-    from django.db.models import Sum
-    from django.db.models.functions import ExtractYear
     from django.utils.translation import gettext_lazy as _
 
-    from jalinan.reports.registry import (
-        Dataset, ReportSection, Series, Stat, Table,
-        register_chart, register_figure, register_report_section, register_trend,
-    )
+    from jalinan.reports.kpi_helpers import AppKpis, SdgRecords, count_by_year, year_series
+    from jalinan.reports.registry import ReportSection, Stat
 
-    from .selectors import income_for  # the income entries this user may see
+    from .selectors import income_for, projects_for  # what this user may see
 
 
     def _income(scope):
@@ -51,77 +50,47 @@ whole of it)::
 
 
     def _by_year(scope):  # one query, shared by the figure, the chart and the trend
-        return scope.once("projects.income_by_year", lambda: dict(
-            _income(scope).filter(received_on__year__gte=scope.trend_years[0],
-                                  received_on__year__lte=scope.year_to)
-            .annotate(y=ExtractYear("received_on")).values_list("y")
-            .annotate(total=Sum("amount")).order_by()))
+        return scope.once("projects.income_by_year",
+                          lambda: count_by_year(scope, _income(scope), "received_on",
+                                                total="amount"))
 
 
     def income_in_years(scope):
-        by_year = _by_year(scope)
-        return sum(by_year.get(y, 0) for y in scope.years)
+        return sum(_by_year(scope).get(y, 0) for y in scope.years)
 
 
     def income_chart(scope):
-        by_year = _by_year(scope)
-        return Series(
-            labels=[str(y) for y in scope.trend_years],
-            datasets=[Dataset(_("Income (RM)"), [by_year.get(y, 0) for y in scope.trend_years])],
-            x_label=_("Year"),
-        )
+        return year_series(scope, [(_("Income (RM)"), _by_year(scope))], unit="rm")
 
 
     def income_report(scope):
-        rows = (_income(scope).filter(scope.in_years("received_on"))
-                .values_list("payer__legal_name").annotate(t=Sum("amount")))
         return ReportSection(
             stats=[Stat(_("Industry income (RM)"), income_in_years(scope), unit="rm")],
-            tables=[Table(_("Income by payer"), [_("Payer"), _("RM")],
-                          [list(r) for r in rows])],
+            tables=[],  # summary tables
             lists=[],  # the records behind the figures, for the appendix
         )
 
 
-    register_figure("projects.income", label=_("Industry income (RM)"), section="income",
-                    compute=income_in_years, unit="rm", ministry_category="income",
-                    headline=True)
-    register_chart("projects.income_by_year", label=_("Industry income by year"),
-                   section="income", compute=income_chart, kind="bar")
-    register_trend("projects.income", label=_("Industry income (RM)"),
-                   compute=lambda scope: _by_year(scope), unit="rm")
-    register_report_section("projects.income", label=_("Industry income"),
-                            compute=income_report, ministry_category="income")
-
-A record type that carries SDG tags also registers itself as an SDG source (the counting
-helpers are in ``jalinan.sdgs.kpis``; ``jalinan/agreements/kpis.py`` has a full one)::
-
-    from jalinan.sdgs import kpis as sdg_kpis
-    from jalinan.sdgs.selectors import filter_by_goal
-
-    def _projects(scope):  # the projects of the period, as for the figures
-        return projects_for(scope.user).filter(scope.unit_q("unit_id"))
-
-    def project_evidence(scope, goal):
-        projects = list(filter_by_goal(_projects(scope), goal).prefetch_related("organisations"))
-        tags = sdg_kpis.accepted_tags(Project, [p.pk for p in projects], goal)
-        return [Evidence(record=p.title, url=p.get_absolute_url(), date=p.start_date,
-                         period="", partners=[o.legal_name for o in p.organisations.all()],
-                         unit=scope.unit_name(p.unit_id), tag=tags.get(p.pk, {}))
-                for p in projects]
-
-    register_sdg_source(
-        "projects.projects", label=_("Projects"),
-        by_unit=lambda scope: sdg_kpis.goal_counts(_projects(scope), by="unit_id"),
-        by_sector=lambda scope: sdg_kpis.goal_counts(  # partners through the link table
-            Project.organisations.through.objects.filter(project__in=_projects(scope)),
-            by="organisation__msic_section", record="project_id", model=Project),
-        evidence=project_evidence,
+    PROJECTS = SdgRecords(  # a record type that carries SDG tags
+        lambda scope: projects_for(scope.user).filter(scope.unit_q("unit_id")),
+        describe=str,
+        partners="organisations",  # the path to its partner organisations
+        date=lambda p: p.start_date,
     )
 
-Keys are ``<app>.<name>``; registering a key again replaces the entry (so a module imported
-twice does no harm). Labels are lazy translations. Compute functions return plain numbers,
-``None`` when the figure does not apply (shown as "—"), or the dataclasses below.
+
+    def register():
+        kpis = AppKpis("projects", section="income", ministry_category="income")
+        kpis.figure("income", _("Industry income (RM)"), income_in_years, unit="rm",
+                    headline=True, trend=_by_year, trend_order=50)
+        kpis.chart("income_by_year", _("Industry income by year"), income_chart)
+        kpis.report("income", _("Industry income"), income_report)
+        kpis.sdg_records("projects", _("Projects"), PROJECTS, order=30)
+
+Keys are ``<app>.<name>``; registering a key again replaces the entry (so calling
+``register()`` twice does no harm). Labels are lazy translations. Compute functions return
+plain numbers, ``None`` when the figure does not apply (shown as "—"), or the dataclasses
+below.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 This app knows nothing of the apps that use it: they hand over a queryset (of their tagged
 model, or of a model that points to it) and the paths to group by. Only accepted tags count.
-The record types' own ``kpis.py`` modules call these to register their SDG sources with
-``jalinan.reports.registry.register_sdg_source``.
+The record types' own ``kpis.py`` modules count with these (through
+``jalinan.reports.kpi_helpers``) when they register their SDG sources.
 """
 
 from __future__ import annotations
@@ -75,3 +75,8 @@ def accepted_tags(model, ids, goal: int) -> dict[int, dict]:
             "terms": [str(t) for t in evidence.get("terms", [])],
         }
     return out
+
+
+def register() -> None:
+    """The goals register nothing of their own: each record type that carries tags registers
+    itself as an SDG source, and the reports app sums them."""

@@ -17,31 +17,21 @@ open (the others are counted in a note: never their titles or application number
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import is_staff_member
-from jalinan.reports.registry import (
-    Dataset,
-    Evidence,
-    ReportSection,
-    Series,
-    Stat,
-    Table,
-    not_shown,
-    register_chart,
-    register_figure,
-    register_report_section,
-    register_sdg_source,
-    register_trend,
+from jalinan.reports.kpi_helpers import (
+    AppKpis,
+    SdgRecords,
+    count_by_unit,
+    count_by_year,
+    year_series,
 )
-from jalinan.sdgs import kpis as sdg_kpis
-from jalinan.sdgs.selectors import filter_by_goal
+from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table, not_shown
 
 from .choices import AssetKind, DisclosureStatus, LicenceStatus
-from .models import Disclosure, IPAsset, Licence, RoyaltyPayment, Spinoff, Technology
+from .models import Disclosure, IPAsset, Licence, RoyaltyPayment, Spinoff
 from .selectors import assets_for, disclosures_for
 from .selectors.catalogue import published_technologies
 
@@ -80,25 +70,13 @@ def _spinoffs(scope):
     return qs.filter(scope.unit_q("licence__technology__unit_id"))
 
 
-def _trend_q(scope, field: str) -> Q:
-    first, last = scope.trend_years[0], scope.trend_years[-1]
-    return Q(**{f"{field}__year__gte": min(first, scope.year_from), f"{field}__year__lte": last})
-
-
 def _per_year(scope, key: str, qs, field: str, value=None) -> dict[int, int]:
     """``{year: count (or sum of value)}`` over the scope's years and trend years: one query."""
-
-    def compute():
-        rows = (
-            qs.filter(_trend_q(scope, field))
-            .annotate(y=ExtractYear(field))
-            .values_list("y")
-            .annotate(v=Sum(value) if value else Count("pk"))
-            .order_by()
-        )
-        return {y: v or 0 for y, v in rows}
-
-    return scope.once(f"technologies.{key}", compute)
+    since = min(scope.trend_years[0], scope.year_from)
+    return scope.once(
+        f"technologies.{key}",
+        lambda: count_by_year(scope, qs, field, total=value, since=since),
+    )
 
 
 def disclosures_by_year(scope):
@@ -146,46 +124,24 @@ SERIES = [
 
 
 def ip_by_year(scope) -> Series:
-    years = scope.trend_years
-    return Series(
-        labels=[str(y) for y in years],
-        datasets=[
-            Dataset(label, [fn(scope).get(y, 0) for y in years])
+    return year_series(
+        scope,
+        [
+            (label, fn(scope))
             for key, label, fn, _unit in SERIES
             if key in ("disclosures", "filings", "grants")
         ],
-        x_label=_("Year"),
     )
 
 
 def _by_unit(scope) -> dict:
     def compute():
-        disclosures = dict(
-            _disclosures(scope)
-            .filter(submitted_at__date__gte=scope.start, submitted_at__date__lte=scope.end)
-            .values_list("unit_id")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        filings = dict(
-            _patents(scope)
-            .filter(scope.in_years("filing_date"))
-            .values_list("unit_id")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        grants = dict(
-            _patents(scope)
-            .filter(scope.in_years("granted_on"))
-            .values_list("unit_id")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        return {
-            "disclosures": scope.roll_up(disclosures),
-            "filings": scope.roll_up(filings),
-            "grants": scope.roll_up(grants),
+        counted = {
+            "disclosures": _disclosures(scope).filter(scope.in_years("submitted_at__date")),
+            "filings": _patents(scope).filter(scope.in_years("filing_date")),
+            "grants": _patents(scope).filter(scope.in_years("granted_on")),
         }
+        return {key: scope.roll_up(count_by_unit(qs)) for key, qs in counted.items()}
 
     return scope.once("technologies.by_unit", compute)
 
@@ -269,75 +225,33 @@ def _offers(scope):
     )
 
 
-def sdg_by_unit(scope):
-    return sdg_kpis.goal_counts(_offers(scope), by="unit_id")
-
-
-def sdg_by_sector(scope):
-    # An offer has no partner until it is licensed: nothing to count by partner's sector.
-    return {}
-
-
-def sdg_evidence(scope, goal: int) -> list[Evidence]:
-    items = list(filter_by_goal(_offers(scope), goal).order_by("published_at", "pk"))
-    tags = sdg_kpis.accepted_tags(Technology, [t.pk for t in items], goal)
-    return [
-        Evidence(
-            record=f"{t.title} ({t.reference})",
-            # The public catalogue page: evidence anyone (an assessor too) may open.
-            url=t.get_public_url(),
-            date=timezone.localtime(t.published_at).date(),
-            period="",
-            partners=[],
-            unit=scope.unit_name(t.unit_id) if t.unit_id else "",
-            tag=tags.get(t.pk, {}),
-        )
-        for t in items
-    ]
+OFFERS = SdgRecords(
+    _offers,
+    partners=None,  # an offer has no partner until it is licensed
+    describe=lambda t: f"{t.title} ({t.reference})",
+    # The public catalogue page: evidence anyone (an assessor too) may open.
+    url=lambda t: t.get_public_url(),
+    date=lambda t: timezone.localtime(t.published_at).date(),
+    order_by=("published_at", "pk"),
+)
 
 
 # -- registration --------------------------------------------------------------------------
 
-for _order, (_key, _label, _fn, _unit) in enumerate(SERIES, start=1):
-    register_figure(
-        f"technologies.{_key}",
-        label=_label,
-        section="technologies",
-        compute=lambda scope, fn=_fn: _in_years(fn(scope), scope),
-        unit=_unit,
-        ministry_category="ip",
-        headline=_key in ("disclosures", "income"),
-        order=_order * 10,
-    )
-    register_trend(f"technologies.{_key}", label=_label, compute=_fn, unit=_unit, order=60 + _order)
 
-register_chart(
-    "technologies.by_year",
-    label=_("Disclosures, filings and grants by year"),
-    section="technologies",
-    compute=ip_by_year,
-    kind="bar",
-    order=10,
-)
-register_chart(
-    "technologies.by_unit",
-    label=_("Disclosures, filings and grants by KCDIO"),
-    section="technologies",
-    compute=ip_by_unit,
-    kind="hbar",
-    order=20,
-)
-register_report_section(
-    "technologies.ip",
-    label=_("Intellectual property and commercialisation"),
-    compute=report_section,
-    ministry_category="ip",
-)
-register_sdg_source(
-    "technologies.technologies",
-    label=_("Technology offers"),
-    by_unit=sdg_by_unit,
-    by_sector=sdg_by_sector,
-    evidence=sdg_evidence,
-    order=60,
-)
+def register():
+    kpis = AppKpis("technologies", ministry_category="ip")
+    for position, (name, label, fn, unit) in enumerate(SERIES, start=1):
+        kpis.figure(
+            name,
+            label,
+            lambda scope, fn=fn: _in_years(fn(scope), scope),
+            unit=unit,
+            headline=name in ("disclosures", "income"),
+            trend=fn,
+            trend_order=60 + position,
+        )
+    kpis.chart("by_year", _("Disclosures, filings and grants by year"), ip_by_year)
+    kpis.chart("by_unit", _("Disclosures, filings and grants by KCDIO"), ip_by_unit, "hbar")
+    kpis.report("ip", _("Intellectual property and commercialisation"), report_section)
+    kpis.sdg_records("technologies", _("Technology offers"), OFFERS, order=60)
