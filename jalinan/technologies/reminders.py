@@ -28,13 +28,12 @@ from .models import Deadline, DeadlineReminder
 from .services.assets import NOTIFY_DEADLINE
 from .services.disclosures import inventor_people, ip_staff_people
 
-DEFAULT_TIERS = (90, 30, 7, 0)
 OVERDUE = -1
 
 
 def alert_tiers() -> list[int]:
     """The tiers in days before the due date, largest first (0: on the day)."""
-    tiers = getattr(settings, "JALINAN_IP_DEADLINE_ALERT_DAYS", DEFAULT_TIERS)
+    tiers = settings.JALINAN_IP_DEADLINE_ALERT_DAYS
     return sorted({int(t) for t in tiers if int(t) >= 0}, reverse=True)
 
 

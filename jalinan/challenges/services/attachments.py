@@ -16,7 +16,7 @@ ATTACHMENT_KINDS = (PDF, DOCX, XLSX, PNG, JPEG)
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "JALINAN_CHALLENGE_MAX_UPLOAD_MB", 20) * 1024 * 1024)
+    return int(settings.JALINAN_CHALLENGE_MAX_UPLOAD_MB * 1024 * 1024)
 
 
 @transaction.atomic
