@@ -12,7 +12,7 @@ BEFORE = [("accounts", "0004_legal_and_ip_committee_groups")]
 AFTER = [("accounts", "0006_api_token_stamp_existing")]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_existing_tokens_become_read_write_everywhere_with_an_expiry(client):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

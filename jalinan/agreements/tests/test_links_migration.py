@@ -41,7 +41,7 @@ def _proposal(title, *, challenge, lead, memorandum=None):
     )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_numbers_become_foreign_keys_and_back(academic, unit_eng, org_acme, caplog):
     memos = {
         name: make_memo(unit=unit_eng, pic=academic, parties=[org_acme], title=name)

@@ -80,7 +80,7 @@ def test_an_audit_write_costs_one_query_more_than_the_insert(
         audit_log(actor=officer, action="update", obj=org_acme)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(
     "postgresql" not in settings.DATABASES["default"]["ENGINE"],
     reason="SQLite serialises writers itself; the lock under test is PostgreSQL's",

@@ -19,7 +19,7 @@ from jalinan.experts.models import ProfileProject
 BEFORE = ("experts", "0001_expert_profiles")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_rows_history_and_permissions_of_the_old_model_carry_over():
     # Through the command, not the executor: the command renames the content type.
     call_command("migrate", *BEFORE, verbosity=0)
