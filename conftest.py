@@ -156,6 +156,16 @@ def pytest_configure(config):
         settings.JALINAN_EMBEDDER = "hashing"
 
 
+def pytest_collection_modifyitems(items):
+    # Tests on a transactional database empty every table when they end (the migrations' rows
+    # too); scripts/test-all runs them apart, after the others, since pytest-xdist would
+    # otherwise run another file's tests after one of them on the same worker.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            item.add_marker(pytest.mark.transactional)
+
+
 def pytest_report_header(config):
     from django.conf import settings
 
