@@ -47,13 +47,13 @@ serve: install
 test: install
 	bash scripts/test-all
 
-# On every CPU (pytest-xdist); XDIST= runs the tests in one process.
-XDIST ?= -n auto --dist loadfile
+# On every CPU, transactional tests after the others (scripts/pytest-split;
+# JALINAN_TEST_WORKERS=0 runs everything in one process).
 test-sqlite: install
-	$(BIN)/pytest -q $(XDIST)
+	bash scripts/pytest-split
 
 test-postgres: install
-	bash scripts/with-postgres $(BIN)/pytest -q $(XDIST)
+	bash scripts/with-postgres bash scripts/pytest-split
 
 test-browser: install
 	bash scripts/test-browser
