@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import ApiToken, Invitation, Unit, User
+from .models import ApiToken, IdentityMapping, Invitation, Unit, User
 
 
 @admin.register(User)
@@ -31,6 +31,13 @@ class UserAdmin(BaseUserAdmin):
         if obj is not None and obj.pk == request.user.pk:
             fields += ["is_staff", "is_superuser"]
         return fields
+
+
+@admin.register(IdentityMapping)
+class IdentityMappingAdmin(admin.ModelAdmin):
+    list_display = ("kind", "value", "unit", "role")
+    list_filter = ("kind",)
+    search_fields = ("value",)
 
 
 @admin.register(Unit)

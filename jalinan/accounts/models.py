@@ -326,3 +326,51 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class IdentityMapping(models.Model):
+    """How a value from the university's own systems maps onto Jalinan: a department code (an
+    identity provider's claim, a column of the HR or student-records export) onto a KCDIO unit,
+    or an affiliation (``eduPersonAffiliation``: staff, faculty, student…) onto a role. The OIL
+    administrator edits them; single sign-on and the people sync read the same rows
+    (:mod:`jalinan.accounts.mapping`)."""
+
+    class Kind(models.TextChoices):
+        UNIT = "unit", _("Department code → KCDIO unit")
+        ROLE = "role", _("Affiliation → role")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    value = models.CharField(
+        _("value"),
+        max_length=100,
+        help_text=_("As the identity provider or the export gives it; case is ignored."),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="mappings",
+        verbose_name=_("KCDIO unit"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+
+    class Meta:
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "value"], name="identity_mapping_unique")
+        ]
+        verbose_name = _("identity mapping")
+        verbose_name_plural = _("identity mappings")
+
+    def __str__(self) -> str:
+        return f"{self.value} → {self.unit or self.get_role_display()}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        self.value = (self.value or "").strip().lower()
+        if self.kind == self.Kind.UNIT and not self.unit_id:
+            raise ValidationError({"unit": _("Choose the KCDIO unit this code stands for.")})
+        if self.kind == self.Kind.ROLE and not self.role:
+            raise ValidationError({"role": _("Choose the role this affiliation gives.")})
