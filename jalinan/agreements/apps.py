@@ -12,7 +12,6 @@ class AgreementsConfig(AppConfig):
         from jalinan.core.notifications import register_kind
         from jalinan.core.registry import (
             register_benchmark,
-            register_daily_job,
             register_demo_step,
             register_nav,
             register_panel,
@@ -112,18 +111,6 @@ class AgreementsConfig(AppConfig):
             order=10,
         )
 
-        def run_reminders():
-            from .reminders import send_reminders
-
-            return send_reminders()
-
-        register_daily_job(
-            "agreements.reminders",
-            run_reminders,
-            description="Memoranda: expiring/expired by date; expiry, stuck-stage and "
-            "overdue-deliverable alerts",
-            order=50,
-        )
         register_benchmark(
             "agreements.list",
             bench_list,
@@ -131,3 +118,7 @@ class AgreementsConfig(AppConfig):
         )
 
         register_demo_step("agreements", f"{self.name}.demo", order=300)
+
+        from . import jobs
+
+        jobs.register()

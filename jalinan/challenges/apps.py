@@ -11,7 +11,6 @@ class ChallengesConfig(AppConfig):
         from jalinan.core.notifications import Delivery, register_kind
         from jalinan.core.registry import (
             register_benchmark,
-            register_daily_job,
             register_demo_step,
             register_nav,
             register_panel,
@@ -104,18 +103,6 @@ class ChallengesConfig(AppConfig):
             order=30,
         )
 
-        def close_expired():
-            from .services.challenges import challenges_close_expired
-
-            return {"challenges_closed": challenges_close_expired()}
-
-        register_daily_job(
-            "challenges.close_expired",
-            close_expired,
-            description="Challenges: close published challenges whose deadline has passed",
-            order=30,
-        )
-
         def bench(size: float = 1.0) -> dict:
             from .bench import bench_detail
 
@@ -127,3 +114,7 @@ class ChallengesConfig(AppConfig):
             description="A challenge's page for an officer, ranking 10,000 indexed experts",
         )
         register_demo_step("challenges", f"{self.name}.demo", order=700)
+
+        from . import jobs
+
+        jobs.register()

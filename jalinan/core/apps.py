@@ -15,7 +15,7 @@ class CoreConfig(AppConfig):
         # The admin site registered every app's admins (autodiscover) before this runs.
         audit_every_admin()
 
-        from .registry import register_daily_job, register_demo_step, register_nav
+        from .registry import register_demo_step, register_nav
 
         register_nav(
             "core.audit",
@@ -34,18 +34,10 @@ class CoreConfig(AppConfig):
             order=950,
         )
 
-        def digests():
-            from .tasks import send_digests
-
-            return send_digests()
-
-        register_daily_job(
-            "core.digests",
-            digests,
-            description="e-mail the daily notification digests",
-            order=1000,  # last, so that it carries what the other jobs sent today
-        )
-
         # The demo's people, after the partners' organisations (order 10: the partner login
         # belongs to one) and before every domain app's step.
         register_demo_step("people", "jalinan.core.demo.people", order=20)
+
+        from . import jobs
+
+        jobs.register()

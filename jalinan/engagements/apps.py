@@ -9,7 +9,6 @@ class EngagementsConfig(AppConfig):
 
     def ready(self):
         from jalinan.core.registry import (
-            register_daily_job,
             register_demo_step,
             register_nav,
             register_panel,
@@ -48,17 +47,8 @@ class EngagementsConfig(AppConfig):
             order=30,
         )
 
-        def refresh():
-            from .services import refresh_recent
-
-            return {"memoranda_updated": refresh_recent()}
-
-        register_daily_job(
-            "engagements.refresh_memoranda",
-            refresh,
-            description="Engagements: count activities that have now taken place towards "
-            "their memoranda's health",
-            order=40,
-        )
-
         register_demo_step("engagements", f"{self.name}.demo", order=400)
+
+        from . import jobs
+
+        jobs.register()

@@ -10,7 +10,6 @@ class PipelineConfig(AppConfig):
     def ready(self):
         from jalinan.core.notifications import register_kind
         from jalinan.core.registry import (
-            register_daily_job,
             register_demo_step,
             register_nav,
             register_panel,
@@ -51,17 +50,8 @@ class PipelineConfig(AppConfig):
             order=15,
         )
 
-        def sync():
-            from .services import opportunities_sync
-
-            return {"opportunities_advanced": opportunities_sync()}
-
-        register_daily_job(
-            "pipeline.sync",
-            sync,
-            description="Pipeline: advance opportunities whose linked memorandum or project "
-            "has moved on",
-            order=60,
-        )
-
         register_demo_step("pipeline", f"{self.name}.demo", order=600)
+
+        from . import jobs
+
+        jobs.register()

@@ -10,7 +10,6 @@ class PlacementsConfig(AppConfig):
     def ready(self):
         from jalinan.core.notifications import Delivery, register_kind
         from jalinan.core.registry import (
-            register_daily_job,
             register_demo_step,
             register_nav,
             register_panel,
@@ -34,7 +33,6 @@ class PlacementsConfig(AppConfig):
             KIND_PLACEMENT,
             KIND_REMINDER,
         )
-        from .services.reminders import send_reminders
 
         register_taggable(
             Opening,
@@ -101,11 +99,8 @@ class PlacementsConfig(AppConfig):
             width=12,
         )
 
-        register_daily_job(
-            "placements.reminders",
-            send_reminders,
-            description="Overdue logbooks and reviews; evaluation links e-mailed when due",
-            order=400,
-        )
-
         register_demo_step("placements", f"{self.name}.demo", order=900)
+
+        from . import jobs
+
+        jobs.register()

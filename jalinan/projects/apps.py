@@ -10,7 +10,6 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from jalinan.core.notifications import register_kind
         from jalinan.core.registry import (
-            register_daily_job,
             register_demo_step,
             register_nav,
             register_panel,
@@ -61,16 +60,8 @@ class ProjectsConfig(AppConfig):
             order=35,
         )
 
-        def remind():
-            from .services import milestones_remind
-
-            return {"reminders_sent": milestones_remind()}
-
-        register_daily_job(
-            "projects.milestone_reminders",
-            remind,
-            description="Projects: tell leaders of milestones due within 14 days and late ones",
-            order=50,
-        )
-
         register_demo_step("projects", f"{self.name}.demo", order=500)
+
+        from . import jobs
+
+        jobs.register()

@@ -16,14 +16,13 @@ class ReportsConfig(AppConfig):
         from jalinan.core.notifications import register_kind
         from jalinan.core.registry import (
             register_benchmark,
-            register_daily_job,
             register_nav,
             register_panel,
         )
 
         from . import panels
         from .bench import bench_dashboard
-        from .monthly import KIND, send_monthly_headlines
+        from .monthly import KIND
         from .permissions import can_see_dashboard
 
         # Every app's figures, charts and report parts (see registry.py): registered by the
@@ -47,15 +46,12 @@ class ReportsConfig(AppConfig):
             context=panels.headlines,
             order=5,
         )
-        register_daily_job(
-            "reports.monthly_headlines",
-            lambda: {"sent": send_monthly_headlines()},
-            description="Reports: the monthly headline figures to management (first run of "
-            "each month)",
-            order=80,
-        )
         register_benchmark(
             "reports.dashboard",
             bench_dashboard,
             description="Dashboard at 10,000 memoranda (queries, p50/p95 ms)",
         )
+
+        from . import jobs
+
+        jobs.register()

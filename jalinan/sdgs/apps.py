@@ -10,21 +10,12 @@ class SdgsConfig(AppConfig):
     def ready(self):
         from jalinan.core.registry import (
             register_benchmark,
-            register_daily_job,
             register_demo_step,
             register_nav,
         )
 
         from .bench import classifier_throughput
-        from .jobs import remind_office_of_suggestions
         from .permissions import can_review_suggestions
-
-        register_daily_job(
-            "sdgs.remind_review",
-            remind_office_of_suggestions,
-            description="remind the office (weekly) of SDG suggestions awaiting a decision",
-            order=700,
-        )
 
         register_nav(
             "sdgs.goals",
@@ -48,3 +39,7 @@ class SdgsConfig(AppConfig):
         )
 
         register_demo_step("sdgs", f"{self.name}.demo", order=100)
+
+        from . import jobs
+
+        jobs.register()

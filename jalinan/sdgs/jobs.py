@@ -1,4 +1,6 @@
-"""The sdgs daily job: remind the office, once a week, of suggestions awaiting a decision."""
+"""The sdgs app's daily jobs (one function per job, named as its key; ``register()`` is called
+from ``AppConfig.ready()``): remind the office, once a week, of suggestions awaiting a
+decision."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from django.utils.translation import ngettext, override
 from jalinan.accounts.models import User
 from jalinan.accounts.roles import OIL_ROLES
 from jalinan.core.notifications import notify
+from jalinan.core.registry import register_daily_job
 
 from .selectors import awaiting_count
 
@@ -47,3 +50,16 @@ def remind_office_of_suggestions() -> int:
             )
         told += sent is not None
     return told
+
+
+def remind_review() -> int:
+    return remind_office_of_suggestions()
+
+
+def register() -> None:
+    register_daily_job(
+        "sdgs.remind_review",
+        remind_review,
+        description="SDGs: remind the office (weekly) of SDG suggestions awaiting a decision",
+        order=700,
+    )

@@ -9,18 +9,18 @@ class TechnologiesConfig(AppConfig):
 
     def ready(self):
         """Everything the app plugs into the shared pages: notification kinds, the SDG tags of
-        offers, menu items, panels and daily jobs. (Its figures, charts and report sections
-        are in ``kpis.py``, which the reports app imports.)"""
+        offers, menu items and panels; its daily jobs through ``jobs.register()``. (Its figures,
+        charts and report sections are in ``kpis.py``, whose ``register()`` the reports app
+        calls.)"""
         from jalinan.core.notifications import register_kind
         from jalinan.core.registry import (
-            register_daily_job,
             register_demo_step,
             register_nav,
             register_panel,
         )
         from jalinan.sdgs.registry import register_taggable
 
-        from . import licensees, panels
+        from . import panels
         from .models import Technology
         from .permissions.common import is_ip_staff
         from .permissions.disclosures import can_create_disclosure
@@ -28,7 +28,6 @@ class TechnologiesConfig(AppConfig):
         from .permissions.licences import can_see_licences, can_see_policies
         from .permissions.offers import can_change_technology, can_view_technology, is_public
         from .permissions.spinoffs import can_see_spinoffs
-        from .reminders import send_ip_reminders
         from .services.assets import NOTIFY_DEADLINE
         from .services.disclosures import NOTIFY_DECIDED, NOTIFY_SUBMITTED
 
@@ -145,17 +144,8 @@ class TechnologiesConfig(AppConfig):
             order=15,
         )
 
-        register_daily_job(
-            "technologies.ip_reminders",
-            send_ip_reminders,
-            description="Technologies: tiered reminders of IP deadlines",
-            order=60,
-        )
-
         register_demo_step("technologies", f"{self.name}.demo", order=800)
-        register_daily_job(
-            licensees.JOB_KEY,
-            licensees.index_all_partners,
-            description="Technologies: index what partners asked for (who could license this)",
-            order=30,
-        )
+
+        from . import jobs
+
+        jobs.register()
