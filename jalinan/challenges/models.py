@@ -3,7 +3,7 @@
 A challenge is an industry partner's problem, posted by one of its users (or by an officer on
 its behalf), reviewed and published by OIL, brokered to experts who are invited to answer with
 proposals; the partner reviews the proposals in stages and every proposer hears why. Selecting
-a proposal opens a draft memorandum and a project (see ``services.proposal_select``).
+a proposal opens a draft memorandum and a project (see ``services.reviews.proposal_select``).
 """
 
 from __future__ import annotations

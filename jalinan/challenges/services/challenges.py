@@ -11,7 +11,6 @@ cancelled.
 from __future__ import annotations
 
 import datetime
-import logging
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,12 +23,13 @@ from jalinan.accounts.roles import is_oil, is_partner_user
 from jalinan.core.audit import audit_log, diff, snapshot
 from jalinan.core.notifications import notify
 from jalinan.core.references import next_reference
+from jalinan.pipeline import selectors as pipeline_selectors
+from jalinan.pipeline import services as pipeline_services
+from jalinan.pipeline.choices import LostReason, Source, Stage
 
 from ..choices import ChallengeStatus
 from ..models import Challenge
 from ..permissions import PARTNER_EDITABLE
-
-log = logging.getLogger(__name__)
 
 COLLECTION = "challenges"
 FIELDS = {
@@ -82,20 +82,9 @@ def _partner_users(challenge: Challenge):
     return users
 
 
-# -- the pipeline, kept at arm's length --------------------------------------------------------
-
-
-def _pipeline():
-    """The pipeline's services, selectors and choices, or None while it is missing (so that a
-    broken or absent pipeline never stops a challenge)."""
-    try:
-        from jalinan.pipeline import selectors as psel
-        from jalinan.pipeline import services as psvc
-        from jalinan.pipeline.choices import Source, Stage
-    except ImportError:  # pragma: no cover - only while the pipeline app is being built
-        log.warning("Pipeline app unavailable; challenge not linked to an opportunity")
-        return None
-    return psvc, psel, Source, Stage
+# -- the pipeline ------------------------------------------------------------------------------
+# A challenge's opportunity refers to the challenge (source_object) rather than copying it; the
+# pipeline shows its title and text to those who may read it (pipeline.sources).
 
 
 def opportunity_title(challenge: Challenge) -> str:
@@ -104,16 +93,12 @@ def opportunity_title(challenge: Challenge) -> str:
 
 
 def _opportunity(challenge: Challenge, *, by, create: bool = False, at=None):
-    p = _pipeline()
-    if p is None:
-        return None
-    psvc, psel, Source, _stage = p
-    opp = psel.opportunity_for_object(challenge)
+    opp = pipeline_selectors.opportunity_for_object(challenge)
     if opp is None and create:
         # A reference to the challenge, not a copy of its text: the lead KCDIO's coordinator
         # follows the opportunity but may not read a confidential or unpublished challenge;
         # the pipeline shows its title and text to those who may (pipeline.sources).
-        opp = psvc.opportunity_create(
+        opp = pipeline_services.opportunity_create(
             by=by,
             source=Source.CHALLENGE,
             title=opportunity_title(challenge),
@@ -128,29 +113,17 @@ def _opportunity(challenge: Challenge, *, by, create: bool = False, at=None):
 
 def advance_opportunity(challenge: Challenge, *, stage_name: str, by, at=None):
     """Move the challenge's opportunity (opened if need be) to ``stage_name``."""
-    p = _pipeline()
-    if p is None:
-        return None
-    psvc, _psel, _source, Stage = p
     opp = _opportunity(challenge, by=by, create=True, at=at)
-    if opp is None:
-        return None
-    return psvc.opportunity_advance(
+    return pipeline_services.opportunity_advance(
         opportunity=opp, to_stage=getattr(Stage, stage_name), by=by, at=at
     )
 
 
 def _lose(challenge: Challenge, *, by, note: str):
-    p = _pipeline()
-    if p is None:
-        return None
-    psvc, psel, _source, Stage = p
-    opp = psel.opportunity_for_object(challenge)
+    opp = pipeline_selectors.opportunity_for_object(challenge)
     if opp is None or opp.stage in (Stage.LOST, Stage.COMPLETED):
         return opp
-    from jalinan.pipeline.choices import LostReason
-
-    return psvc.opportunity_move(
+    return pipeline_services.opportunity_move(
         opportunity=opp, to_stage=Stage.LOST, by=by, note=note, lost_reason=LostReason.OTHER
     )
 

@@ -89,10 +89,8 @@ def _board_url(challenge: Challenge) -> str:
 
 
 def opportunity_of(challenge: Challenge):
-    try:
-        from jalinan.pipeline.selectors import opportunity_for_object
-    except ImportError:  # pragma: no cover - only while the pipeline app is missing
-        return None
+    from jalinan.pipeline.selectors import opportunity_for_object
+
     return opportunity_for_object(challenge)
 
 

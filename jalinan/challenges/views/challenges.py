@@ -359,8 +359,6 @@ def challenge_detail(request, pk):
 
 
 def _opportunity(challenge):
-    try:
-        from jalinan.pipeline.selectors import opportunity_for_object
-    except ImportError:  # pragma: no cover
-        return None
+    from jalinan.pipeline.selectors import opportunity_for_object
+
     return opportunity_for_object(challenge)
