@@ -14,7 +14,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("partners/", include("jalinan.partners.urls")),
     path("experts/", include("jalinan.experts.urls")),
-    path("matching/", include("jalinan.matching.urls")),
     path("sdgs/", include("jalinan.sdgs.urls")),
     path("memoranda/", include("jalinan.agreements.urls")),
     path("engagements/", include("jalinan.engagements.urls")),

@@ -10,8 +10,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from jalinan.core.registry import register_nav
 
-        from . import signals  # noqa: F401  (password changes revoke API tokens)
+        from . import signals
         from .roles import Role, has_role, is_oil
+
+        signals.connect()  # password changes revoke API tokens
 
         def can_invite(user):
             return is_oil(user) or (has_role(user, Role.COORDINATOR) and user.unit_id)

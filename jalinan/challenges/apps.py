@@ -8,6 +8,7 @@ class ChallengesConfig(AppConfig):
     verbose_name = "Challenges"
 
     def ready(self):
+        from jalinan.accounts.roles import is_academic
         from jalinan.core.notifications import Delivery, register_kind
         from jalinan.core.registry import (
             register_benchmark,
@@ -19,12 +20,7 @@ class ChallengesConfig(AppConfig):
 
         from . import panels
         from .models import Challenge
-        from .permissions import (
-            can_change_challenge,
-            can_see_challenges,
-            can_view_challenge,
-            is_academic,
-        )
+        from .permissions import can_change_challenge, can_see_challenges, can_view_challenge
         from .services import proposals, questions, reviews
 
         register_kind("challenges.submitted", _("Challenges: awaiting the office's review"))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
-from jalinan.accounts.roles import is_oil, is_partner_user
+from jalinan.accounts.roles import is_academic, is_oil, is_partner_user
 
 from .choices import ChallengeStatus, ProposalStatus
 from .models import Proposal
-from .permissions import can_see_challenges, can_view_challenge, can_view_proposal, is_academic
+from .permissions import can_see_challenges, can_view_challenge, can_view_proposal
 from .selectors import challenges as selectors
 from .selectors import proposals as proposal_selectors
 

@@ -30,9 +30,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import (  # noqa: F401 - is_academic: the app's callers
-    Role,
-    has_role,
+from jalinan.accounts.roles import (
     is_academic,
     is_oil,
     is_partner_user,

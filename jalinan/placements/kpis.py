@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from jalinan.accounts.roles import Role, has_role, is_oil
+from jalinan.accounts.roles import Role, has_role, is_oil, unit_ids
 from jalinan.reports.kpi_helpers import (
     AppKpis,
     SdgRecords,
@@ -24,7 +24,7 @@ from jalinan.reports.registry import ReportSection, Series, Stat, Table
 
 from .choices import OpeningKind, OpeningStatus, OutcomeStatus, PlacementStatus
 from .models import GraduateOutcome, Opening, Placement
-from .permissions import is_coordinator, unit_ids
+from .permissions import is_coordinator
 from .selectors.openings import openings_for
 from .selectors.outcomes import employability
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from jalinan.accounts.roles import (  # noqa: F401 - unit_ids, is_academic: placements' callers
+from jalinan.accounts.roles import (
     Role,
     has_role,
     is_academic,

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from jalinan.accounts.roles import is_oil, is_partner_user, is_staff_member
+from jalinan.accounts.roles import is_academic, is_oil, is_partner_user, is_staff_member
 
 from ..choices import ChallengeStatus, InvitationStatus, Visibility
 from ..models import Challenge, Invitation, Proposal, ProposalMember
-from ..permissions import LIVE_STATUSES, can_answer_challenge, has_expert_profile, is_academic
+from ..permissions import LIVE_STATUSES, can_answer_challenge, has_expert_profile
 
 COLLECTION = "challenges"
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from jalinan.accounts.roles import is_oil, is_partner_user
+from jalinan.accounts.roles import is_oil, is_partner_user, unit_ids
 
 from .. import ranking
 from ..choices import ShareableField
 from ..models import Application, Opening
-from ..permissions import can_see_applicants, is_coordinator, profile_fields_map, unit_ids
+from ..permissions import can_see_applicants, is_coordinator, profile_fields_map
 
 
 def applications_for(user) -> QuerySet[Application]:

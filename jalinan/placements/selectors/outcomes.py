@@ -6,11 +6,11 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 
-from jalinan.accounts.roles import Role, has_role, is_oil
+from jalinan.accounts.roles import Role, has_role, is_oil, unit_ids
 
 from ..choices import EMPLOYABLE_OUTCOMES, OutcomeStatus
 from ..models import GraduateOutcome
-from ..permissions import is_coordinator, unit_ids
+from ..permissions import is_coordinator
 
 
 def outcomes_for(user) -> QuerySet[GraduateOutcome]:

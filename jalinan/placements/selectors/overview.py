@@ -9,12 +9,12 @@ from datetime import date, timedelta
 from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from jalinan.accounts.roles import is_oil
+from jalinan.accounts.roles import is_oil, unit_ids
 
 from .. import conf
 from ..choices import ApplicationStatus, EvaluationStage, PlacementStatus
 from ..models import LogbookEntry, Placement, PlacementFeedback, StudentProfile
-from ..permissions import is_coordinator, unit_ids
+from ..permissions import is_coordinator
 from .placements import placements_for
 
 

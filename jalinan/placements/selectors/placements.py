@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from jalinan.accounts.roles import is_oil, is_partner_user
+from jalinan.accounts.roles import is_oil, is_partner_user, unit_ids
 
 from ..choices import PlacementStatus
 from ..models import LogbookEntry, Placement
-from ..permissions import is_coordinator, unit_ids
+from ..permissions import is_coordinator
 
 
 def placements_for(user) -> QuerySet[Placement]:

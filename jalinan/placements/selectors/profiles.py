@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from jalinan.accounts.roles import is_oil, is_partner_user
+from jalinan.accounts.roles import is_academic, is_oil, is_partner_user, unit_ids
 
 from ..models import StudentProfile
-from ..permissions import is_academic, is_coordinator, unit_ids
+from ..permissions import is_coordinator
 
 
 def profiles_for(user) -> QuerySet[StudentProfile]:

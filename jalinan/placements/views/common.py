@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from jalinan.accounts.models import Unit
-from jalinan.accounts.roles import Role, has_role, is_oil
+from jalinan.accounts.roles import Role, has_role, is_oil, unit_ids
 
-from ..permissions import can_manage_settings, can_use_placements, unit_ids
+from ..permissions import can_manage_settings, can_use_placements
 
 
 def form_errors(form, exc: ValidationError) -> None:

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from jalinan.accounts.roles import is_oil
+from jalinan.accounts.roles import is_oil, unit_ids
 from jalinan.core.exports import export_response
 from jalinan.core.htmx import render_page_or_partial
 from jalinan.core.pagination import paginate
@@ -20,7 +20,7 @@ from jalinan.core.pagination import paginate
 from .. import selectors
 from ..choices import EvaluationStage, PlacementStatus
 from ..models import Programme
-from ..permissions import can_see_overview, can_use_placements, unit_ids
+from ..permissions import can_see_overview, can_use_placements
 from .common import units_for
 
 
