@@ -5,6 +5,7 @@ in the period, by partner sector, and the invitations sent to experts.
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil
@@ -134,7 +135,7 @@ def report_section(scope) -> ReportSection:
                 [_("Submitted"), _("Reference"), _("Challenge"), _("Partner"), _("Status")],
                 [
                     [
-                        c.submitted_at.date() if c.submitted_at else "",
+                        timezone.localtime(c.submitted_at).date() if c.submitted_at else "",
                         c.reference,
                         c.title,
                         c.organisation.legal_name,
@@ -156,7 +157,7 @@ CHALLENGES = SdgRecords(
     partners="organisation",
     listed=lambda scope: _readable(_posted(scope), scope),
     describe=lambda c: f"{c.title} ({c.reference})",
-    date=lambda c: c.submitted_at.date() if c.submitted_at else None,
+    date=lambda c: timezone.localtime(c.submitted_at).date() if c.submitted_at else None,
 )
 
 

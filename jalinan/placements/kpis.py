@@ -8,6 +8,7 @@ in the year it starts (cancelled ones never); graduates in the year they graduat
 from __future__ import annotations
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.accounts.roles import Role, has_role, is_oil, unit_ids
@@ -214,7 +215,7 @@ OPENINGS = SdgRecords(
     unit=None,  # openings belong to no KCDIO: "No KCDIO", for the whole university only
     partners="organisation",
     describe=lambda o: f"{o.title} ({o.get_kind_display()})",
-    date=lambda o: o.published_at.date() if o.published_at else None,
+    date=lambda o: timezone.localtime(o.published_at).date() if o.published_at else None,
     period=lambda o: f"{o.starts_on:%d/%m/%Y} – {o.ends_on:%d/%m/%Y}",
     order_by=("starts_on", "pk"),
 )
