@@ -32,8 +32,9 @@ from jalinan.reports.registry import Dataset, ReportSection, Series, Stat, Table
 
 from .choices import AssetKind, DisclosureStatus, LicenceStatus
 from .models import Disclosure, IPAsset, Licence, RoyaltyPayment, Spinoff
-from .selectors import assets_for, disclosures_for
+from .selectors.assets import assets_for
 from .selectors.catalogue import published_technologies
+from .selectors.disclosures import disclosures_for
 
 PATENT_KINDS = (AssetKind.PATENT, AssetKind.UTILITY)
 SIGNED = (LicenceStatus.ACTIVE, LicenceStatus.EXPIRED, LicenceStatus.TERMINATED)

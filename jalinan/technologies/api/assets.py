@@ -83,7 +83,7 @@ def list_assets(request, filters: Query[AssetFilters]):
     if not can_see_portfolio(user):
         raise Http404
     params = filters.dict(exclude={"limit", "offset"})
-    qs = selectors.filter_assets(selectors.assets_for(user), params)
+    qs = selectors.assets.filter_assets(selectors.assets.assets_for(user), params)
     return {
         "items": list(qs[filters.offset : filters.offset + filters.limit]),
         "count": qs.count(),
@@ -107,4 +107,4 @@ def upcoming_deadlines(request, days: int = Query(180, ge=0, le=3650)):
     user = request.auth
     if not can_see_portfolio(user):
         raise Http404
-    return list(selectors.upcoming_deadlines(user, days=days)[:1000])
+    return list(selectors.assets.upcoming_deadlines(user, days=days)[:1000])

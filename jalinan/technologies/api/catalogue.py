@@ -118,9 +118,10 @@ def _public_out(tech) -> dict:
         "applications": tech.applications,
         "trl": tech.trl,
         "ip_status": tech.ip_status,
-        "ip_kinds": selectors.public_asset_kinds(tech),
+        "ip_kinds": selectors.catalogue.public_asset_kinds(tech),
         "inventors": [
-            {"name": p.name, "url": p.get_public_url()} for p in selectors.public_inventors(tech)
+            {"name": p.name, "url": p.get_public_url()}
+            for p in selectors.catalogue.public_inventors(tech)
         ],
         "sdgs": accepted_goals_for([tech]).get(tech.pk, []),
         "published_at": tech.published_at,
@@ -137,7 +138,7 @@ def _public_out(tech) -> dict:
 )
 def catalogue_search(request, filters: Query[CatalogueFilters]):
     params = query_params(filters)
-    hits = selectors.catalogue_search(params)
+    hits = selectors.catalogue.catalogue_search(params)
     window = hits[filters.offset : filters.offset + filters.limit]
     return {
         "count": len(hits),
@@ -200,7 +201,7 @@ def enquiry_create(request, slug: str, payload: EnquiryIn):
     if user is not None and check_csrf(request) is not None:
         return 403, {"detail": "CSRF check failed: send the X-CSRFToken header with a session."}
     ip = ratelimit.client_ip(request)
-    limit, window = services.enquiry_limits()
+    limit, window = services.enquiries.enquiry_limits()
     if not ratelimit.allowed("tech-enquiry", ip, limit=limit, window=window):
         return 429, {"detail": "Too many enquiries from this address; try again later."}
     ratelimit.hit("tech-enquiry", ip, window=window)
@@ -215,6 +216,8 @@ def enquiry_create(request, slug: str, payload: EnquiryIn):
     if not form.is_valid():
         errors = form.errors.get_json_data()
         raise ValidationError({k: [e["message"] for e in v] for k, v in errors.items()})
-    enquiry = services.enquiry_submit(technology=tech, by=user, ip=ip, **form.service_fields())
+    enquiry = services.enquiries.enquiry_submit(
+        technology=tech, by=user, ip=ip, **form.service_fields()
+    )
     ref = enquiry.opportunity.reference if enquiry.opportunity_id else ""
     return 201, {"received": True, "reference": ref}

@@ -108,7 +108,7 @@ class DisclosureFilters(Schema):
 
 
 def _disclosure_out(user, d) -> dict:
-    assets = list(selectors.assets_of_disclosure(user, d))
+    assets = list(selectors.assets.assets_of_disclosure(user, d))
     return {
         **{f: getattr(d, f) for f in DisclosureOut.model_fields if hasattr(d, f)},
         "unit_id": d.unit_id,
@@ -143,7 +143,9 @@ def _disclosure_out(user, d) -> dict:
 def list_disclosures(request, filters: Query[DisclosureFilters]):
     user = request.auth
     params = filters.dict(exclude={"limit", "offset"})
-    qs = selectors.filter_disclosures(selectors.disclosures_for(user), params)
+    qs = selectors.disclosures.filter_disclosures(
+        selectors.disclosures.disclosures_for(user), params
+    )
     return {
         "items": list(qs[filters.offset : filters.offset + filters.limit]),
         "count": qs.count(),
@@ -201,11 +203,11 @@ def create_disclosure(request, payload: DisclosureIn):
     unit_id = data.pop("unit_id")
     if unit_id is not None:
         data["unit"] = _unit(unit_id)
-    disclosure = services.disclosure_create(
+    disclosure = services.disclosures.disclosure_create(
         by=user, inventors=inventors, public_disclosures=public, **data
     )
     if submit:
-        services.disclosure_submit(disclosure=disclosure, by=user)
+        services.disclosures.disclosure_submit(disclosure=disclosure, by=user)
     return 201, _disclosure_out(user, get_disclosure_for_user(user, disclosure.pk))
 
 
@@ -221,5 +223,5 @@ def submit_disclosure(request, disclosure_id: int):
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied
-    services.disclosure_submit(disclosure=disclosure, by=user)
+    services.disclosures.disclosure_submit(disclosure=disclosure, by=user)
     return _disclosure_out(user, get_disclosure_for_user(user, disclosure_id))

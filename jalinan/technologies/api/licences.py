@@ -94,7 +94,9 @@ def licence_list(request, filters: Query[LicenceFilters]):
     user = request.auth
     if not can_see_licences(user):
         return []
-    qs = selectors.filter_licences(selectors.licences_for(user), query_params(filters))
+    qs = selectors.licences.filter_licences(
+        selectors.licences.licences_for(user), query_params(filters)
+    )
     return [_licence_out(lic) for lic in qs[filters.offset : filters.offset + filters.limit]]
 
 
@@ -156,9 +158,9 @@ def payment_list(
     user = request.auth
     if not can_see_licences(user):
         return []
-    qs = selectors.filter_payments(selectors.payments_for(user), {"year": year}).prefetch_related(
-        "shares"
-    )
+    qs = selectors.licences.filter_payments(
+        selectors.licences.payments_for(user), {"year": year}
+    ).prefetch_related("shares")
     out = []
     for p in qs[offset : offset + limit]:
         out.append(_payment_out(p, split_visibility(user, p.licence), user))

@@ -45,5 +45,5 @@ def spinoff_list(request):
             "licence_id": s.licence_id,
             "founders": [f.display_name for f in s.founders.all()],
         }
-        for s in selectors.spinoffs_for(user).prefetch_related("founders")
+        for s in selectors.spinoffs.spinoffs_for(user).prefetch_related("founders")
     ]

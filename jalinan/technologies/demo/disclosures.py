@@ -495,16 +495,18 @@ def _plan(ctx, rng, today) -> list[DisclosurePlan]:
 
 def _make_disclosure(p: DisclosurePlan, now) -> Disclosure:
     """Create the disclosure and walk it through the review to its planned status."""
-    d = services.disclosure_create(
+    d = services.disclosures.disclosure_create(
         by=p.lead, inventors=p.inventors, public_disclosures=p.public, at=p.created, **p.fields
     )
     if p.status == DisclosureStatus.DRAFT:
         return d
-    services.disclosure_submit(disclosure=d, by=p.lead, quiet=now - p.submitted > RECENT)
+    services.disclosures.disclosure_submit(
+        disclosure=d, by=p.lead, quiet=now - p.submitted > RECENT
+    )
     if p.status != DisclosureStatus.RECEIVED:
-        services.disclosure_start_assessment(disclosure=d, by=p.assessor)
+        services.disclosures.disclosure_start_assessment(disclosure=d, by=p.assessor)
     if p.status == DisclosureStatus.DECIDED:
-        services.disclosure_decide(
+        services.disclosures.disclosure_decide(
             disclosure=d,
             by=p.decider,
             decision=p.decision,
@@ -529,7 +531,7 @@ def _close_past_deadlines(asset: IPAsset, officer, cutoff: datetime.date) -> Non
         if deadline is None:
             return
         done_on = deadline.due_date - datetime.timedelta(days=7 + deadline.due_date.day % 14)
-        services.deadline_done(deadline=deadline, by=officer, done_on=done_on)
+        services.assets.deadline_done(deadline=deadline, by=officer, done_on=done_on)
 
 
 def _make_assets(ctx, p: DisclosurePlan, d: Disclosure, officer, today) -> list[IPAsset]:
@@ -543,11 +545,11 @@ def _make_assets(ctx, p: DisclosurePlan, d: Disclosure, officer, today) -> list[
             fields = dict(a.fields)
             if a.family is not None:
                 fields["family"] = out[a.family]
-            asset = services.asset_create(
+            asset = services.assets.asset_create(
                 by=officer, disclosure=d, at=_at(fields["filing_date"], 9), **fields
             )
             if a.status != asset.status:
-                asset = services.asset_set_status(
+                asset = services.assets.asset_set_status(
                     asset=asset,
                     by=officer,
                     status=a.status,

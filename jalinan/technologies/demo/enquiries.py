@@ -27,7 +27,7 @@ def seed(ctx, rng, offers, officer) -> None:
             ctx.count("technology enquiries", False)
             continue
         seen.add((tech.pk, email))
-        enquiry = services.enquiry_submit(
+        enquiry = services.enquiries.enquiry_submit(
             technology=tech,
             by=by,
             kind=kind,
@@ -39,5 +39,5 @@ def seed(ctx, rng, offers, officer) -> None:
         )
         ctx.count("technology enquiries", True)
         if with_nda and tech.unit_id:
-            services.enquiry_open_nda(enquiry=enquiry, by=officer)
+            services.enquiries.enquiry_open_nda(enquiry=enquiry, by=officer)
             ctx.count("technology NDAs drafted", True)

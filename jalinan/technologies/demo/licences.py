@@ -24,7 +24,7 @@ def _payments(ctx, licence, officer) -> None:
     today = timezone.localdate()
     start = licence.start_date
     if licence.upfront_fee:
-        services.payment_record(
+        services.licences.payment_record(
             licence=licence,
             by=officer,
             received_on=start,
@@ -38,7 +38,7 @@ def _payments(ctx, licence, officer) -> None:
         if received > today:
             break
         amount = Decimal(rng.randint(150000, 4500000)) / 100
-        services.payment_record(
+        services.licences.payment_record(
             licence=licence,
             by=officer,
             received_on=received,
@@ -74,7 +74,7 @@ def seed(ctx, rng, offers, officer) -> None:
         if existing:
             ctx.count("licences", False)
             continue
-        licence = services.licence_create(
+        licence = services.licences.licence_create(
             by=officer,
             technology=tech,
             licensee=licensee,
@@ -99,7 +99,7 @@ def seed(ctx, rng, offers, officer) -> None:
             continue
         org = Organisation.objects.filter(legal_name=name).first()
         founders = [p.user for p in tech.inventors.select_related("user")]
-        spinoff = services.spinoff_create(
+        spinoff = services.spinoffs.spinoff_create(
             by=officer,
             organisation=org,
             organisation_fields=None
@@ -114,7 +114,7 @@ def seed(ctx, rng, offers, officer) -> None:
             equity_percent=equity,
             status=rng.choice(["forming", "active", "active"]),
         )
-        licence = services.licence_create(
+        licence = services.licences.licence_create(
             by=officer,
             technology=tech,
             licensee=spinoff.organisation,
@@ -126,6 +126,6 @@ def seed(ctx, rng, offers, officer) -> None:
             start_date=spinoff.incorporated_on,
             status="active",
         )
-        services.spinoff_update(spinoff=spinoff, by=officer, licence=licence)
+        services.spinoffs.spinoff_update(spinoff=spinoff, by=officer, licence=licence)
         _payments(ctx, licence, officer)
         ctx.count("spin-offs", True)

@@ -58,7 +58,7 @@ def seed(ctx, rng, officer, disclosures, assets) -> list:
 
     def publish(tech, days_ago: int):
         if tech.status != "published":
-            tech = services.technology_publish(technology=tech, by=officer)
+            tech = services.offers.technology_publish(technology=tech, by=officer)
             Technology.objects.filter(pk=tech.pk).update(
                 published_at=timezone.now() - datetime.timedelta(days=days_ago)
             )
@@ -76,7 +76,7 @@ def seed(ctx, rng, officer, disclosures, assets) -> list:
         if tech is None:
             linked = assets_of.get(d.pk, [])
             profiles = [p for p in (_profile(i.user) for i in d.inventors.exclude(user=None)) if p]
-            tech = services.technology_create(
+            tech = services.offers.technology_create(
                 by=officer,
                 disclosure=d,
                 assets=linked,
@@ -102,7 +102,7 @@ def seed(ctx, rng, officer, disclosures, assets) -> list:
         tech = by_title.get(title)
         if tech is None:
             profile = _profile(inventor)
-            tech = services.technology_create(
+            tech = services.offers.technology_create(
                 by=officer,
                 title=title,
                 tagline=tagline,

@@ -40,7 +40,9 @@ def asset_list(request):
     user = request.user
     if not can_see_portfolio(user):
         raise Http404
-    qs = selectors.asset_rows(selectors.filter_assets(selectors.assets_for(user), request.GET))
+    qs = selectors.assets.asset_rows(
+        selectors.assets.filter_assets(selectors.assets.assets_for(user), request.GET)
+    )
     fmt = request.GET.get("export")
     if fmt:
         return _export_assets(qs, fmt)
@@ -145,7 +147,7 @@ def asset_create(request):
     form = AssetForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            asset = services.asset_create(
+            asset = services.assets.asset_create(
                 by=user, disclosure=form.cleaned_data.get("disclosure"), **form.service_fields()
             )
         except ValidationError as exc:
@@ -168,7 +170,7 @@ def asset_update(request, pk):
                 raise ValidationError(
                     {"disclosure": _("The disclosure of an asset cannot be changed here.")}
                 )
-            saved = services.asset_update(asset=asset, by=user, **fields)
+            saved = services.assets.asset_update(asset=asset, by=user, **fields)
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
@@ -186,7 +188,7 @@ def deadline_add(request, pk):
     form = DeadlineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.deadline_add(asset=asset, by=user, **form.cleaned_data)
+            services.assets.deadline_add(asset=asset, by=user, **form.cleaned_data)
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
@@ -204,7 +206,7 @@ def deadline_done(request, pk):
         done_on = datetime.date.fromisoformat(raw) if raw else None
     except ValueError:
         done_on = None
-    services.deadline_done(deadline=deadline, by=request.user, done_on=done_on)
+    services.assets.deadline_done(deadline=deadline, by=request.user, done_on=done_on)
     messages.success(request, _("The deadline was marked done."))
     target = request.POST.get("next") or ""
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
@@ -216,7 +218,7 @@ def deadline_done(request, pk):
 @require_POST
 def deadline_reopen(request, pk):
     deadline = get_deadline_for_user(request.user, pk, write=True)
-    services.deadline_reopen(deadline=deadline, by=request.user)
+    services.assets.deadline_reopen(deadline=deadline, by=request.user)
     messages.success(request, _("The deadline is open again."))
     return redirect(deadline.asset)
 
@@ -232,7 +234,7 @@ def deadline_list(request):
     except ValueError:
         days = 180
     today = timezone.localdate()
-    qs = selectors.upcoming_deadlines(user, today=today, days=days)
+    qs = selectors.assets.upcoming_deadlines(user, today=today, days=days)
     kind = request.GET.get("kind", "")
     if kind:
         qs = qs.filter(kind=kind)

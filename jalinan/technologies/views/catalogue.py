@@ -28,7 +28,7 @@ def _catalogue_context(request):
     return {
         "f": request.GET,
         "q": request.GET.get("q", "").strip(),
-        "fields": selectors.field_choices(),
+        "fields": selectors.offers.field_choices(),
         "trls": TRL_CHOICES,
         "ip_kinds": AssetKind.choices,
         "goals": GOAL_CHOICES,
@@ -38,12 +38,14 @@ def _catalogue_context(request):
 def catalogue(request):
     """The public technology catalogue: semantic search, filters, newest first without a
     query. No sign-in needed; only published offers and their public fields."""
-    hits = selectors.catalogue_search(request.GET)
+    hits = selectors.catalogue.catalogue_search(request.GET)
     page = paginate(request, hits, per_page=12)
     goals = accepted_goals_for([h.technology for h in page.object_list])
     for h in page.object_list:
         h.goals = goals.get(h.technology.pk, [])
-        h.field_label = selectors.field_label(h.technology.field) if h.technology.field else ""
+        h.field_label = (
+            selectors.offers.field_label(h.technology.field) if h.technology.field else ""
+        )
     ctx = {**_catalogue_context(request), "page": page}
     return render_page_or_partial(
         request, "technologies/catalogue/list.html", "technologies/catalogue/_results.html", ctx
@@ -51,7 +53,7 @@ def catalogue(request):
 
 
 def _enquiry_limit():
-    return services.enquiry_limits()
+    return services.enquiries.enquiry_limits()
 
 
 def catalogue_detail(request, slug):
@@ -75,7 +77,7 @@ def catalogue_detail(request, slug):
         elif form.is_valid():
             ratelimit.hit("tech-enquiry", ip, window=window)
             try:
-                enquiry = services.enquiry_submit(
+                enquiry = services.enquiries.enquiry_submit(
                     technology=tech, by=user, ip=ip, **form.service_fields()
                 )
             except ValidationError as exc:
@@ -88,10 +90,10 @@ def catalogue_detail(request, slug):
             status = 400
     ctx = {
         "technology": tech,
-        "field_label": selectors.field_label(tech.field) if tech.field else "",
+        "field_label": selectors.offers.field_label(tech.field) if tech.field else "",
         "images": tech.images.all(),
-        "inventors": selectors.public_inventors(tech),
-        "ip_kinds": [AssetKind(k).label for k in selectors.public_asset_kinds(tech)],
+        "inventors": selectors.catalogue.public_inventors(tech),
+        "ip_kinds": [AssetKind(k).label for k in selectors.catalogue.public_asset_kinds(tech)],
         "goals": accepted_goals_for([tech]).get(tech.pk, []),
         "form": form,
         "notice": notice,

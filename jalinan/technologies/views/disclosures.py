@@ -56,11 +56,13 @@ def disclosure_list(request):
     user = request.user
     if not (can_create_disclosure(user) or is_ip_staff(user)):
         raise Http404
-    qs = selectors.filter_disclosures(selectors.my_disclosures(user), request.GET)
+    qs = selectors.disclosures.filter_disclosures(
+        selectors.disclosures.my_disclosures(user), request.GET
+    )
     fmt = request.GET.get("export")
     if fmt:
-        return _export_disclosures(selectors.disclosure_rows(qs), fmt)
-    page = paginate(request, selectors.disclosure_rows(qs))
+        return _export_disclosures(selectors.disclosures.disclosure_rows(qs), fmt)
+    page = paginate(request, selectors.disclosures.disclosure_rows(qs))
     ctx = {
         "page": page,
         "f": request.GET,
@@ -123,13 +125,13 @@ def _disclosure_form(request, disclosure=None):
             }
             try:
                 if disclosure is None:
-                    saved = services.disclosure_create(by=user, **kwargs, **fields)
+                    saved = services.disclosures.disclosure_create(by=user, **kwargs, **fields)
                 else:
-                    saved = services.disclosure_update(
+                    saved = services.disclosures.disclosure_update(
                         disclosure=disclosure, by=user, **kwargs, **fields
                     )
                 if action == "submit":
-                    services.disclosure_submit(disclosure=saved, by=user)
+                    services.disclosures.disclosure_submit(disclosure=saved, by=user)
             except ValidationError as exc:
                 errors_to_form(
                     form, exc, {"inventors": inventor_errors, "public_disclosures": public_errors}
@@ -191,7 +193,7 @@ def disclosure_warnings(request):
 def disclosure_detail(request, pk):
     user = request.user
     disclosure = get_disclosure_for_user(user, pk)
-    assets = list(selectors.assets_of_disclosure(user, disclosure))
+    assets = list(selectors.assets.assets_of_disclosure(user, disclosure))
     ip_staff = is_ip_staff(user)
     ctx = {
         "disclosure": disclosure,
@@ -236,7 +238,7 @@ def disclosure_submit(request, pk):
     return _transition(
         request,
         pk,
-        services.disclosure_submit,
+        services.disclosures.disclosure_submit,
         can_submit_disclosure,
         _("The disclosure was sent to the office."),
     )
@@ -248,7 +250,7 @@ def disclosure_start_assessment(request, pk):
     return _transition(
         request,
         pk,
-        services.disclosure_start_assessment,
+        services.disclosures.disclosure_start_assessment,
         can_assess_disclosure,
         _("The assessment has started."),
     )
@@ -266,7 +268,7 @@ def disclosure_decide(request, pk):
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.disclosure_decide(
+            services.disclosures.disclosure_decide(
                 disclosure=disclosure,
                 by=user,
                 decision=form.cleaned_data["decision"],
@@ -291,10 +293,12 @@ def disclosure_queue(request):
     params = request.GET.copy()
     if "status" not in params:
         params["status"] = "awaiting"
-    qs = selectors.filter_disclosures(selectors.disclosures_for(user), params)
+    qs = selectors.disclosures.filter_disclosures(
+        selectors.disclosures.disclosures_for(user), params
+    )
     if "sort" not in params:
         qs = qs.order_by("submitted_at", "pk")
-    qs = selectors.disclosure_rows(qs)
+    qs = selectors.disclosures.disclosure_rows(qs)
     fmt = request.GET.get("export")
     if fmt:
         return _export_disclosures(qs, fmt)

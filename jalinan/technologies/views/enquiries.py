@@ -26,7 +26,7 @@ def enquiry_list(request):
     user = request.user
     if not can_see_enquiries(user):
         raise Http404
-    qs = selectors.filter_enquiries(selectors.enquiries_for(user), request.GET)
+    qs = selectors.enquiries.filter_enquiries(selectors.enquiries.enquiries_for(user), request.GET)
     fmt = export_format(request)
     if fmt:
         rows = [
@@ -81,7 +81,7 @@ def enquiry_open_nda(request, pk):
     enquiry = get_enquiry_for_user(request.user, pk)
     existed = bool(enquiry.nda_id)
     try:
-        memo = services.enquiry_open_nda(enquiry=enquiry, by=request.user)
+        memo = services.enquiries.enquiry_open_nda(enquiry=enquiry, by=request.user)
     except (ValidationError, PermissionDenied) as exc:
         for msg in getattr(exc, "messages", [str(exc)]):
             messages.error(request, msg)

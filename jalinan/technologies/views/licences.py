@@ -60,8 +60,8 @@ def licence_list(request):
     user = request.user
     if not can_see_licences(user):
         raise Http404
-    base = selectors.licences_for(user)
-    qs = selectors.filter_licences(base, request.GET)
+    base = selectors.licences.licences_for(user)
+    qs = selectors.licences.filter_licences(base, request.GET)
     fmt = export_format(request)
     if fmt:
         return export_response(
@@ -88,7 +88,7 @@ def licence_list(request):
         "page": paginate(request, qs),
         "statuses": LicenceStatus.choices,
         "exclusivities": Exclusivity.choices,
-        "years": selectors.licence_years(base),
+        "years": selectors.licences.licence_years(base),
         "can_create": can_change_licence(user),
     }
     return render_page_or_partial(
@@ -111,7 +111,7 @@ def licence_create(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            licence = services.licence_create(
+            licence = services.licences.licence_create(
                 by=user, technology=data.pop("technology"), licensee=data.pop("licensee"), **data
             )
         except ValidationError as exc:
@@ -130,7 +130,7 @@ def licence_edit(request, pk):
         data = dict(form.cleaned_data)
         data.pop("technology", None)
         try:
-            services.licence_update(licence=licence, by=request.user, **data)
+            services.licences.licence_update(licence=licence, by=request.user, **data)
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
@@ -153,7 +153,7 @@ def licence_detail(request, pk):
     user = request.user
     licence = get_licence_for_user(user, pk)
     visibility = split_visibility(user, licence)
-    years = selectors.payments_by_year(licence)
+    years = selectors.licences.payments_by_year(licence)
     for y in years:
         for p in y["payments"]:
             p.visible_shares = _share_rows(p, visibility, user) if visibility != "none" else []
@@ -187,7 +187,7 @@ def licence_link_agreement(request, pk):
     form = AgreementLinkForm(request.POST or None, licence=licence)
     if request.method == "POST" and form.is_valid():
         try:
-            services.licence_link_agreement(
+            services.licences.licence_link_agreement(
                 licence=licence, memorandum=form.cleaned_data["memorandum"], by=request.user
             )
         except ValidationError as exc:
@@ -206,7 +206,7 @@ def licence_draft_agreement(request, pk):
     licence = get_licence_for_user(request.user, pk, write=True)
     existed = bool(licence.memorandum_id)
     try:
-        memo = services.licence_draft_agreement(licence=licence, by=request.user)
+        memo = services.licences.licence_draft_agreement(licence=licence, by=request.user)
     except ValidationError as exc:
         for msg in exc.messages:
             messages.error(request, msg)
@@ -227,7 +227,7 @@ def payment_create(request, pk):
     if request.method == "POST" and form.is_valid():
         c = form.cleaned_data
         if "preview" in request.POST:
-            preview = services.preview_split(
+            preview = services.licences.preview_split(
                 licence=licence, amount=c["amount"], costs=c["costs"] or 0, on=c["received_on"]
             )
             no_policy = preview is None
@@ -238,7 +238,7 @@ def payment_create(request, pk):
                 ]
         else:
             try:
-                services.payment_record(
+                services.licences.payment_record(
                     licence=licence,
                     by=request.user,
                     received_on=c["received_on"],
@@ -251,7 +251,7 @@ def payment_create(request, pk):
             except ValidationError as exc:
                 received_on = c["received_on"]  # add_error() drops it from cleaned_data
                 errors_to_form(form, exc)
-                no_policy = selectors.policy_in_force(received_on) is None
+                no_policy = selectors.licences.policy_in_force(received_on) is None
             else:
                 messages.success(request, _("Payment recorded and shared by the policy."))
                 return redirect(licence.get_absolute_url())
@@ -271,7 +271,7 @@ def payment_list(request):
     user = request.user
     if not can_see_licences(user):
         raise Http404
-    qs = selectors.filter_payments(selectors.payments_for(user), request.GET)
+    qs = selectors.licences.filter_payments(selectors.licences.payments_for(user), request.GET)
     fmt = export_format(request)
     if fmt:
         rows = [
@@ -305,7 +305,8 @@ def payment_list(request):
             fmt=fmt,
         )
     years = sorted(
-        set(selectors.payments_for(user).values_list("period_year", flat=True)), reverse=True
+        set(selectors.licences.payments_for(user).values_list("period_year", flat=True)),
+        reverse=True,
     )
     ctx = {
         "f": request.GET,
@@ -333,13 +334,13 @@ def policy_list(request):
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.policy_create(by=user, **form.cleaned_data)
+                services.licences.policy_create(by=user, **form.cleaned_data)
             except ValidationError as exc:
                 errors_to_form(form, exc)
             else:
                 messages.success(request, _("Policy added."))
                 return redirect("technologies:policy_list")
-    current = selectors.policy_in_force(timezone.localdate())
+    current = selectors.licences.policy_in_force(timezone.localdate())
     ctx = {
         "policies": RevenuePolicy.objects.all(),
         "current": current,

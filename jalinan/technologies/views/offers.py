@@ -36,7 +36,7 @@ def technology_list(request):
     user = request.user
     if not can_see_offers(user):
         raise Http404
-    qs = selectors.filter_technologies(selectors.technologies_for(user), request.GET)
+    qs = selectors.offers.filter_technologies(selectors.offers.technologies_for(user), request.GET)
     fmt = export_format(request)
     if fmt:
         rows = [
@@ -44,7 +44,7 @@ def technology_list(request):
                 t.reference,
                 t.title,
                 t.get_status_display(),
-                selectors.field_label(t.field) if t.field else "",
+                selectors.offers.field_label(t.field) if t.field else "",
                 t.trl,
                 t.ip_status,
                 t.unit.name if t.unit else "",
@@ -71,7 +71,7 @@ def technology_list(request):
         "f": request.GET,
         "page": paginate(request, qs),
         "statuses": OfferStatus.choices,
-        "fields": selectors.field_choices(),
+        "fields": selectors.offers.field_choices(),
         "can_create": can_manage_offers(user),
     }
     return render_page_or_partial(
@@ -85,10 +85,10 @@ def _technology_form_save(request, form, technology=None):
     inventors = data.pop("inventors", [])
     if technology is None:
         disclosure = data.pop("disclosure", None)
-        return services.technology_create(
+        return services.offers.technology_create(
             by=request.user, disclosure=disclosure, assets=assets, inventors=inventors, **data
         )
-    return services.technology_update(
+    return services.offers.technology_update(
         technology=technology, by=request.user, assets=assets, inventors=inventors, **data
     )
 
@@ -149,12 +149,12 @@ def technology_detail(request, pk):
     can_change = can_change_technology(user, tech)
     ctx = {
         "technology": tech,
-        "field_label": selectors.field_label(tech.field) if tech.field else "",
+        "field_label": selectors.offers.field_label(tech.field) if tech.field else "",
         "images": tech.images.all(),
         "assets": tech.assets.all(),
         "inventors": tech.inventors.select_related("user"),
-        "licences": selectors.licences_for(user).filter(technology=tech),
-        "enquiries": selectors.enquiries_for(user).filter(technology=tech)[:20],
+        "licences": selectors.licences.licences_for(user).filter(technology=tech),
+        "enquiries": selectors.enquiries.enquiries_for(user).filter(technology=tech)[:20],
         "can_change": can_change,
         "image_form": ImageForm() if can_change else None,
         "history": history_for(tech)[:30] if can_change else None,
@@ -171,7 +171,7 @@ def technology_detail(request, pk):
 def technology_publish(request, pk):
     tech = get_technology_for_user(request.user, pk, write=True)
     try:
-        services.technology_publish(technology=tech, by=request.user)
+        services.offers.technology_publish(technology=tech, by=request.user)
     except ValidationError as exc:
         for msg in exc.messages:
             messages.error(request, msg)
@@ -185,7 +185,7 @@ def technology_publish(request, pk):
 def technology_withdraw(request, pk):
     tech = get_technology_for_user(request.user, pk, write=True)
     try:
-        services.technology_withdraw(technology=tech, by=request.user)
+        services.offers.technology_withdraw(technology=tech, by=request.user)
     except ValidationError as exc:
         for msg in exc.messages:
             messages.error(request, msg)
@@ -201,7 +201,7 @@ def technology_image_add(request, pk):
     form = ImageForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.image_add(
+            services.offers.image_add(
                 technology=tech,
                 by=request.user,
                 upload=form.cleaned_data["image"],
@@ -224,6 +224,6 @@ def technology_image_add(request, pk):
 def technology_image_remove(request, pk, image_pk):
     tech = get_technology_for_user(request.user, pk, write=True)
     image = get_object_or_404(TechnologyImage, pk=image_pk, technology=tech)
-    services.image_remove(image=image, by=request.user)
+    services.offers.image_remove(image=image, by=request.user)
     messages.success(request, _("Image removed."))
     return redirect(tech.get_absolute_url())

@@ -27,9 +27,9 @@ def spinoff_list(request):
     user = request.user
     if not can_see_spinoffs(user):
         raise Http404
-    qs = selectors.filter_spinoffs(selectors.spinoffs_for(user), request.GET).prefetch_related(
-        "founders"
-    )
+    qs = selectors.spinoffs.filter_spinoffs(
+        selectors.spinoffs.spinoffs_for(user), request.GET
+    ).prefetch_related("founders")
     fmt = export_format(request)
     if fmt:
         rows = [
@@ -84,7 +84,7 @@ def spinoff_create(request):
         new_company = data.pop("new_company", "")
         founders = data.pop("founders", [])
         try:
-            spinoff = services.spinoff_create(
+            spinoff = services.spinoffs.spinoff_create(
                 by=user,
                 organisation=org,
                 organisation_fields=None if org else {"legal_name": new_company},
@@ -110,7 +110,9 @@ def spinoff_edit(request, pk):
         data.pop("organisation", None)
         founders = data.pop("founders", [])
         try:
-            services.spinoff_update(spinoff=spinoff, by=request.user, founders=founders, **data)
+            services.spinoffs.spinoff_update(
+                spinoff=spinoff, by=request.user, founders=founders, **data
+            )
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
@@ -131,7 +133,7 @@ def spinoff_detail(request, pk):
         "founders": spinoff.founders.all(),
         "licence": licence,
         "licence_visible": bool(licence)
-        and selectors.licences_for(user).filter(pk=licence.pk).exists(),
+        and selectors.licences.licences_for(user).filter(pk=licence.pk).exists(),
         "org_visible": can_view_organisation(user, spinoff.organisation),
         "can_change": can_change_spinoff(user, spinoff),
         "history": history_for(spinoff)[:20] if can_change_spinoff(user, spinoff) else None,
