@@ -61,8 +61,10 @@ test-browser: install
 test-services: install
 	$(BIN)/pytest -q -m services -p no:randomly
 
+# mypy (with django-stubs) checks the apps listed in pyproject.toml's [tool.mypy].
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(MANAGE) makemigrations --check --dry-run
 	bash scripts/audit-deps
 

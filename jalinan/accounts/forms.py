@@ -1,6 +1,11 @@
+from __future__ import annotations
+
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from jalinan.core.forms import BootstrapFormMixin
@@ -99,7 +104,7 @@ class TokenForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["areas"].choices = [(a, a) for a in api_areas()]
+        cast(forms.ChoiceField, self.fields["areas"]).choices = [(a, a) for a in api_areas()]
         self.fields["areas"].widget.attrs["class"] = ""
         self.fields["days"].initial = settings.JALINAN_API_TOKEN_DAYS
 
@@ -120,22 +125,26 @@ class InvitationForm(BootstrapFormMixin, forms.Form):
     unit = forms.ModelChoiceField(
         label=_("KCDIO unit"), queryset=Unit.objects.none(), required=False
     )
-    organisation = forms.ModelChoiceField(
+    # Model: an organisation of the partner directory (accounts imports no domain app).
+    organisation: forms.ModelChoiceField[Model] = forms.ModelChoiceField(
         label=_("Organisation (for partner users)"), queryset=None, required=False
     )
 
     def __init__(self, *args, allowed_roles=None, units=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = partner_directory().linkable()
-        self.fields["unit"].queryset = (
+        organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+        organisation.queryset = partner_directory().linkable()
+        cast(forms.ModelChoiceField, self.fields["unit"]).queryset = (
             units if units is not None else Unit.objects.filter(is_active=True)
         )
         if allowed_roles is not None:
-            self.fields["roles"].choices = [c for c in ROLE_CHOICES if c[0] in allowed_roles]
+            roles = cast(forms.ChoiceField, self.fields["roles"])
+            roles.choices = [c for c in ROLE_CHOICES if c[0] in allowed_roles]
         self.fields["roles"].widget.attrs["class"] = ""
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         if Role.PARTNER in (data.get("roles") or []) and not data.get("organisation"):
             self.add_error("organisation", _("A partner user must belong to an organisation."))
         return data
@@ -157,6 +166,7 @@ class InvitationAcceptForm(BootstrapFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         p1, p2 = data.get("password1"), data.get("password2")
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("The two passwords differ."))
@@ -173,7 +183,8 @@ class ApprovalForm(BootstrapFormMixin, forms.Form):
     (nothing pre-selected), and an address outside the organisation's domains needs the
     officer's explicit confirmation."""
 
-    organisation = forms.ModelChoiceField(
+    # Model: an organisation of the partner directory (accounts imports no domain app).
+    organisation: forms.ModelChoiceField[Model] = forms.ModelChoiceField(
         label=_("Link to organisation"), queryset=None, required=False
     )
     create_new = forms.BooleanField(label=_("Register the organisation as new"), required=False)
@@ -186,12 +197,14 @@ class ApprovalForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args, signup, **kwargs):
         super().__init__(*args, **kwargs)
         self.signup = signup
-        self.fields["organisation"].queryset = partner_directory().linkable()
+        organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+        organisation.queryset = partner_directory().linkable()
 
     def clean(self):
         from .services import email_matches_organisation, signup_email_verified
 
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         org = data.get("organisation")
         if not org and not data.get("create_new"):
             raise forms.ValidationError(
@@ -252,12 +265,13 @@ class UserEditForm(BootstrapFormMixin, forms.ModelForm):
         if self.roles_refusal:
             self.fields["roles"].disabled = True
             self.fields["roles"].help_text = self.roles_refusal
-        self.fields["organisation"].queryset = self.fields["organisation"].queryset.exclude(
-            status="merged"
-        )
+        organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+        assert organisation.queryset is not None  # the model field's organisations
+        organisation.queryset = organisation.queryset.exclude(status="merged")
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         # A disabled field keeps its initial value; roles sent anyway are refused, not ignored.
         sent = self.data.getlist("roles") if hasattr(self.data, "getlist") else []
         if self.roles_refusal and sent and set(sent) != set(self.fields["roles"].initial):

@@ -5,7 +5,7 @@ both call these, so a code means the same unit wherever it comes from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .models import IdentityMapping, Unit
 
@@ -14,10 +14,10 @@ def _key(value) -> str:
     return str(value or "").strip().lower()
 
 
-def unit_table() -> dict[str, Unit]:
+def unit_table() -> dict[str, Unit | None]:
     """``{code: unit}`` of every mapped code, then every active unit's own code (a mapping
     wins): read once for a whole file."""
-    table = {u.code.lower(): u for u in Unit.objects.filter(is_active=True)}
+    table: dict[str, Unit | None] = {u.code.lower(): u for u in Unit.objects.filter(is_active=True)}
     for m in IdentityMapping.objects.filter(kind=IdentityMapping.Kind.UNIT).select_related("unit"):
         table[m.value] = m.unit
     return table
@@ -33,7 +33,7 @@ def role_table() -> dict[str, set[str]]:
     return table
 
 
-def unit_for(code, table: dict[str, Unit] | None = None) -> Unit | None:
+def unit_for(code, table: Mapping[str, Unit | None] | None = None) -> Unit | None:
     """The unit a department code stands for, or None when nothing maps it."""
     return (table if table is not None else unit_table()).get(_key(code))
 

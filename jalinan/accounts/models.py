@@ -63,7 +63,7 @@ class Unit(models.Model):
         return ids
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra):
@@ -127,6 +127,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
 
     objects = UserManager()
+    # roles.user_roles keeps the person's roles here for the request (None: read them again).
+    _jalinan_roles: frozenset[str] | None
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -12,7 +12,7 @@ def unit_tree() -> dict[int, dict]:
     """Every KCDIO unit as ``{pk: {"name", "name_ms", "parent_id", "is_active"}}``, in one
     query (for reports that roll figures up the tree)."""
     return {
-        row["pk"]: row
+        row["pk"]: dict(row)
         for row in Unit.objects.values("pk", "name", "name_ms", "parent_id", "is_active")
     }
 

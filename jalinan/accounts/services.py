@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.conf import settings
@@ -24,7 +25,7 @@ def user_create(
     email: str,
     full_name: str,
     password: str | None = None,
-    roles: list[str] | tuple[str, ...] = (),
+    roles: Sequence[str] = (),
     by=None,
     **fields,
 ) -> User:

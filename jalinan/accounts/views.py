@@ -330,10 +330,10 @@ def approval_decide(request, pk):
     _require_oil(request.user)
     user = get_object_or_404(pending_partner_signups(), pk=pk)
     if request.POST.get("decision") == "reject":
-        form = RejectForm(request.POST)
-        if form.is_valid():
+        reject = RejectForm(request.POST)
+        if reject.is_valid():
             services.partner_signup_reject(
-                user=user, reason=form.cleaned_data["reason"], by=request.user
+                user=user, reason=reject.cleaned_data["reason"], by=request.user
             )
             messages.success(request, _("The sign-up was rejected and the person told why."))
         else:

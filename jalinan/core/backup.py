@@ -33,6 +33,7 @@ from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
+from django.db.models import Model
 from django.utils import timezone
 
 FORMAT_VERSION = 1
@@ -44,7 +45,7 @@ class BackupError(Exception):
     """Why a backup or restore refused to run or failed its verification."""
 
 
-def tables() -> dict[str, type]:
+def tables() -> dict[str, type[Model]]:
     """Every table Django manages, many-to-many tables included, by name."""
     found = {}
     for model in apps.get_models(include_auto_created=True):

@@ -17,7 +17,9 @@ log = logging.getLogger(__name__)
 
 
 class ResilientTask(Task):
-    def apply_async(self, args=None, kwargs=None, **options):
+    # Celery's options (task_id, link, ...) are passed on by keyword only, as every caller
+    # passes them: narrower than Task.apply_async, which also takes them by position.
+    def apply_async(self, args=None, kwargs=None, **options):  # type: ignore[override]
         try:
             return super().apply_async(args, kwargs, **options)
         except OperationalError as exc:

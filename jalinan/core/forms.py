@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -18,7 +20,13 @@ def errors_to_form(form, exc: ValidationError, extra: dict | None = None) -> Non
         form.add_error(None, exc.messages)
 
 
-class BootstrapFormMixin:
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm  # the mixin always comes before a Form or ModelForm
+else:
+    _FormBase = object
+
+
+class BootstrapFormMixin(_FormBase):
     """Give every widget Bootstrap's classes and mark fields with errors as invalid."""
 
     def __init__(self, *args, **kwargs):

@@ -8,5 +8,5 @@ def paginate(request, queryset, per_page: int | None = None):
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    page.querystring = params.urlencode()
+    page.querystring = params.urlencode()  # type: ignore[attr-defined]  # read by the template
     return page

@@ -99,7 +99,7 @@ def _read_xlsx(content: bytes) -> list[list]:
         for r in wb.worksheets[0].iter_rows():
             cells = []
             for c in r:
-                value = c.value
+                value: object = c.value
                 if isinstance(value, str) and value.startswith("="):
                     value = Formula(c.coordinate)
                 elif getattr(c, "data_type", None) == "f":

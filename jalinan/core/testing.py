@@ -82,7 +82,7 @@ def url_routes(resolver=None, namespace=()) -> dict:
     (``ns:name``): what a sweep or the authorization matrix walks."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
-    out = {}
+    out: dict[str, URLPattern] = {}
     for p in (resolver or get_resolver()).url_patterns:
         if isinstance(p, URLResolver):
             ns = namespace + ((p.namespace,) if p.namespace else ())

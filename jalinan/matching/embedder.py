@@ -25,11 +25,16 @@ import logging
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from django.conf import settings
 
 from .text import stems
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+    from tokenizers import Tokenizer
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -88,9 +93,10 @@ class SentenceTransformerEmbedder(Embedder):
         self.key = _key(self.path, runtime)
         self.runtime = runtime
         self.cache_dir = Path(cache_dir) if cache_dir else None
-        self._st = None
-        self._onnx = None
-        self._tokenizer = None
+        # Either the sentence-transformers model, or the ONNX session and its tokenizer.
+        self._st: SentenceTransformer | None = None
+        self._onnx: Any = None  # an onnxruntime.InferenceSession (onnxruntime has no types)
+        self._tokenizer: Tokenizer | None = None
         self._pooling = "mean"
         self._normalize = True
         cfg = Path(self.path) / "sentence_bert_config.json"
@@ -118,7 +124,9 @@ class SentenceTransformerEmbedder(Embedder):
         from sentence_transformers import SentenceTransformer
 
         self._st = SentenceTransformer(self.path, device="cpu")
-        self.dim = int(self._st.get_sentence_embedding_dimension())
+        dim = self._st.get_sentence_embedding_dimension()
+        assert dim is not None  # a sentence-transformers model with a pooling layer has one
+        self.dim = int(dim)
         self.max_tokens = int(self._st.max_seq_length or self.max_tokens)
         self.runtime = "torch"
 
@@ -237,6 +245,7 @@ class SentenceTransformerEmbedder(Embedder):
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         if self._onnx is None:
+            assert self._st is not None  # loaded in __init__ when ONNX is not used
             out = self._st.encode(
                 list(texts),
                 batch_size=batch_size,
@@ -247,6 +256,7 @@ class SentenceTransformerEmbedder(Embedder):
             return np.asarray(out, dtype=np.float32)
         # Batches of similar length waste less work on padding.
         order = np.argsort([len(t) for t in texts], kind="stable")
+        assert self._tokenizer is not None  # loaded with the ONNX session
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), batch_size):
             idx = order[start : start + batch_size]

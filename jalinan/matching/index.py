@@ -252,8 +252,8 @@ def _fill_from_cache(docs: list[IndexedDoc]):
     found = {}
     hashes = list(want)
     for i in range(0, len(hashes), 500):
-        for c in EmbeddingCache.objects.filter(content_hash__in=hashes[i : i + 500]):
-            found[c.content_hash] = c
+        for row in EmbeddingCache.objects.filter(content_hash__in=hashes[i : i + 500]):
+            found[row.content_hash] = row
     for d in docs:
         c = found.get(d.content_hash)
         if c is not None:
@@ -317,7 +317,7 @@ def embed_pending_docs(collection: str | None = None, *, batch_size: int = 64) -
             embedder = embedder or emb.get_embedder()
             texts = [Doc(0, d.title, d.text).body() for d in missing]
             vectors = embedder.embed(texts)
-            new = {}
+            new: dict[str, EmbeddingCache] = {}
             for d, v in zip(missing, vectors, strict=True):
                 new.setdefault(
                     d.content_hash,

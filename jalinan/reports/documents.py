@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,7 +113,8 @@ def _trends(scope: Scope) -> Part | None:
 def _parts(kind: str, scope: Scope) -> tuple[list[Part], list[Part]]:
     """The apps' parts in the ministry's categories, and the appendices holding their lists
     of records."""
-    parts, appendices = [], []
+    parts: list[Part] = []
+    appendices: list[Part] = []
     for entry in registry.report_parts(kind):
         section = entry.compute(scope)
         category = str(MINISTRY_CATEGORIES[entry.ministry_category])
@@ -142,7 +144,7 @@ def _parts(kind: str, scope: Scope) -> tuple[list[Part], list[Part]]:
     return parts, appendices
 
 
-def _tag_note(tag: dict) -> tuple[str, str]:
+def _tag_note(tag: Mapping[str, Any]) -> tuple[str, str]:
     """What an accepted tag says: (who decided it, how it came), and (what matched)."""
     if not tag:
         return "", ""

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -33,11 +35,11 @@ class ScopeForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args, user, tree, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(y, str(y)) for y in year_choices()]
+        cast(forms.ChoiceField, self.fields["year"]).choices = [(y, str(y)) for y in year_choices()]
         units = unit_choices(user, tree)
         if reads_whole_university(user):
             units = [("", _("The whole university")), *units]
-        self.fields["unit"].choices = units
+        cast(forms.ChoiceField, self.fields["unit"]).choices = units
 
 
 class ReportForm(ScopeForm):
@@ -49,7 +51,7 @@ class ReportForm(ScopeForm):
 
     def __init__(self, *args, user, tree, **kwargs):
         super().__init__(*args, user=user, tree=tree, **kwargs)
-        self.fields["report"].choices = [
+        cast(forms.ChoiceField, self.fields["report"]).choices = [
             (k, v) for k, v in REPORTS.items() if can_download(user, k)
         ]
         self.fields["unit"].help_text = _(
@@ -60,6 +62,7 @@ class ReportForm(ScopeForm):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         if data.get("report") == "unit" and not data.get("unit"):
             self.add_error("unit", _("Choose the KCDIO for the unit report."))
         return data

@@ -367,10 +367,10 @@ class SdgRecords:
         """The records with an accepted tag for ``goal``, as the evidence pack lists them: in
         two queries, and a third for their partners."""
         records = (self.listed or self.records)(scope)
-        items = filter_by_goal(records, goal).select_related(*self.related)
+        query = filter_by_goal(records, goal).select_related(*self.related)
         if self.partners:
-            items = items.prefetch_related(self.partners)
-        items = list(items.order_by(*self.order_by))
+            query = query.prefetch_related(self.partners)
+        items = list(query.order_by(*self.order_by))
         tags = sdg_kpis.accepted_tags(records.model, [o.pk for o in items], goal)
         return [
             Evidence(

@@ -1,6 +1,8 @@
 """Template tags shared by every app: menus and panels from :mod:`jalinan.core.registry`, and
 the labels of audited fields."""
 
+from typing import TYPE_CHECKING
+
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
@@ -10,6 +12,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
 from jalinan.core import registry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 register = template.Library()
 
@@ -52,11 +57,13 @@ def field_label(entry, name):
     """``{{ entry|field_label:field }}``: the verbose name of a field of the audited record's
     model ("End date" for ``end_date``), in the reader's language; other keys of a change
     (relations recorded by name, e.g. ``parties``) with their underscores as spaces."""
-    label = str(name).replace("_", " ")
+    label: str | StrPromise = str(name).replace("_", " ")
     if getattr(entry, "content_type_id", None):
         model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
         try:
-            label = model._meta.get_field(name).verbose_name
+            # A model gone from the code (None) or a relation without a verbose name raises
+            # the AttributeError caught below.
+            label = model._meta.get_field(name).verbose_name  # type: ignore[union-attr]
         except (AttributeError, FieldDoesNotExist):
             pass
     return capfirst(label)

@@ -170,14 +170,14 @@ class PgvectorBackend:
         return seg.score(query, params, df=df, n_docs=n, avgdl=avgdl, k=k, evidence=evidence)
 
     def entity_vectors(self, collection: str, entity_id: int) -> np.ndarray | None:
-        blobs = list(
+        raw = list(
             IndexedDoc.objects.filter(
                 collection__name=collection,
                 entity__entity_id=entity_id,
                 model_key=emb.model_key(),
             ).values_list("vector", flat=True)
         )
-        blobs = [bytes(b) for b in blobs if b is not None]
+        blobs = [bytes(b) for b in raw if b is not None]
         if not blobs:
             return None
         return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), -1)

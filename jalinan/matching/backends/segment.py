@@ -7,11 +7,15 @@ matrix (unit rows); term counts one sparse matrix over the segment's own term co
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 
 from ..scoring import K1, B, Params, Query, aggregate_groups, bm25_self, doc_scores, idf
+
+if TYPE_CHECKING:
+    from usearch.index import Index
 
 
 @dataclass
@@ -69,7 +73,7 @@ class Segment:
                 int(e): (int(s), int(t))
                 for e, s, t in zip(self.entities[starts], starts, ends, strict=True)
             }
-        self.ann = None
+        self.ann: Index | None = None  # built by the memory backend for large segments
 
     @classmethod
     def empty(cls, dim: int) -> Segment:
@@ -310,6 +314,8 @@ class Segment:
             return []
         idf_q = idf(df, n_docs)
         self_score = bm25_self(query, idf_q, avgdl)
+        starts: np.ndarray | None
+        ends: np.ndarray | None
         if allowed is not None and len(allowed) < len(self.ranges) / 4:
             starts, ends = self.ranges_for(allowed)
         elif self.ann is not None and candidates:
@@ -336,6 +342,7 @@ class Segment:
             rows = np.flatnonzero(keep)
         else:
             # An entity's rows are alive or dead together: filter whole ranges.
+            assert ends is not None  # given with starts
             keep = self.alive[starts] if len(starts) else np.empty(0, dtype=bool)
             if exclude and len(starts):
                 keep &= ~np.isin(self.entities[starts], np.fromiter(exclude, dtype=np.int64))
