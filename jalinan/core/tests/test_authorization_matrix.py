@@ -1660,6 +1660,7 @@ def _fill_session(client, w):
     session.save()
 
 
+@pytest.mark.slow
 def test_every_visitor_across_every_route_and_operation(cast, world, clients):
     w = dict(world, _cast=cast)
     users = visitors(cast)
@@ -1729,6 +1730,7 @@ LISTS = [
 ]
 
 
+@pytest.mark.slow
 def test_lists_and_exports_show_no_confidential_row_to_who_may_not_see_it(cast, world, clients):
     """A list page and its CSV export show no row of a confidential record (another KCDIO's
     memoranda and opportunities, a confidential or unpublished challenge of another company,
