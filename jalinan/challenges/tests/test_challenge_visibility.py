@@ -73,13 +73,11 @@ def test_confidential_challenge_only_for_invitees(
 def test_confidential_challenge_visible_to_proposal_team_members(
     confidential_challenge, ict_academic, student
 ):
-    from jalinan.challenges.models import Proposal, ProposalMember
+    from .factories import ProposalFactory, ProposalMemberFactory
 
     assert not can_view_challenge(student, confidential_challenge)
-    proposal = Proposal.objects.create(
-        challenge=confidential_challenge, lead=ict_academic, title="Our answer", approach="x"
-    )
-    ProposalMember.objects.create(proposal=proposal, user=student)
+    proposal = ProposalFactory(challenge=confidential_challenge, lead=ict_academic)
+    ProposalMemberFactory(proposal=proposal, user=student)
     assert can_view_challenge(ict_academic, confidential_challenge)
     assert can_view_challenge(student, confidential_challenge)
     assert confidential_challenge in selectors.challenges_for(student)

@@ -22,7 +22,6 @@ from jalinan.challenges.services import questions as svc
 from jalinan.core.testing import refusal_sweep
 
 from . import factories
-from .proposal_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
 
