@@ -1,4 +1,3 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """The public catalogue: only published offers, only their public fields."""
 
 import pytest
@@ -7,15 +6,7 @@ from django.urls import reverse
 from jalinan.technologies import services
 from jalinan.technologies.models import Technology
 
-from .transfer_helpers import (  # noqa: F401
-    CONFIDENTIAL,
-    _index,
-    academic_profile,
-    draft_offer,
-    make_offer,
-    offer,
-    private_profile,
-)
+from .factories import CONFIDENTIAL, make_offer
 
 
 def _text(response) -> str:

@@ -1,4 +1,3 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """The outsider (signed in, no role) is refused on every page of the technologies app.
 
 The sweep is built from the app's real urlpatterns (urls.py): every URL name must have a
@@ -31,16 +30,7 @@ from jalinan.technologies.services import (
     disclosure_submit,
 )
 
-from .conftest import DISCLOSURE_FIELDS, inventors_of
-from .transfer_helpers import (
-    CONFIDENTIAL,
-    _index,
-    academic_profile,
-    draft_offer,
-    licence,
-    offer,
-    private_profile,
-)
+from .factories import CONFIDENTIAL, DISCLOSURE_FIELDS, inventors_of
 
 pytestmark = pytest.mark.django_db
 
