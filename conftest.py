@@ -96,6 +96,12 @@ def academic(db, unit_eng):
 
 
 @pytest.fixture
+def ict_academic(db, unit_ict):
+    """An academic of another KCDIO (the Kulliyyah of ICT)."""
+    return _make("ict@uni.test", "Dr Ravi ICT", [Role.ACADEMIC], unit=unit_ict)
+
+
+@pytest.fixture
 def student(db, unit_eng):
     return _make("student@uni.test", "Siti Student", [Role.STUDENT], unit=unit_eng)
 

@@ -84,13 +84,6 @@ def expert_profile(academic):
 
 
 @pytest.fixture
-def ict_academic(db, unit_ict):
-    return UserFactory(
-        email="ict@uni.test", full_name="Dr Ravi ICT", roles=[Role.ACADEMIC], unit=unit_ict
-    )
-
-
-@pytest.fixture
 def speech_profile(ict_academic):
     """Dr Ravi (Kulliyyah of ICT): Malay speech recognition."""
     return factories.make_profile(

@@ -119,6 +119,8 @@ class ProposalMemberFactory(DjangoModelFactory):
         model = ProposalMember
 
     proposal = factory.SubFactory(ProposalFactory)
+    user = factory.SubFactory(UserFactory, roles=[Role.ACADEMIC])
+    role = MemberRole.CO_RESEARCHER
 
 
 def make_challenge(

@@ -56,3 +56,52 @@ def make_profile(user, *, keywords, biography="", publications=(), is_public=Tru
             profile=profile, by=user, title=title, abstract=abstract, year=year
         )
     return profile
+
+
+def make_corrosion_expert(user):
+    """Dr Amina's public profile (corrosion) with two publications, through the services."""
+    from jalinan.experts import services
+
+    profile = services.profile_create(
+        user=user,
+        by=user,
+        keywords=["corrosion", "cathodic protection", "pipelines"],
+        biography="Materials engineer working on corrosion of offshore structures.",
+        is_public=True,
+    )
+    services.publication_create(
+        profile=profile,
+        by=user,
+        title="Pitting corrosion of carbon steel pipelines in tropical seawater",
+        abstract="Two-year exposure tests at three offshore platforms in Terengganu.",
+        year=2022,
+        doi="10.1000/corr.2022.1",
+    )
+    services.publication_create(
+        profile=profile,
+        by=user,
+        title="Sacrificial anode design for jetties",
+        abstract="Cathodic protection of marine concrete piles.",
+        year=2019,
+    )
+    return profile
+
+
+def make_speech_expert(user, *, is_public=False):
+    """Dr Ravi's profile (Malay speech recognition), private by default, through the services."""
+    from jalinan.experts import services
+
+    profile = services.profile_create(
+        user=user,
+        by=user,
+        keywords=["speech recognition", "Malay language"],
+        is_public=is_public,
+    )
+    services.publication_create(
+        profile=profile,
+        by=user,
+        title="Deep learning for Malay speech recognition",
+        abstract="Acoustic models trained on broadcast news in Bahasa Melayu.",
+        year=2023,
+    )
+    return profile
