@@ -6,7 +6,7 @@ PORT    ?= 8000
 MANAGE  := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install demo serve test test-sqlite test-postgres test-browser test-services lint audit format worker messages bench eval fuzz load backup clean
+.PHONY: install demo serve test test-fast test-sqlite test-postgres test-browser test-services lint audit format worker messages bench eval fuzz load backup clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -54,6 +54,14 @@ test-sqlite: install
 
 test-postgres: install
 	bash scripts/with-postgres bash scripts/pytest-split
+
+# The fast loop: SQLite without the tests marked slow (the whole demo, 10,000 rows, the
+# authorization matrix, the API fuzz, the backup drill), split as scripts/pytest-split does.
+# A -m given to pytest replaces the one of pyproject's addopts, hence the whole expression.
+FAST := not slow and not browser and not services
+test-fast: install
+	$(BIN)/pytest -q -p no:warnings -n auto --dist loadfile -m "$(FAST) and not transactional"
+	$(BIN)/pytest -q -p no:warnings -m "$(FAST) and transactional"
 
 test-browser: install
 	bash scripts/test-browser

@@ -11,10 +11,10 @@ import pytest
 
 from jalinan.accounts.models import Unit
 from jalinan.accounts.roles import Role
-from jalinan.accounts.services import user_create
-from jalinan.partners.models import Organisation
+from jalinan.accounts.tests.factories import PASSWORD, UnitFactory, UserFactory
+from jalinan.partners.tests.factories import OrganisationFactory
 
-PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+__all__ = ["PASSWORD"]  # imported by tests that sign in with a password
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +44,7 @@ def _fast_and_quiet(request, settings, tmp_path):
 
 @pytest.fixture
 def unit_eng(db):
-    return Unit.objects.create(
+    return UnitFactory(
         code="koe",
         name="Kulliyyah of Engineering",
         name_ms="Kulliyyah Kejuruteraan",
@@ -54,25 +54,25 @@ def unit_eng(db):
 
 @pytest.fixture
 def unit_ict(db):
-    return Unit.objects.create(code="kict", name="Kulliyyah of ICT", kind=Unit.Kind.KULLIYYAH)
+    return UnitFactory(code="kict", name="Kulliyyah of ICT", kind=Unit.Kind.KULLIYYAH)
 
 
 @pytest.fixture
 def org_acme(db):
-    return Organisation.objects.create(
+    return OrganisationFactory(
         legal_name="Acme Robotics Sdn. Bhd.", org_type="sme", search_name="acme robotics"
     )
 
 
 @pytest.fixture
 def org_other(db):
-    return Organisation.objects.create(
+    return OrganisationFactory(
         legal_name="Borneo Timber Berhad", org_type="glc", search_name="borneo timber"
     )
 
 
 def _make(email, name, roles, **extra):
-    return user_create(email=email, full_name=name, password=PASSWORD, roles=roles, **extra)
+    return UserFactory(email=email, full_name=name, roles=roles, **extra)
 
 
 @pytest.fixture
@@ -93,6 +93,12 @@ def coordinator(db, unit_eng):
 @pytest.fixture
 def academic(db, unit_eng):
     return _make("academic@uni.test", "Dr Amina Academic", [Role.ACADEMIC], unit=unit_eng)
+
+
+@pytest.fixture
+def ict_academic(db, unit_ict):
+    """An academic of another KCDIO (the Kulliyyah of ICT)."""
+    return _make("ict@uni.test", "Dr Ravi ICT", [Role.ACADEMIC], unit=unit_ict)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 
 from django.db import connection
@@ -58,23 +59,112 @@ def assert_rule_agrees(check, queryset_for, users, objects) -> int:
 def refusal_sweep(client, urls: dict, *, post_only=(), refused_status=None, post_data=None):
     """Requests every URL of ``urls`` (``{name: url}``) with ``client`` and returns the ones
     that did not refuse, as ``(name, method, status)``: a refused page answers 404 to GET and
-    to POST (or ``refused_status[name]``); a view of ``post_only`` answers 405 to GET. Fails at
-    once if a POST writes to the database (:func:`database_writes`). The URL-driven outsider
-    sweeps of challenges and technologies use it."""
+    to POST (or ``refused_status[name]``: one status for both, or a ``(GET, POST)`` pair); a
+    view of ``post_only`` answers 405 to GET. The POST's body is ``post_data``, a dict or a
+    callable of the name giving one. Fails at once if a POST writes to the database
+    (:func:`database_writes`). :func:`outsider_sweep` uses it."""
     refused_status = refused_status or {}
     let_in = []
     for name in sorted(urls):
         url = urls[name]
         refused = refused_status.get(name, 404)
+        get_refused, post_refused = refused if isinstance(refused, tuple) else (refused, refused)
         got = client.get(url).status_code
-        if got != (405 if name in post_only else refused):
+        if got != (405 if name in post_only else get_refused):
             let_in.append((name, "GET", got))
+        data = post_data(name) if callable(post_data) else post_data
         with database_writes() as writes:
-            got = client.post(url, post_data or {}).status_code
-        if got != refused:
+            got = client.post(url, data or {}).status_code
+        if got != post_refused:
             let_in.append((name, "POST", got))
         assert writes == [], (name, "the POST wrote to the database", writes)
     return let_in
+
+
+# The statuses of a refusal, as the authorization matrix writes them ("L": sent to sign in).
+REFUSED = frozenset({"401", "403", "404", "405", "L"})
+# A link to a record (``/challenges/12/``), as opposed to the site's own menus.
+_RECORD_LINK = re.compile(r"""href=["']([^"'#?]*/\d+(?:/[^"'#?]*)?)""")
+
+
+def outsider_sweep(
+    outsider, visitor, urls: dict, expected: dict, *, public=(), post_data=None, secret=None
+) -> list[tuple]:
+    """The outsider's pass over the routes ``urls`` (``{name: url}``): ``outsider`` is a client
+    signed in as a person with no role, ``visitor`` a signed-out client, ``expected`` the
+    outsider's ``{name: (GET status, POST status or None)}`` as the authorization matrix's
+    table writes them (strings, ``"L"`` for the sign-in page).
+
+    - Where the outsider is refused (GET and POST, :func:`refused_cell`): :func:`refusal_sweep`
+      with the form-shaped ``post_data`` (a dict, or a callable of the route name): the
+      expected refusals, and no POST writes to the database.
+    - The ``public`` routes (meant for anyone): the outsider gets what the visitor gets, the
+      same status and redirect, and on a page no link to a record and no ``secret`` (the
+      marker of confidential text) that the visitor does not see.
+    - The others (the outsider's own account pages): the expected GET status.
+
+    Returns the problems as ``(name, what, expected, got)``; the authorization matrix runs it
+    for the outsider on every route of every app."""
+    problems: list[tuple] = []
+    refused = {n: cell for n, cell in expected.items() if refused_cell(cell)}
+    post_only = {n for n, (get, _post) in refused.items() if get == "405"}
+    statuses = {
+        n: (404 if get == "405" else _code(get), _code(post or get))
+        for n, (get, post) in refused.items()
+    }
+    let_in = refusal_sweep(
+        outsider,
+        {n: urls[n] for n in refused},
+        post_only=post_only,
+        refused_status=statuses,
+        post_data=post_data,
+    )
+    problems += [(n, f"{method} not refused", expected[n], got) for n, method, got in let_in]
+    for name in sorted(set(expected) - set(refused)):
+        seen = outsider.get(urls[name])
+        if name not in public:
+            if _status(seen) != expected[name][0]:
+                problems.append((name, "GET", expected[name][0], _status(seen)))
+            continue
+        as_visitor = visitor.get(urls[name])
+        if (_status(seen), seen.get("Location")) != (
+            _status(as_visitor),
+            as_visitor.get("Location"),
+        ):
+            problems.append((name, "not what a visitor gets", _status(as_visitor), _status(seen)))
+            continue
+        if seen.status_code != 200 or "html" not in seen.get("Content-Type", ""):
+            continue
+        body, visitor_body = _text(seen), _text(as_visitor)
+        more = set(_RECORD_LINK.findall(body)) - set(_RECORD_LINK.findall(visitor_body))
+        if more:
+            problems.append((name, "links a visitor does not get", [], sorted(more)))
+        if secret and secret in body and secret not in visitor_body:
+            problems.append((name, "confidential text", "", secret))
+    return problems
+
+
+def refused_cell(cell) -> bool:
+    """Whether a ``(GET, POST or None)`` cell of the matrix is a refusal of both requests to a
+    signed-in visitor, which :func:`outsider_sweep` checks with :func:`refusal_sweep`."""
+    get, post = cell
+    return get in REFUSED and (post or get) in REFUSED and "L" not in (get, post)
+
+
+def _code(status: str) -> int:
+    return int(status)
+
+
+def _status(response) -> str:
+    if response.status_code == 302 and "/login/" in response.get("Location", ""):
+        return "L"
+    return str(response.status_code)
+
+
+def _text(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
 
 
 def url_routes(resolver=None, namespace=()) -> dict:

@@ -1,5 +1,6 @@
-"""Test data for memoranda: real services where the history matters, direct rows where a test
-needs a memorandum already standing in some status."""
+"""Test data for memoranda: factory-boy factories for direct rows (a memorandum standing in
+some status, its parties, signatories and deliverables), and the service-based ``make_memo``
+where the history matters (references, status changes, audit rows)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,24 @@ import datetime
 import io
 import zipfile
 
+import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from factory.django import DjangoModelFactory
 
+from jalinan.accounts.roles import Role
+from jalinan.accounts.tests.factories import UnitFactory, UserFactory
 from jalinan.agreements import services
 from jalinan.agreements.choices import Status
-from jalinan.agreements.models import Document, Memorandum, MemorandumType, Party, Signatory
+from jalinan.agreements.models import (
+    Deliverable,
+    Document,
+    Memorandum,
+    MemorandumType,
+    Party,
+    Signatory,
+)
+from jalinan.partners.tests.factories import OrganisationFactory
 
 PDF_BYTES = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -35,6 +48,55 @@ def pdf_upload(name="paper.pdf", content=PDF_BYTES):
 def memo_type(code="moa") -> MemorandumType:
     services.types_ensure_defaults()
     return MemorandumType.objects.get(code=code)
+
+
+class MemorandumFactory(DjangoModelFactory):
+    """A memorandum row standing in ``status`` (draft by default), without the service's
+    history; ``parties=[org, ...]`` adds its partner organisations in that order."""
+
+    class Meta:
+        model = Memorandum
+        skip_postgeneration_save = True
+
+    reference = factory.Sequence(lambda n: f"MOA/TEST/{n:05d}")
+    title = "Joint robotics laboratory"
+    memo_type = factory.LazyFunction(lambda: memo_type("moa"))
+    initiating_unit = factory.SubFactory(UnitFactory)
+    person_in_charge = factory.SubFactory(UserFactory, roles=[Role.ACADEMIC])
+    scope = "Joint research and internships in robotics."
+    status = Status.DRAFT
+
+    @factory.post_generation
+    def parties(self, create, extracted, **kwargs):
+        for order, organisation in enumerate(extracted or ()):
+            PartyFactory(memorandum=self, organisation=organisation, order=order)
+
+
+class PartyFactory(DjangoModelFactory):
+    class Meta:
+        model = Party
+
+    memorandum = factory.SubFactory(MemorandumFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class SignatoryFactory(DjangoModelFactory):
+    """The university's signatory unless ``party`` is given."""
+
+    class Meta:
+        model = Signatory
+
+    memorandum = factory.SubFactory(MemorandumFactory)
+    name = "Prof. Rector"
+    title = "Rector"
+
+
+class DeliverableFactory(DjangoModelFactory):
+    class Meta:
+        model = Deliverable
+
+    memorandum = factory.SubFactory(MemorandumFactory)
+    title = "Two internships a year"
 
 
 def make_memo(
@@ -70,9 +132,9 @@ def make_memo(
 
 def make_ready_to_sign(memo: Memorandum) -> Memorandum:
     """Signatories for every side, as record_signing needs."""
-    Signatory.objects.create(memorandum=memo, name="Prof. Rector", title="Rector")
+    SignatoryFactory(memorandum=memo)
     for party in Party.objects.filter(memorandum=memo):
-        Signatory.objects.create(memorandum=memo, party=party, name="Ms CEO", title="CEO")
+        SignatoryFactory(memorandum=memo, party=party, name="Ms CEO", title="CEO")
     return memo
 
 

@@ -4,6 +4,7 @@ and the page benchmark's data (no timings here: those belong to `benchmark_pages
 import io
 from unittest import mock
 
+import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
@@ -23,6 +24,7 @@ def counts():
     )
 
 
+@pytest.mark.slow
 def test_the_demo_is_idempotent_and_fills_every_list(db):
     call_command("seed_demo", academics=20, scale=0.1, verbosity=0)
     first = counts()

@@ -14,9 +14,14 @@ from pypdf import PdfReader
 from jalinan.accounts.roles import Role
 from jalinan.accounts.services import user_create
 from jalinan.agreements.choices import Status
-from jalinan.agreements.models import Deliverable, Memorandum, MemorandumType, Signatory
+from jalinan.agreements.models import Memorandum, MemorandumType
 from jalinan.agreements.services import deliverable_create
-from jalinan.agreements.tests.factories import make_document, set_dates
+from jalinan.agreements.tests.factories import (
+    DeliverableFactory,
+    SignatoryFactory,
+    make_document,
+    set_dates,
+)
 from jalinan.agreements.workflow import apply_transition
 from jalinan.core.models import Notification
 
@@ -26,8 +31,8 @@ def world(memo, officer, org_acme):
     """The draft MoA with a confidential and an open document, a signatory, a deliverable."""
     secret = make_document(memo, kind="draft", confidential=True)
     open_doc = make_document(memo, kind="vetted", confidential=False)
-    signatory = Signatory.objects.create(memorandum=memo, name="Prof. Rector", title="Rector")
-    deliverable = Deliverable.objects.create(memorandum=memo, title="Two internships a year")
+    signatory = SignatoryFactory(memorandum=memo)  # Prof. Rector
+    deliverable = DeliverableFactory(memorandum=memo, title="Two internships a year")
     return {
         "memo": memo,
         "secret": secret,
@@ -264,7 +269,7 @@ def test_signing_through_the_page_uploads_the_signed_copy(client_for, officer, w
     memo = world["memo"]
     Memorandum.objects.filter(pk=memo.pk).update(status=Status.APPROVED)
     for party in memo.parties.all():
-        Signatory.objects.create(memorandum=memo, party=party, name="Ms CEO")
+        SignatoryFactory(memorandum=memo, party=party, name="Ms CEO", title="")
     client = client_for(officer)
     resp = client.post(
         f"/memoranda/{memo.pk}/step/record_signing/",

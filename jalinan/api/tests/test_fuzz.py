@@ -40,6 +40,7 @@ def _headers(role):
     return {"Authorization": f"Bearer {raw}"}
 
 
+@pytest.mark.slow
 def test_fuzz_every_operation_as_every_role(world):
     from jalinan.technologies.models import Technology
 

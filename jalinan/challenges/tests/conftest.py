@@ -6,12 +6,21 @@
 - ``expert_profile``: the ``academic``'s profile (corrosion, indexed); ``ict_academic`` and
   ``speech_profile``: a second academic (speech recognition, indexed).
 - ``make_challenge(**fields)``: any other challenge (see factories.make_challenge).
+
+The proposals' fixtures:
+
+- ``colleague``: a second academic (Kulliyyah of ICT) with an expert profile.
+- ``uninvited``: a third academic with a profile, invited to nothing.
+- ``make_proposal(challenge, lead, status=..., **fields)``: a proposal through the services,
+  brought to ``status`` (draft, submitted, assessment, finalist) by the ``partner_user``.
+- ``capture``: runs the on-commit callbacks (the feedback e-mails) inside the test.
+- ``pipeline_opportunity(challenge)``: the challenge's opportunity in the pipeline.
 """
 
 import pytest
 
 from jalinan.accounts.roles import Role
-from jalinan.accounts.services import user_create
+from jalinan.accounts.tests.factories import UserFactory
 from jalinan.challenges.choices import ChallengeStatus, Visibility
 from jalinan.matching.backends.memory import MemoryBackend
 
@@ -75,17 +84,6 @@ def expert_profile(academic):
 
 
 @pytest.fixture
-def ict_academic(db, unit_ict):
-    return user_create(
-        email="ict@uni.test",
-        full_name="Dr Ravi ICT",
-        password="x",
-        roles=[Role.ACADEMIC],
-        unit=unit_ict,
-    )
-
-
-@pytest.fixture
 def speech_profile(ict_academic):
     """Dr Ravi (Kulliyyah of ICT): Malay speech recognition."""
     return factories.make_profile(
@@ -100,3 +98,53 @@ def speech_profile(ict_academic):
             )
         ],
     )
+
+
+@pytest.fixture
+def colleague(speech_profile, ict_academic):
+    return ict_academic
+
+
+@pytest.fixture
+def uninvited(db, unit_eng):
+    user = UserFactory(
+        email="uninvited@uni.test",
+        full_name="Dr Umar Uninvited",
+        roles=[Role.ACADEMIC],
+        unit=unit_eng,
+    )
+    factories.make_profile(user, keywords=["welding"], biography="Welding of steel.")
+    return user
+
+
+@pytest.fixture
+def make_proposal(partner_user):
+    def make(challenge, lead, **kw):
+        return factories.make_proposal(challenge, lead, advanced_by=partner_user, **kw)
+
+    return make
+
+
+@pytest.fixture
+def capture(django_capture_on_commit_callbacks):
+    def run():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return run
+
+
+@pytest.fixture
+def pipeline_opportunity(officer):
+    def make(challenge):
+        from jalinan.pipeline.selectors import opportunity_for_object
+        from jalinan.pipeline.services import opportunity_create
+
+        return opportunity_for_object(challenge) or opportunity_create(
+            by=officer,
+            source="challenge",
+            title=challenge.title,
+            organisation=challenge.organisation,
+            source_object=challenge,
+        )
+
+    return make

@@ -12,6 +12,7 @@ from jalinan.pipeline.selectors import opportunity_for_object
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_demo_challenges(django_capture_on_commit_callbacks):
     call_command("seed_demo", academics=20, scale=0.3, verbosity=0)
     first = (Challenge.objects.count(), Invitation.objects.count())

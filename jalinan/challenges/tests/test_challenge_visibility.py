@@ -1,6 +1,7 @@
 """Who sees which challenge: every role against every visibility and status."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from jalinan.challenges.choices import ChallengeStatus, Visibility
@@ -73,13 +74,11 @@ def test_confidential_challenge_only_for_invitees(
 def test_confidential_challenge_visible_to_proposal_team_members(
     confidential_challenge, ict_academic, student
 ):
-    from jalinan.challenges.models import Proposal, ProposalMember
+    from .factories import ProposalFactory, ProposalMemberFactory
 
     assert not can_view_challenge(student, confidential_challenge)
-    proposal = Proposal.objects.create(
-        challenge=confidential_challenge, lead=ict_academic, title="Our answer", approach="x"
-    )
-    ProposalMember.objects.create(proposal=proposal, user=student)
+    proposal = ProposalFactory(challenge=confidential_challenge, lead=ict_academic)
+    ProposalMemberFactory(proposal=proposal, user=student)
     assert can_view_challenge(ict_academic, confidential_challenge)
     assert can_view_challenge(student, confidential_challenge)
     assert confidential_challenge in selectors.challenges_for(student)
@@ -182,3 +181,28 @@ def test_can_answer(
 
 def test_academic_without_profile_cannot_answer(challenge, academic):
     assert not can_answer_challenge(academic, challenge)
+
+
+def test_the_outsider_sees_the_open_calls_a_visitor_sees(
+    client_for, outsider, challenge, draft_challenge, public_challenge, make_challenge
+):
+    """The open calls list, signed in with no role: the public challenge, as for a visitor,
+    and not the staff-only, draft or submitted ones."""
+    submitted = make_challenge(
+        status=ChallengeStatus.SUBMITTED, title="Submitted corrosion problem"
+    )
+    url = reverse("challenges:challenge_open")
+    seen, as_visitor = client_for(outsider).get(url), Client().get(url)
+    assert seen.status_code == as_visitor.status_code == 200
+    body, visitor_body = seen.content.decode(), as_visitor.content.decode()
+    assert public_challenge.title in body
+    for hidden in (challenge, draft_challenge, submitted):
+        assert (hidden.title in body) == (hidden.title in visitor_body), hidden.title
+        assert hidden.reference not in body, hidden.title
+
+
+def test_a_public_challenge_page_is_the_visitors_for_the_outsider(
+    client_for, outsider, public_challenge
+):
+    url = public_challenge.get_absolute_url()
+    assert client_for(outsider).get(url).status_code == Client().get(url).status_code == 200

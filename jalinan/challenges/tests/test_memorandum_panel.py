@@ -7,8 +7,6 @@ import pytest
 from jalinan.challenges.choices import ProposalStatus
 from jalinan.challenges.services import reviews as svc
 
-from .proposal_fixtures import *  # noqa: F403
-
 
 @pytest.fixture
 def selected(challenge, expert_profile, academic, partner_user, make_proposal):

@@ -8,7 +8,6 @@ from jalinan.challenges.choices import ProposalStatus
 from jalinan.challenges.models import Proposal
 
 from . import factories
-from .proposal_fixtures import *  # noqa: F403
 
 BASE = "/api/v1/challenges"
 

@@ -6,8 +6,6 @@ from jalinan.challenges.demo.proposals import seed_proposals
 from jalinan.challenges.models import Proposal, Question
 from jalinan.core.demo import DemoContext
 
-from .proposal_fixtures import *  # noqa: F403
-
 
 def test_seed_proposals_is_idempotent_and_covers_the_stages(
     make_challenge, expert_profile, academic, colleague, uninvited, partner_user, officer

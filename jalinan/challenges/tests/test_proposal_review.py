@@ -10,8 +10,7 @@ from jalinan.challenges.services import reviews as svc
 from jalinan.challenges.services.proposals import proposal_submit
 from jalinan.core.models import AuditEntry, Notification
 
-from .proposal_fixtures import *  # noqa: F403
-from .proposal_fixtures import member_row
+from .factories import member_row
 
 
 def test_scores_at_each_stage_and_advance_to_finalist(

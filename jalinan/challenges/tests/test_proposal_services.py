@@ -17,8 +17,7 @@ from jalinan.challenges.services import proposals as svc
 from jalinan.core.models import AuditEntry, Notification
 
 from . import factories
-from .proposal_fixtures import *  # noqa: F403
-from .proposal_fixtures import member_row
+from .factories import member_row
 
 
 def test_a_draft_is_the_teams_own(

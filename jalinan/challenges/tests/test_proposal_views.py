@@ -12,7 +12,6 @@ from jalinan.challenges.choices import ProposalStatus
 from jalinan.challenges.models import Proposal
 
 from . import factories
-from .proposal_fixtures import *  # noqa: F403
 
 
 def _form_data(**over):

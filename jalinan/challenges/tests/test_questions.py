@@ -10,7 +10,6 @@ from jalinan.challenges.services import questions as svc
 from jalinan.core.models import AuditEntry, Notification
 
 from . import factories
-from .proposal_fixtures import *  # noqa: F403
 
 
 @pytest.fixture

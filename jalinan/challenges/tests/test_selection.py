@@ -10,8 +10,7 @@ from django.core.exceptions import ValidationError
 from jalinan.challenges.choices import ChallengeStatus, IPExpectation, ProposalStatus
 from jalinan.challenges.services import reviews as svc
 
-from .proposal_fixtures import *  # noqa: F403
-from .proposal_fixtures import member_row
+from .factories import member_row
 
 
 @pytest.fixture

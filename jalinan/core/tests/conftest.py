@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from jalinan.partners.models import Organisation
+from jalinan.partners.tests.factories import OrganisationFactory
 
 from .world import build_world, extra_cast
 
 
 @pytest.fixture
 def org_third(db):
-    return Organisation.objects.create(
+    return OrganisationFactory(
         legal_name="Third Party Industries Bhd", org_type="mnc", search_name="third party"
     )
 

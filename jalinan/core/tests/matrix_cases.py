@@ -256,3 +256,38 @@ def route_url(name: str, w: dict) -> str:
     url = reverse(name, kwargs=KWARGS.get(name, NONE)(w) or None)
     query = QUERY.get(name)
     return f"{url}?{query(w)}" if query else url
+
+
+# The form-shaped body the outsider POSTs to every page it is refused (outsider_sweep): the
+# fields of the apps' forms, so that a view which let the outsider through would have data to
+# act on; with POST_BODY's fields for the views that read one before their permission check.
+OUTSIDER_FORM = {
+    "title": "Changed by the outsider",
+    "comments": "Back to you.",
+    "reason": "x",
+    "reasons": ["fit"],
+    "text": "A question?",
+    "answer": "An answer.",
+    "accept": "1",
+    "stage": "screen",
+    "score": "3",
+    "experts": ["1"],
+    "tagline": "x",
+    "description": "x",
+    "decision": "protect",
+    "caption": "x",
+    "status": "done",
+    "notes": "x",
+    "amount": "1.00",
+    "received_on": "2025-01-01",
+    "kind": "royalty",
+    "agreement": "1",
+    "due_date": "2030-01-01",
+}
+
+
+def outsider_form(name: str) -> dict:
+    """The outsider's POST body for route ``name``."""
+    from django.http import QueryDict
+
+    return {**OUTSIDER_FORM, **QueryDict(POST_BODY.get(name, "")).dict()}

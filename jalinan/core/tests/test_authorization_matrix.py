@@ -9,9 +9,12 @@ gets through on GET, a name for the usual sets) and the status each visitor gets
 of ``VISITORS``: ``L`` is a redirect to the sign-in page; ``405/404`` is GET then POST where
 they differ. Every visitor refused on GET also POSTs (a form-shaped body; ``POST_BODY`` in
 ``matrix_cases.py`` for a view that reads a field before its permission check) and must be
-refused and write nothing (``jalinan.core.testing.database_writes``); each POST runs in a savepoint
-rolled back afterwards, so the world stays the same. No 200 answer shows the confidential marker
-of a record the visitor may not see (the table was reviewed against each app's permissions).
+refused and write nothing (``jalinan.core.testing.database_writes``); each POST runs in a
+savepoint rolled back afterwards, so the world stays the same. The outsider's pass over the
+pages is ``jalinan.core.testing.outsider_sweep``, the one sweep of every app: refused with a
+form-shaped body (``matrix_cases.outsider_form``), and on the public pages shown no more than a
+visitor. No 200 answer shows the confidential marker of a record the visitor may not see (the
+table was reviewed against each app's permissions).
 
 A route or operation added later fails ``test_every_route_and_operation_is_classified`` until it
 has a row. The Django admin is one class (superusers only), sampled.
@@ -26,9 +29,15 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from jalinan.core.testing import api_operations, database_writes, url_routes
+from jalinan.core.testing import (
+    api_operations,
+    database_writes,
+    outsider_sweep,
+    refused_cell,
+    url_routes,
+)
 
-from .matrix_cases import API_PARAMS, KWARGS, POST_BODY, api_url, route_url
+from .matrix_cases import API_PARAMS, KWARGS, POST_BODY, api_url, outsider_form, route_url
 from .world import SECRET, VISITORS, visitors
 
 pytestmark = pytest.mark.django_db
@@ -1660,6 +1669,7 @@ def _fill_session(client, w):
     session.save()
 
 
+@pytest.mark.slow
 def test_every_visitor_across_every_route_and_operation(cast, world, clients):
     w = dict(world, _cast=cast)
     users = visitors(cast)
@@ -1672,12 +1682,31 @@ def test_every_visitor_across_every_route_and_operation(cast, world, clients):
     # Pages (GET) first: the POSTs below may remove stored files that a download reads.
     for name in sorted(urls):
         for visitor, (get, _post) in _cells(ROUTES[name]).items():
+            if visitor == "outsider":
+                continue  # below, through outsider_sweep
             response = clients[visitor].get(urls[name])
             checks += 1
             if _status(response) != get:
                 wrong.append((name, visitor, "GET", get, _status(response)))
             if get in REFUSED and response.status_code == 200:
                 wrong.append((name, visitor, "let in"))
+
+    # The outsider's pass is the sweep every app's pages get (jalinan.core.testing): refused
+    # with a form-shaped body and writing nothing, and on the public pages (where the outsider
+    # and a visitor get the same) shown no more than a visitor.
+    outsider = {n: _cells(ROUTES[n])["outsider"] for n in urls}
+    public = {n for n in urls if outsider[n] == _cells(ROUTES[n])["anonymous"]}
+    found = outsider_sweep(
+        clients["outsider"],
+        clients["anonymous"],
+        urls,
+        outsider,
+        public=public - {n for n in public if refused_cell(outsider[n])},
+        post_data=outsider_form,
+        secret=SECRET,
+    )
+    checks += len(urls)
+    wrong += [(name, "outsider", *problem) for name, *problem in found]
 
     params = {k: f(w) for k, f in API_PARAMS.items()}
     for op_id, (method, path) in sorted(api_operations().items()):
@@ -1696,6 +1725,8 @@ def test_every_visitor_across_every_route_and_operation(cast, world, clients):
         for visitor, (_get, post) in _cells(ROUTES[name]).items():
             if post is None:
                 continue  # allowed on GET: its writes are the app's own tests' business
+            if visitor == "outsider" and refused_cell((_get, post)):
+                continue  # POSTed by outsider_sweep above
             client = clients[visitor]
             body = POST_BODY.get(name, "x=1")
             response, writes = _attempt(
@@ -1729,6 +1760,7 @@ LISTS = [
 ]
 
 
+@pytest.mark.slow
 def test_lists_and_exports_show_no_confidential_row_to_who_may_not_see_it(cast, world, clients):
     """A list page and its CSV export show no row of a confidential record (another KCDIO's
     memoranda and opportunities, a confidential or unpublished challenge of another company,

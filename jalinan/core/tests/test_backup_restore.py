@@ -85,6 +85,7 @@ def _populated(snap) -> dict:
     return {t: len(r) for t, r in snap["rows"].items() if r}
 
 
+@pytest.mark.slow
 def test_backup_wipe_restore_gives_back_every_row_and_file(world, tmp_path):
     before = snapshot()
     populated = _populated(before)
@@ -134,6 +135,7 @@ def test_backup_wipe_restore_gives_back_every_row_and_file(world, tmp_path):
     notify(recipient=world.person_in_charge, kind="agreements.workflow", title="After restore")
 
 
+@pytest.mark.slow
 def test_restore_refuses_a_database_with_data_without_yes(world, tmp_path):
     archive = tmp_path / "site.tar.gz"
     call_command("backup", output=str(archive), verbosity=0)
@@ -145,6 +147,7 @@ def test_restore_refuses_a_database_with_data_without_yes(world, tmp_path):
     assert AuditEntry.objects.count() == count
 
 
+@pytest.mark.slow
 def test_restore_refuses_another_migration_state_and_changes_nothing(world, tmp_path):
     archive = tmp_path / "site.tar.gz"
     call_command("backup", output=str(archive), verbosity=0)

@@ -30,6 +30,7 @@ def every_table():
     }
 
 
+@pytest.mark.slow
 def test_seed_is_idempotent_and_populated(db, client):
     call_command("seed_demo", academics=30, scale=0.2, verbosity=0)
     first, tables = counts(), every_table()

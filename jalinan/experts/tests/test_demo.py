@@ -1,3 +1,4 @@
+import pytest
 from django.core.management import call_command
 
 from jalinan.accounts.models import User
@@ -5,6 +6,7 @@ from jalinan.experts.models import ExpertProfile, Publication
 from jalinan.experts.selectors import experts_for_text
 
 
+@pytest.mark.slow
 def test_demo_profiles_are_idempotent_and_searchable(db):
     call_command("seed_demo", academics=40, scale=0.5, verbosity=0)
     counts = (ExpertProfile.objects.count(), Publication.objects.count())

@@ -1,22 +1,30 @@
-import datetime
-
 import pytest
-from django.utils import timezone
 
-from jalinan.experts.tests.conftest import (  # noqa: F401 - fixtures for the enquiry form
-    _stand_in_embedder,
-    ict_academic,
-    private_profile,
-    profile,
-)
+from jalinan.experts.tests.factories import make_corrosion_expert, make_speech_expert
+from jalinan.matching.backends.memory import MemoryBackend
 from jalinan.pipeline.services import opportunity_create
 
+from .factories import at
 
-def at(day: int, hour: int = 9) -> datetime.datetime:
-    """A fixed moment in 2025: ``at(10)`` is 10 January 2025 plus (day - 10) days."""
-    return timezone.make_aware(datetime.datetime(2025, 1, 1, hour)) + datetime.timedelta(
-        days=day - 1
-    )
+
+@pytest.fixture(autouse=True)
+def _stand_in_embedder(settings):
+    settings.JALINAN_EMBEDDER = "hashing"
+    MemoryBackend.reset()
+    yield
+    MemoryBackend.reset()
+
+
+@pytest.fixture
+def profile(academic):
+    """Dr Amina's public expert profile (corrosion), for the enquiry form's suggestions."""
+    return make_corrosion_expert(academic)
+
+
+@pytest.fixture
+def private_profile(ict_academic):
+    """Dr Ravi's private expert profile (speech recognition): never suggested."""
+    return make_speech_expert(ict_academic, is_public=False)
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
+import pytest
 from django.core.management import call_command
 
 from jalinan.pipeline.models import Opportunity, StageChange
 from jalinan.pipeline.selectors import funnel
 
 
+@pytest.mark.slow
 def test_demo_pipeline_is_populated_and_idempotent(db):
     skip = ["experts", "engagements", "challenges", "technologies", "placements", "reports"]
     call_command("seed_demo", academics=10, scale=0.15, skip=skip, verbosity=0)

@@ -7,7 +7,7 @@ from jalinan.pipeline.models import Opportunity
 from jalinan.pipeline.selectors import funnel
 from jalinan.pipeline.services import opportunity_create, opportunity_move
 
-from .conftest import at
+from .factories import at
 
 
 def _make(by, title, moves, *, start=1, **kw):

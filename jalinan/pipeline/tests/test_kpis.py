@@ -1,7 +1,7 @@
 from jalinan.pipeline.services import opportunity_create, opportunity_move
 from jalinan.reports.registry import Scope, figures, trends
 
-from .conftest import at
+from .factories import at
 
 
 def test_figures_count_enquiries_and_conversions(officer, coordinator, opp, other_opp, unit_eng):

@@ -17,7 +17,7 @@ from jalinan.pipeline.services import (
     opportunity_move,
 )
 
-from .conftest import at
+from .factories import at
 
 
 def test_create_gives_a_yearly_reference_a_first_stage_change_and_an_audit_row(opp, officer):

@@ -9,7 +9,7 @@ import pytest
 from jalinan.pipeline.models import Opportunity
 from jalinan.pipeline.services import opportunity_move
 
-from .conftest import at
+from .factories import at
 
 
 def urls(opp):

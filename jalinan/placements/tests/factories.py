@@ -1,18 +1,30 @@
-"""Builders for placement records, through the services (so audit and notifications behave
-as in use)."""
+"""Test data for placements: factory-boy factories for direct rows (a programme, a student's
+profile, an opening, an application, a placement, a graduate's outcome standing in some
+status), and builders through the services where audit and notifications must behave as in
+use (``make_opening``, ``make_application``, ``make_placement``...)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
+import factory
 from django.utils import timezone
+from factory.django import DjangoModelFactory
 
 from jalinan.accounts.roles import Role
-from jalinan.accounts.services import user_create
+from jalinan.accounts.tests.factories import UnitFactory, UserFactory
+from jalinan.partners.tests.factories import OrganisationFactory
 from jalinan.placements import services
 from jalinan.placements.choices import ApplicationStatus
-from jalinan.placements.models import Programme
+from jalinan.placements.models import (
+    Application,
+    GraduateOutcome,
+    Opening,
+    Placement,
+    Programme,
+    StudentProfile,
+)
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -21,12 +33,93 @@ def today():
     return timezone.localdate()
 
 
+class ProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    code = factory.Sequence(lambda n: f"beng-{n}")
+    name = factory.Sequence(lambda n: f"Bachelor of Engineering, programme {n}")
+    unit = factory.SubFactory(UnitFactory)
+
+
+class StudentProfileFactory(DjangoModelFactory):
+    """A third-year student's profile, without the service's checks (``make_profile``)."""
+
+    class Meta:
+        model = StudentProfile
+
+    user = factory.SubFactory(UserFactory, roles=[Role.STUDENT])
+    programme = factory.SubFactory(ProgrammeFactory)
+    kulliyyah = factory.SelfAttribute("programme.unit")
+    year_of_study = 3
+
+
+class OpeningFactory(DjangoModelFactory):
+    """A published internship of three months, starting in two months."""
+
+    class Meta:
+        model = Opening
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "internship"
+    title = "Robotics intern"
+    description = "Build and test pick-and-place robots."
+    starts_on = factory.LazyFunction(lambda: today() + timedelta(days=60))
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + timedelta(days=90))
+    deadline = factory.LazyAttribute(lambda o: o.starts_on - timedelta(days=30))
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class ApplicationFactory(DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    opening = factory.SubFactory(OpeningFactory)
+    student = factory.SubFactory(UserFactory, roles=[Role.STUDENT])
+    cover_note = "I would like to join."
+
+
+class PlacementFactory(DjangoModelFactory):
+    """An accepted application's placement, over the opening's dates."""
+
+    class Meta:
+        model = Placement
+
+    application = factory.SubFactory(ApplicationFactory, status="accepted")
+    student = factory.SelfAttribute("application.student")
+    organisation = factory.SelfAttribute("application.opening.organisation")
+    starts_on = factory.SelfAttribute("application.opening.starts_on")
+    ends_on = factory.SelfAttribute("application.opening.ends_on")
+
+
+class GraduateOutcomeFactory(DjangoModelFactory):
+    """A graduate employed within six months."""
+
+    class Meta:
+        model = GraduateOutcome
+
+    student = factory.SubFactory(UserFactory, roles=[Role.STUDENT])
+    graduated_on = date(2024, 7, 1)
+    status = "employed"
+    within_six_months = True
+    started_on = factory.LazyAttribute(
+        lambda o: o.graduated_on + timedelta(days=30) if o.within_six_months else None
+    )
+    employer_name = factory.LazyAttribute(
+        lambda o: "Petronas Digital Sdn. Bhd."
+        if o.status in ("employed", "self_employed") and o.employer_organisation is None
+        else ""
+    )
+    employer_organisation = None
+
+
 def make_programme(unit, code="beng-mech", name="BEng Mechanical Engineering"):
-    return Programme.objects.create(code=code, name=name, unit=unit)
+    return ProgrammeFactory(code=code, name=name, unit=unit)
 
 
 def make_student(email, name, unit, **extra):
-    return user_create(
+    return UserFactory(
         email=email, full_name=name, password="x" * 12, roles=[Role.STUDENT], unit=unit, **extra
     )
 

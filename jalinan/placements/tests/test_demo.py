@@ -1,5 +1,6 @@
 """The demo data: deterministic, idempotent, scaled, and something to see for each login."""
 
+import pytest
 from django.core.management import call_command
 
 from jalinan import matching
@@ -38,6 +39,7 @@ def test_the_plan_is_deterministic_and_scaled():
                     "declined", "rejected", "withdrawn"}  # fmt: skip
 
 
+@pytest.mark.slow
 def test_seed_is_idempotent_and_each_login_has_something(db, client):
     call_command("seed_demo", academics=20, scale=0.15, verbosity=0)
     first = counts()

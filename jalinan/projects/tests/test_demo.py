@@ -1,5 +1,6 @@
 """The demo at a small scale: idempotent, every status, the demo logins have projects."""
 
+import pytest
 from django.core.management import call_command
 
 from jalinan.accounts.models import User
@@ -24,6 +25,7 @@ def counts():
     return tuple(m.objects.count() for m in (Project, Funding, Milestone, IncomeRecord))
 
 
+@pytest.mark.slow
 def test_demo_is_idempotent_and_gives_each_login_projects(db):
     call_command("seed_demo", academics=12, scale=0.12, skip=SKIP, verbosity=0)
     first = counts()

@@ -7,13 +7,14 @@ import pytest
 
 from jalinan.accounts.models import Unit
 from jalinan.accounts.roles import is_staff_member
+from jalinan.accounts.tests.factories import UnitFactory
 from jalinan.projects import kpis, services
 from jalinan.reports.registry import Scope
 
 
 @pytest.fixture
 def world(officer, academic, coordinator, unit_eng, unit_ict, org_acme, org_other):
-    mech = Unit.objects.create(
+    mech = UnitFactory(
         code="koe-mech", name="Mechanical Engineering", parent=unit_eng, kind=Unit.Kind.KULLIYYAH
     )
     a = services.project_create(

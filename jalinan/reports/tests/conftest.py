@@ -22,25 +22,25 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from jalinan.accounts.models import Unit
 from jalinan.accounts.roles import Role
-from jalinan.accounts.services import user_create
-from jalinan.agreements.models import Memorandum, MemorandumType, Party
+from jalinan.accounts.tests.factories import UnitFactory, UserFactory
+from jalinan.agreements.models import MemorandumType
 from jalinan.agreements.services import types_ensure_defaults
-from jalinan.engagements.models import Activity
+from jalinan.agreements.tests.factories import MemorandumFactory
+from jalinan.engagements.tests.factories import ActivityFactory
 from jalinan.partners.models import Organisation
-from jalinan.placements.models import (
-    Application,
-    GraduateOutcome,
-    Opening,
-    Placement,
-    Programme,
-    StudentProfile,
+from jalinan.partners.tests.factories import OrganisationFactory
+from jalinan.placements.tests.factories import (
+    ApplicationFactory,
+    GraduateOutcomeFactory,
+    OpeningFactory,
+    PlacementFactory,
+    ProgrammeFactory,
+    StudentProfileFactory,
 )
-from jalinan.sdgs.models import SdgTag
+from jalinan.sdgs.tests.factories import SdgTagFactory
 
 YEAR = 2024
 D = datetime.date
@@ -52,7 +52,7 @@ def _at(day: datetime.date) -> datetime.datetime:
 
 @pytest.fixture
 def unit_mech(unit_eng):
-    return Unit.objects.create(
+    return UnitFactory(
         code="koe-mech",
         name="Department of Mechanical Engineering",
         kind="department",
@@ -71,7 +71,7 @@ def world(db, unit_eng, unit_mech, unit_ict, org_acme, org_other, officer, acade
     Organisation.objects.filter(pk=org_other.pk).update(
         msic_section="A", created_at=_at(D(2024, 2, 1))
     )
-    orgs["tokyo"] = Organisation.objects.create(
+    orgs["tokyo"] = OrganisationFactory(
         legal_name="Tokyo Denki K.K.",
         org_type="mnc",
         search_name="tokyo denki",
@@ -79,10 +79,10 @@ def world(db, unit_eng, unit_mech, unit_ict, org_acme, org_other, officer, acade
         msic_section="C",
         lead_unit=unit_ict,
     )
-    orgs["yayasan"] = Organisation.objects.create(
+    orgs["yayasan"] = OrganisationFactory(
         legal_name="Yayasan Hijau", org_type="ngo", search_name="yayasan hijau"
     )
-    orgs["prospect"] = Organisation.objects.create(
+    orgs["prospect"] = OrganisationFactory(
         legal_name="Maybe Later Bhd.", org_type="sme", search_name="maybe later", status="prospect"
     )
     Organisation.objects.filter(pk=orgs["tokyo"].pk).update(created_at=_at(D(2024, 8, 1)))
@@ -90,7 +90,7 @@ def world(db, unit_eng, unit_mech, unit_ict, org_acme, org_other, officer, acade
     Organisation.objects.filter(pk=orgs["prospect"].pk).update(created_at=_at(D(2024, 3, 1)))
 
     def memo(ref, code, unit, status, parties, **fields):
-        m = Memorandum.objects.create(
+        return MemorandumFactory(
             reference=ref,
             title=f"Memorandum {ref}",
             memo_type=mtype[code],
@@ -98,11 +98,9 @@ def world(db, unit_eng, unit_mech, unit_ict, org_acme, org_other, officer, acade
             person_in_charge=academic,
             scope="Joint work.",
             status=status,
+            parties=parties,
             **fields,
         )
-        for k, org in enumerate(parties):
-            Party.objects.create(memorandum=m, organisation=org, order=k)
-        return m
 
     m = {
         "m1": memo(
@@ -162,11 +160,15 @@ def world(db, unit_eng, unit_mech, unit_ict, org_acme, org_other, officer, acade
     }
 
     def activity(title, kind, day, unit, partners, staff=(), students=()):
-        a = Activity.objects.create(title=title, activity_type=kind, date=day, unit=unit)
-        a.organisations.set(partners)
-        a.staff.set(staff)
-        a.students.set(students)
-        return a
+        return ActivityFactory(
+            title=title,
+            activity_type=kind,
+            date=day,
+            unit=unit,
+            organisations=partners,
+            staff=staff,
+            students=students,
+        )
 
     a = {
         "a1": activity(
@@ -185,17 +187,21 @@ def world(db, unit_eng, unit_mech, unit_ict, org_acme, org_other, officer, acade
     }
 
     # Placements: students of engineering (s1–s3) and of ICT (s4).
-    programme = Programme.objects.create(code="beng", name="BEng", unit=unit_eng)
+    programme = ProgrammeFactory(code="beng", name="BEng", unit=unit_eng)
     students = {}
     for key, unit in (("s1", unit_eng), ("s2", unit_eng), ("s3", unit_eng), ("s4", unit_ict)):
-        s = user_create(
-            email=f"{key}@uni.test", full_name=f"Student {key}", roles=[Role.STUDENT], unit=unit
+        s = UserFactory(
+            email=f"{key}@uni.test",
+            full_name=f"Student {key}",
+            password=None,
+            roles=[Role.STUDENT],
+            unit=unit,
         )
-        StudentProfile.objects.create(user=s, programme=programme, kulliyyah=unit, year_of_study=3)
+        StudentProfileFactory(user=s, programme=programme, kulliyyah=unit, year_of_study=3)
         students[key] = s
 
     def placement(key, org, kind, start, end, status):
-        opening = Opening.objects.create(
+        opening = OpeningFactory(
             organisation=org,
             kind=kind,
             title=f"Opening for {key}",
@@ -206,10 +212,10 @@ def world(db, unit_eng, unit_mech, unit_ict, org_acme, org_other, officer, acade
             status="closed",
             published_at=_at(start - datetime.timedelta(days=60)),
         )
-        app = Application.objects.create(
+        app = ApplicationFactory(
             opening=opening, student=students[key], cover_note="Hello.", status="accepted"
         )
-        return Placement.objects.create(
+        return PlacementFactory(
             application=app,
             student=students[key],
             organisation=org,
@@ -231,7 +237,7 @@ def world(db, unit_eng, unit_mech, unit_ict, org_acme, org_other, officer, acade
         ("s2", D(2024, 9, 1), "further_study", True),
         ("s3", D(2024, 10, 1), "not_working", False),
     ):
-        GraduateOutcome.objects.create(
+        GraduateOutcomeFactory(
             student=students[key],
             graduated_on=day,
             status=status,
@@ -242,9 +248,8 @@ def world(db, unit_eng, unit_mech, unit_ict, org_acme, org_other, officer, acade
         )
 
     def tag(obj, goal, status="accepted", terms=()):
-        return SdgTag.objects.create(
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=obj.pk,
+        return SdgTagFactory(
+            record=obj,
             goal=goal,
             status=status,
             confidence=0.87,

@@ -14,6 +14,7 @@ from jalinan.challenges.models import Challenge
 from jalinan.challenges.tests.factories import make_challenge
 from jalinan.engagements.models import Activity
 from jalinan.pipeline.models import Opportunity
+from jalinan.pipeline.tests.factories import OpportunityFactory
 from jalinan.projects import services as project_services
 from jalinan.projects.models import Project
 from jalinan.reports import documents, registry
@@ -93,12 +94,8 @@ def test_sdg_counts_by_sector_through_each_kind_of_path(world, officer, academic
         "C": {9: 1},
     }
     # A nullable foreign key: an enquiry matched to no partner has no sector.
-    matched = Opportunity.objects.create(
-        reference="OPP-1", title="Matched", source="direct", organisation=acme
-    )
-    typed = Opportunity.objects.create(
-        reference="OPP-2", title="Typed", source="enquiry", organisation_name="Someone Sdn Bhd"
-    )
+    matched = OpportunityFactory(title="Matched", organisation=acme)
+    typed = OpportunityFactory(title="Typed", source="enquiry", organisation_name="Someone Sdn Bhd")
     _tag(matched, 17)
     _tag(typed, 17)
     assert sdg_counts_by_sector(Opportunity.objects.all(), "organisation") == {"C": {17: 1}}

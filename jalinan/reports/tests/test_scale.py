@@ -2,6 +2,7 @@
 10,000 (bulk-created), and within a fixed budget. Timings are in the benchmark
 (``manage.py benchmark_pages --only reports.dashboard``), never here."""
 
+import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -25,6 +26,7 @@ def queries(client, url, *, warm=True) -> int:
     return len(ctx.captured_queries)
 
 
+@pytest.mark.slow
 def test_dashboard_queries_do_not_grow_with_10000_memoranda(db):
     cast = make_cast()
     officer, coordinator = Client(), Client()

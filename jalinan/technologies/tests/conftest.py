@@ -7,6 +7,18 @@
   granted 15 June 2024), with its computed deadlines;
 - ``pct_asset``: a PCT application in the same family (priority 1 March 2021);
 - ``other_academic``: an academic of the same KCDIO who is not an inventor (must get 404).
+
+The second half (offers, catalogue, enquiries, licences, spin-offs):
+
+- ``academic_profile``: Dr Amina's public expert profile;
+- ``private_profile``: a private profile of another academic (never shown in the catalogue);
+- ``offer``: a *published* offer of ``decided_disclosure`` ("Halal gelatin detection kit"),
+  linked to ``patent_asset``, showing both profiles as inventors;
+- ``draft_offer``: an unpublished offer;
+- ``licence``: ``offer`` licensed to Acme (the ``partner_user``'s organisation).
+
+Every test has the stand-in embedder and a clean in-memory index (``_index``). The texts and
+helpers the tests share are in ``factories.py``.
 """
 
 from __future__ import annotations
@@ -17,7 +29,9 @@ from decimal import Decimal
 import pytest
 
 from jalinan.accounts.roles import Role
-from jalinan.accounts.services import user_create
+from jalinan.accounts.tests.factories import UserFactory
+from jalinan.matching.backends.memory import MemoryBackend
+from jalinan.technologies import services
 from jalinan.technologies.choices import AssetKind, AssetStatus, Decision, IPOffice
 from jalinan.technologies.services import (
     asset_create,
@@ -27,33 +41,22 @@ from jalinan.technologies.services import (
     disclosure_submit,
 )
 
-PASSWORD = "correct-horse-battery-staple"  # noqa: S105
-
-DISCLOSURE_FIELDS = {
-    "title": "Halal gelatin detection kit",
-    "description": "A paper-strip immunoassay that tells porcine from bovine gelatin.",
-    "novelty": "Detects porcine gelatin at 0.1% in processed food within ten minutes.",
-    "prior_art": "PCR-based methods need a laboratory.",
-    "funding_source": "FRGS",
-    "trl": 4,
-    "applications": "Halal certification, food factories.",
-    "target_industries": "Food, halal certification",
-}
+from .factories import DISCLOSURE_FIELDS, OFFER_FIELDS, inventors_of
 
 
-def inventors_of(academic, student):
-    return [
-        {"user": academic, "share": Decimal("60")},
-        {"user": student, "is_student": True, "share": Decimal("40")},
-    ]
+@pytest.fixture(autouse=True)
+def _index(settings):
+    settings.JALINAN_EMBEDDER = "hashing"
+    MemoryBackend.reset()
+    yield
+    MemoryBackend.reset()
 
 
 @pytest.fixture
 def other_academic(db, unit_eng):
-    return user_create(
+    return UserFactory(
         email="other.academic@uni.test",
         full_name="Dr Bakar Bystander",
-        password=PASSWORD,
         roles=[Role.ACADEMIC],
         unit=unit_eng,
     )
@@ -116,4 +119,59 @@ def pct_asset(patent_asset, officer):
         priority_date=datetime.date(2021, 3, 1),
         status=AssetStatus.PUBLISHED,
         family=patent_asset,
+    )
+
+
+@pytest.fixture
+def academic_profile(academic):
+    from jalinan.experts.services import profile_create
+
+    return profile_create(
+        user=academic, by=academic, keywords=["food science", "halal"], is_public=True
+    )
+
+
+@pytest.fixture
+def private_profile(db, unit_eng):
+    from jalinan.experts.services import profile_create
+
+    user = UserFactory(
+        email="hidden@uni.test",
+        full_name="Dr Hidden Inventor",
+        roles=[Role.ACADEMIC],
+        unit=unit_eng,
+    )
+    return profile_create(user=user, by=user, is_public=False)
+
+
+@pytest.fixture
+def draft_offer(officer, decided_disclosure, patent_asset, academic_profile, private_profile):
+    return services.technology_create(
+        by=officer,
+        disclosure=decided_disclosure,
+        assets=[patent_asset],
+        inventors=[academic_profile, private_profile],
+        **OFFER_FIELDS,
+    )
+
+
+@pytest.fixture
+def offer(draft_offer, officer, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.technology_publish(technology=draft_offer, by=officer)
+
+
+@pytest.fixture
+def licence(offer, officer, org_acme):
+    return services.licence_create(
+        by=officer,
+        technology=offer,
+        licensee=org_acme,
+        exclusivity="exclusive",
+        field_of_use="Food testing",
+        territory="Malaysia",
+        upfront_fee=Decimal("20000.00"),
+        royalty_rate=Decimal("3.50"),
+        start_date=datetime.date(2024, 1, 1),
+        status="active",
     )

@@ -1,21 +1,13 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """The public catalogue: only published offers, only their public fields."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from jalinan.technologies import services
 from jalinan.technologies.models import Technology
 
-from .transfer_helpers import (  # noqa: F401
-    CONFIDENTIAL,
-    _index,
-    academic_profile,
-    draft_offer,
-    make_offer,
-    offer,
-    private_profile,
-)
+from .factories import CONFIDENTIAL, make_offer
 
 
 def _text(response) -> str:
@@ -192,3 +184,47 @@ def test_office_pages_permissions(client_for, offer, officer, academic, outsider
         .status_code
         == 403
     )
+
+
+def test_the_outsider_gets_the_public_pages_a_visitor_gets(client_for, offer, officer, outsider):
+    """Signed in with no role: the catalogue and a published offer's page as a visitor gets
+    them (no confidential word, no unpublished offer), its picture, and the thanks page sends
+    back to the offer's page when no enquiry was made."""
+    services.technology_create(
+        by=officer,
+        title="An unpublished offer",
+        problem="A problem.",
+        solution="A solution.",
+        trl=3,
+    )
+    image = services.image_add(technology=offer, by=officer, upload=_png(), caption="The kit")
+    signed_in, visitor = client_for(outsider), Client()
+    for url in (
+        reverse("technologies:catalogue"),
+        offer.get_public_url(),
+        reverse("technologies:catalogue_image", args=[offer.slug, image.pk]),
+    ):
+        seen, as_visitor = signed_in.get(url), visitor.get(url)
+        assert seen.status_code == as_visitor.status_code == 200, url
+        if "html" in seen["Content-Type"]:
+            for words in [*CONFIDENTIAL, "An unpublished offer"]:
+                assert words not in _text(seen), (url, words)
+    thanks = signed_in.get(reverse("technologies:catalogue_thanks", args=[offer.slug]))
+    assert thanks.status_code == 302 and thanks["Location"] == offer.get_public_url()
+
+
+def test_unpublished_offers_are_not_public_to_the_outsider(client_for, outsider, officer):
+    tech = services.technology_create(
+        by=officer,
+        title="An unpublished offer",
+        problem="A problem.",
+        solution="A solution.",
+        trl=3,
+    )
+    image = services.image_add(technology=tech, by=officer, upload=_png())
+    signed_in = client_for(outsider)
+    assert (
+        signed_in.get(reverse("technologies:catalogue_detail", args=[tech.slug])).status_code == 404
+    )
+    url = reverse("technologies:catalogue_image", args=[tech.slug, image.pk])
+    assert signed_in.get(url).status_code == 404

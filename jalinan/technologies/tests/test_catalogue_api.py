@@ -1,4 +1,3 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """The API: the public catalogue and enquiry (no token), licences and payments by permission."""
 
 import datetime
@@ -10,15 +9,7 @@ from jalinan.core.antispam import form_token
 from jalinan.technologies import services
 from jalinan.technologies.models import Enquiry
 
-from .transfer_helpers import (
-    CONFIDENTIAL,
-    _index,
-    academic_profile,
-    draft_offer,
-    licence,
-    offer,
-    private_profile,
-)  # noqa: F401
+from .factories import CONFIDENTIAL
 
 BASE = "/api/v1/technologies"
 

@@ -54,6 +54,7 @@ def _counts():
     return [m.objects.count() for m in MODELS]
 
 
+@pytest.mark.slow
 def test_demo_technologies(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         _seed()

@@ -27,7 +27,7 @@ from jalinan.technologies.choices import DisclosureStatus
 from jalinan.technologies.models import Deadline, Disclosure
 from jalinan.technologies.services import NOTIFY_SUBMITTED, disclosure_start_assessment
 
-from .conftest import DISCLOSURE_FIELDS, PASSWORD
+from .factories import DISCLOSURE_FIELDS, PASSWORD
 
 REFUSED = ["other_academic", "other_student", "coordinator", "partner_user", "outsider"]
 API = "/api/v1/technologies"
@@ -183,7 +183,7 @@ def test_the_queue_does_not_grow_queries_with_rows(
 ):
     from jalinan.technologies.services import disclosure_create, disclosure_submit
 
-    from .conftest import inventors_of
+    from .factories import inventors_of
 
     client = client_for(officer)
     url = reverse("technologies:disclosure_queue")

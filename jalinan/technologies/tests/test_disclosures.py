@@ -25,7 +25,7 @@ from jalinan.technologies.services import (
     disclosure_update,
 )
 
-from .conftest import DISCLOSURE_FIELDS
+from .factories import DISCLOSURE_FIELDS
 
 
 def _create(by, inventors, **extra):

@@ -1,4 +1,3 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """Enquiries: into the pipeline, told to OIL and the inventors, confirmed to the visitor; the
 NDA in one step."""
 
@@ -15,14 +14,6 @@ from jalinan.partners.models import Organisation
 from jalinan.pipeline.choices import Source, Stage
 from jalinan.technologies import services
 from jalinan.technologies.models import Enquiry
-
-from .transfer_helpers import (  # noqa: F401
-    _index,
-    academic_profile,
-    draft_offer,
-    offer,
-    private_profile,
-)
 
 FORM = {
     "kind": "interest",

@@ -1,4 +1,3 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """The public technology enquiry, page and API, has the same defences: a form timer, the
 honeypot, a rate limit per address; in the API a browser session files in the signed-in
 person's name only with its CSRF token."""
@@ -10,14 +9,6 @@ from django.test import Client
 
 from jalinan.core.antispam import form_token
 from jalinan.technologies.models import Enquiry
-
-from .transfer_helpers import (  # noqa: F401
-    _index,
-    academic_profile,
-    draft_offer,
-    offer,
-    private_profile,
-)
 
 BASE = "/api/v1/technologies"
 

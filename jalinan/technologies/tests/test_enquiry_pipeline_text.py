@@ -1,17 +1,8 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """A technology enquiry's message stays the office's: its opportunity in the pipeline does not
 copy it, so the technology's KCDIO coordinator, who follows the opportunity, does not read it;
 the office reads it there, from the enquiry."""
 
 from jalinan.technologies import services
-
-from .transfer_helpers import (  # noqa: F401
-    _index,
-    academic_profile,
-    draft_offer,
-    offer,
-    private_profile,
-)
 
 MESSAGE = "Our margin on the kit is 11%; we need exclusivity in Johor to make it work."
 

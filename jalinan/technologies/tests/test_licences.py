@@ -1,4 +1,3 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """Licences: terms, the agreement, payments by year with their split, and who sees what."""
 
 import datetime
@@ -9,15 +8,6 @@ from django.urls import reverse
 
 from jalinan.agreements.models import Memorandum
 from jalinan.technologies import services
-
-from .transfer_helpers import (  # noqa: F401
-    _index,
-    academic_profile,
-    draft_offer,
-    licence,
-    offer,
-    private_profile,
-)
 
 
 @pytest.fixture

@@ -21,8 +21,6 @@ from jalinan.projects.services import project_create
 from jalinan.technologies import licensees, services
 from jalinan.technologies.licensees import index_all_partners, index_partner, suggest_licensees
 
-from .transfer_helpers import _index  # noqa: F401 - the stand-in embedder, a clean index
-
 BIOGAS = {
     "title": "Anaerobic digestion of palm oil mill effluent for biogas",
     "tagline": "Turns mill effluent into biogas and cuts methane emissions.",

@@ -1,4 +1,3 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """The demo data of offers, enquiries, licences and spin-offs: made through the services,
 deterministic and idempotent."""
 
@@ -7,8 +6,6 @@ from decimal import Decimal
 from jalinan.core.demo import DemoContext
 from jalinan.technologies.demo import seed_transfer
 from jalinan.technologies.models import Enquiry, Licence, RoyaltyPayment, Spinoff, Technology
-
-from .transfer_helpers import _index, academic_profile
 
 
 def _ctx(officer, partner_user, academic, orgs):

@@ -1,4 +1,3 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """The technology offers as an SDG source of the reports: a published offer's accepted tags
 count under the KCDIO its disclosure gave it; drafts and undecided tags do not."""
 
@@ -10,8 +9,6 @@ from jalinan.reports.permissions import scope_for
 from jalinan.sdgs.models import SdgTag
 from jalinan.technologies import services
 from jalinan.technologies.models import Technology
-
-from .transfer_helpers import _index, academic_profile, draft_offer, offer, private_profile
 
 
 def tag(tech, goal, status="accepted"):

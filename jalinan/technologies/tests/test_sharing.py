@@ -1,4 +1,3 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """Revenue sharing: the parts always add up exactly to the payment."""
 
 import datetime
@@ -11,15 +10,6 @@ from django.core.exceptions import ValidationError
 from jalinan.technologies import services
 from jalinan.technologies.models import RevenuePolicy
 from jalinan.technologies.sharing import Beneficiary, largest_remainder, split_payment
-
-from .transfer_helpers import (  # noqa: F401
-    _index,
-    academic_profile,
-    draft_offer,
-    licence,
-    offer,
-    private_profile,
-)
 
 D = Decimal
 POLICY = SimpleNamespace(

@@ -1,4 +1,3 @@
-# ruff: noqa: F401, F811  (fixtures imported from transfer_helpers)
 """Spin-offs: each is a partner organisation; its page and the organisation's panel."""
 
 import pytest
@@ -7,15 +6,6 @@ from django.urls import reverse
 
 from jalinan.partners.models import Organisation
 from jalinan.technologies import services
-
-from .transfer_helpers import (  # noqa: F401
-    _index,
-    academic_profile,
-    draft_offer,
-    licence,
-    offer,
-    private_profile,
-)
 
 
 @pytest.fixture
