@@ -57,11 +57,8 @@ test-postgres: install
 
 # The fast loop: SQLite without the tests marked slow (the whole demo, 10,000 rows, the
 # authorization matrix, the API fuzz, the backup drill), split as scripts/pytest-split does.
-# A -m given to pytest replaces the one of pyproject's addopts, hence the whole expression.
-FAST := not slow and not browser and not services
 test-fast: install
-	$(BIN)/pytest -q -p no:warnings -n auto --dist loadfile -m "$(FAST) and not transactional"
-	$(BIN)/pytest -q -p no:warnings -m "$(FAST) and transactional"
+	JALINAN_TEST_MARKS="not slow" bash scripts/pytest-split
 
 test-browser: install
 	bash scripts/test-browser

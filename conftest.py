@@ -162,7 +162,13 @@ def pytest_configure(config):
         settings.JALINAN_EMBEDDER = "hashing"
 
 
-def pytest_collection_modifyitems(items):
+# Tests that need Chromium or real Redis/worker processes run only when the -m expression names
+# their marker (make test-browser, make test-services), so that any other selection, such as
+# the fast loop ``pytest -m "not slow"``, leaves them out without saying so.
+OPT_IN_MARKERS = ("browser", "services")
+
+
+def pytest_collection_modifyitems(config, items):
     # Tests on a transactional database empty every table when they end (the migrations' rows
     # too); scripts/test-all runs them apart, after the others, since pytest-xdist would
     # otherwise run another file's tests after one of them on the same worker.
@@ -170,6 +176,15 @@ def pytest_collection_modifyitems(items):
         marker = item.get_closest_marker("django_db")
         if marker is not None and marker.kwargs.get("transaction"):
             item.add_marker(pytest.mark.transactional)
+    expression = config.getoption("markexpr") or ""
+    left_out = [m for m in OPT_IN_MARKERS if m not in expression]
+    if left_out:
+        keep, drop = [], []
+        for item in items:
+            (drop if any(item.get_closest_marker(m) for m in left_out) else keep).append(item)
+        if drop:
+            config.hook.pytest_deselected(items=drop)
+            items[:] = keep
 
 
 def pytest_report_header(config):
