@@ -441,8 +441,8 @@ def _technologies(w, c):
     from jalinan.challenges.tests.factories import PNG_BYTES
     from jalinan.technologies import services as transfer
     from jalinan.technologies.choices import AssetKind, AssetStatus, Decision, IPOffice
-    from jalinan.technologies.services import (
-        asset_create,
+    from jalinan.technologies.services.assets import asset_create
+    from jalinan.technologies.services.disclosures import (
         disclosure_create,
         disclosure_decide,
         disclosure_start_assessment,
@@ -501,7 +501,7 @@ def _technologies(w, c):
         status=AssetStatus.FILED,
     )
     w["deadline"] = w["asset"].deadlines.order_by("pk").first()
-    draft = transfer.technology_create(
+    draft = transfer.offers.technology_create(
         by=officer,
         disclosure=w["disclosure_decided"],
         title=f"Unpublished offer {SECRET}",
@@ -511,10 +511,10 @@ def _technologies(w, c):
     )
     w["technology_draft"] = draft
     png = SimpleUploadedFile("prototype.png", PNG_BYTES, content_type="image/png")
-    w["technology_image"] = transfer.image_add(
+    w["technology_image"] = transfer.offers.image_add(
         technology=draft, by=officer, upload=png, caption="The prototype"
     )
-    pub = transfer.technology_create(
+    pub = transfer.offers.technology_create(
         by=officer,
         title="Published offer",
         problem="A problem.",
@@ -522,8 +522,8 @@ def _technologies(w, c):
         trl=4,
         inventors=[w["profile_academic"]],
     )
-    w["technology_published"] = transfer.technology_publish(technology=pub, by=officer)
-    w["licence_third"] = transfer.licence_create(
+    w["technology_published"] = transfer.offers.technology_publish(technology=pub, by=officer)
+    w["licence_third"] = transfer.licences.licence_create(
         by=officer,
         technology=draft,
         licensee=c["org_third"],
@@ -535,7 +535,7 @@ def _technologies(w, c):
         start_date=datetime.date(2024, 1, 1),
         status="active",
     )
-    w["licence_acme"] = transfer.licence_create(
+    w["licence_acme"] = transfer.licences.licence_create(
         by=officer,
         technology=w["technology_published"],
         licensee=c["org_acme"],
@@ -547,7 +547,7 @@ def _technologies(w, c):
         start_date=datetime.date(2024, 1, 1),
         status="active",
     )
-    w["payment"] = transfer.payment_record(
+    w["payment"] = transfer.licences.payment_record(
         licence=w["licence_third"],
         by=officer,
         received_on=datetime.date(2025, 2, 1),
@@ -556,7 +556,7 @@ def _technologies(w, c):
         period_year=2024,
         reference="TT-1",
     )
-    w["spinoff_third"] = transfer.spinoff_create(
+    w["spinoff_third"] = transfer.spinoffs.spinoff_create(
         by=officer,
         organisation=c["org_third"],
         founders=[ict_academic],
@@ -564,14 +564,14 @@ def _technologies(w, c):
         licence=w["licence_third"],
         status="active",
     )
-    w["spinoff_other"] = transfer.spinoff_create(
+    w["spinoff_other"] = transfer.spinoffs.spinoff_create(
         by=officer,
         organisation=c["org_other"],
         founders=[c["academic"]],
         equity_percent="5.00",
         status="active",
     )
-    w["enquiry"] = transfer.enquiry_submit(
+    w["enquiry"] = transfer.enquiries.enquiry_submit(
         technology=w["technology_published"],
         kind="interest",
         name=f"Nadia {SECRET}",

@@ -33,8 +33,8 @@ from jalinan.accounts.tests.factories import UserFactory
 from jalinan.matching.backends.memory import MemoryBackend
 from jalinan.technologies import services
 from jalinan.technologies.choices import AssetKind, AssetStatus, Decision, IPOffice
-from jalinan.technologies.services import (
-    asset_create,
+from jalinan.technologies.services.assets import asset_create
+from jalinan.technologies.services.disclosures import (
     disclosure_create,
     disclosure_decide,
     disclosure_start_assessment,
@@ -146,7 +146,7 @@ def private_profile(db, unit_eng):
 
 @pytest.fixture
 def draft_offer(officer, decided_disclosure, patent_asset, academic_profile, private_profile):
-    return services.technology_create(
+    return services.offers.technology_create(
         by=officer,
         disclosure=decided_disclosure,
         assets=[patent_asset],
@@ -158,12 +158,12 @@ def draft_offer(officer, decided_disclosure, patent_asset, academic_profile, pri
 @pytest.fixture
 def offer(draft_offer, officer, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        return services.technology_publish(technology=draft_offer, by=officer)
+        return services.offers.technology_publish(technology=draft_offer, by=officer)
 
 
 @pytest.fixture
 def licence(offer, officer, org_acme):
-    return services.licence_create(
+    return services.licences.licence_create(
         by=officer,
         technology=offer,
         licensee=org_acme,

@@ -61,7 +61,7 @@ def inventors_of(academic, student):
 
 def make_offer(officer, title, problem, solution, **extra):
     """A published offer through the services (numbered, indexed, audited)."""
-    tech = services.technology_create(
+    tech = services.offers.technology_create(
         by=officer,
         title=title,
         problem=problem,
@@ -69,7 +69,7 @@ def make_offer(officer, title, problem, solution, **extra):
         trl=extra.pop("trl", 4),
         **extra,
     )
-    return services.technology_publish(technology=tech, by=officer)
+    return services.offers.technology_publish(technology=tech, by=officer)
 
 
 class DisclosureFactory(DjangoModelFactory):

@@ -15,7 +15,7 @@ def _text(response) -> str:
 
 
 def test_catalogue_lists_published_offers_only(client, offer, officer):
-    draft = services.technology_create(
+    draft = services.offers.technology_create(
         by=officer, title="Secret draft widget", problem="p", solution="s", trl=3
     )
     page = client.get(reverse("technologies:catalogue"))
@@ -49,9 +49,9 @@ def test_search_results_never_show_confidential_words(client, offer):
 
 def test_unpublished_and_withdrawn_offers_are_404(client, draft_offer, officer):
     assert client.get(draft_offer.get_public_url()).status_code == 404
-    services.technology_publish(technology=draft_offer, by=officer)
+    services.offers.technology_publish(technology=draft_offer, by=officer)
     assert client.get(draft_offer.get_public_url()).status_code == 200
-    services.technology_withdraw(technology=draft_offer, by=officer)
+    services.offers.technology_withdraw(technology=draft_offer, by=officer)
     assert client.get(draft_offer.get_public_url()).status_code == 404
     assert draft_offer.title not in _text(client.get(reverse("technologies:catalogue")))
 
@@ -120,17 +120,19 @@ def test_nav_item_visible_to_everyone(client, offer, outsider):
 def test_publish_needs_problem_solution_and_only_oil(officer, academic):
     from django.core.exceptions import PermissionDenied, ValidationError
 
-    tech = services.technology_create(by=officer, title="Half done", problem="", solution="", trl=2)
+    tech = services.offers.technology_create(
+        by=officer, title="Half done", problem="", solution="", trl=2
+    )
     with pytest.raises(ValidationError) as exc:
-        services.technology_publish(technology=tech, by=officer)
+        services.offers.technology_publish(technology=tech, by=officer)
     assert {"problem", "solution"} <= set(exc.value.message_dict)
     with pytest.raises(PermissionDenied):
-        services.technology_publish(technology=tech, by=academic)
+        services.offers.technology_publish(technology=tech, by=academic)
 
 
 def test_slug_is_unique(officer):
-    a = services.technology_create(by=officer, title="Same name", problem="p", solution="s")
-    b = services.technology_create(by=officer, title="Same name", problem="p", solution="s")
+    a = services.offers.technology_create(by=officer, title="Same name", problem="p", solution="s")
+    b = services.offers.technology_create(by=officer, title="Same name", problem="p", solution="s")
     assert a.slug == "same-name" and b.slug == "same-name-2"
     assert Technology.objects.filter(reference__startswith="TECH-").count() == 2
 
@@ -147,15 +149,17 @@ def test_images_served_only_while_published(client, offer, officer):
     from django.core.exceptions import ValidationError
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    image = services.image_add(technology=offer, by=officer, upload=_png(), caption="The kit")
+    image = services.offers.image_add(
+        technology=offer, by=officer, upload=_png(), caption="The kit"
+    )
     url = reverse("technologies:catalogue_image", args=[offer.slug, image.pk])
     assert client.get(url).status_code == 200
     assert url in _text(client.get(offer.get_public_url()))
-    services.technology_withdraw(technology=offer, by=officer)
+    services.offers.technology_withdraw(technology=offer, by=officer)
     assert client.get(url).status_code == 404
     fake = SimpleUploadedFile("x.png", b"not really a png", content_type="image/png")
     with pytest.raises(ValidationError):
-        services.image_add(technology=offer, by=officer, upload=fake)
+        services.offers.image_add(technology=offer, by=officer, upload=fake)
 
 
 def test_a_drafts_images_for_those_who_see_its_office_page(
@@ -163,7 +167,7 @@ def test_a_drafts_images_for_those_who_see_its_office_page(
 ):
     """The office page of an unpublished offer shows its pictures to the inventors too (they
     see that page), so the pictures open for them; the public and other users get 404."""
-    image = services.image_add(technology=draft_offer, by=officer, upload=_png())
+    image = services.offers.image_add(technology=draft_offer, by=officer, upload=_png())
     url = reverse("technologies:catalogue_image", args=[draft_offer.slug, image.pk])
     assert client.get(url).status_code == 404
     assert url in _text(client_for(academic).get(draft_offer.get_absolute_url()))
@@ -190,14 +194,16 @@ def test_the_outsider_gets_the_public_pages_a_visitor_gets(client_for, offer, of
     """Signed in with no role: the catalogue and a published offer's page as a visitor gets
     them (no confidential word, no unpublished offer), its picture, and the thanks page sends
     back to the offer's page when no enquiry was made."""
-    services.technology_create(
+    services.offers.technology_create(
         by=officer,
         title="An unpublished offer",
         problem="A problem.",
         solution="A solution.",
         trl=3,
     )
-    image = services.image_add(technology=offer, by=officer, upload=_png(), caption="The kit")
+    image = services.offers.image_add(
+        technology=offer, by=officer, upload=_png(), caption="The kit"
+    )
     signed_in, visitor = client_for(outsider), Client()
     for url in (
         reverse("technologies:catalogue"),
@@ -214,14 +220,14 @@ def test_the_outsider_gets_the_public_pages_a_visitor_gets(client_for, offer, of
 
 
 def test_unpublished_offers_are_not_public_to_the_outsider(client_for, outsider, officer):
-    tech = services.technology_create(
+    tech = services.offers.technology_create(
         by=officer,
         title="An unpublished offer",
         problem="A problem.",
         solution="A solution.",
         trl=3,
     )
-    image = services.image_add(technology=tech, by=officer, upload=_png())
+    image = services.offers.image_add(technology=tech, by=officer, upload=_png())
     signed_in = client_for(outsider)
     assert (
         signed_in.get(reverse("technologies:catalogue_detail", args=[tech.slug])).status_code == 404

@@ -73,7 +73,7 @@ def test_api_enquiry_validation_and_honeypot(client, offer):
 def test_licences_and_payments_by_permission(
     client_for, licence, officer, partner_user, other_partner, outsider
 ):
-    services.payment_record(
+    services.licences.payment_record(
         licence=licence,
         by=officer,
         received_on=datetime.date(2025, 1, 5),
@@ -97,7 +97,7 @@ def test_licences_and_payments_by_permission(
 
 
 def test_spinoffs_api(client_for, officer, licence):
-    services.spinoff_create(
+    services.spinoffs.spinoff_create(
         by=officer, organisation_fields={"legal_name": "ApiSpin Sdn Bhd"}, licence=licence
     )
     assert [s["name"] for s in client_for(officer).get(f"{BASE}/spinoffs").json()] == [

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from jalinan.core.audit import history_for
 from jalinan.technologies.choices import AssetKind, AssetStatus, DeadlineKind, IPOffice
 from jalinan.technologies.models import Deadline
-from jalinan.technologies.services import (
+from jalinan.technologies.services.assets import (
     asset_create,
     asset_set_status,
     asset_update,

@@ -73,9 +73,9 @@ def test_demo_technologies(django_capture_on_commit_callbacks):
 
     # The demo academic owns a draft and a decided one; the IP committee has some to assess,
     # one of them made public inside the grace period.
-    mine = selectors.my_disclosures(logins["academic"])
+    mine = selectors.disclosures.my_disclosures(logins["academic"])
     assert {"draft", "decided"} <= set(mine.values_list("status", flat=True))
-    queue = selectors.review_queue(logins["ipcommittee"])
+    queue = selectors.disclosures.review_queue(logins["ipcommittee"])
     assert queue.exists()
     public = PublicDisclosure.objects.filter(disclosure__in=queue)
     assert any(grace_period_end(p.date) > today for p in public)
@@ -86,7 +86,7 @@ def test_demo_technologies(django_capture_on_commit_callbacks):
     assert not decided.filter(decision=Decision.PROTECT, assets__isnull=True).exists()
     assert set(assets.values_list("disclosure__decision", flat=True)) == {Decision.PROTECT}
     assert {"myipo", "pct"} <= set(assets.values_list("office", flat=True))
-    upcoming = selectors.upcoming_deadlines(logins["officer"], today=today, days=240)
+    upcoming = selectors.assets.upcoming_deadlines(logins["officer"], today=today, days=240)
     assert upcoming.filter(due_date__lte=today + datetime.timedelta(days=90)).exists()
     assert not upcoming.filter(due_date__lt=today - datetime.timedelta(days=31)).exists()
     assert IPAsset.objects.filter(disclosure__in=mine, deadlines__done_on__isnull=True).exists()

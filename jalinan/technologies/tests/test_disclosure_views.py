@@ -25,7 +25,7 @@ from jalinan.accounts.services import user_create
 from jalinan.core.models import Notification
 from jalinan.technologies.choices import DisclosureStatus
 from jalinan.technologies.models import Deadline, Disclosure
-from jalinan.technologies.services import NOTIFY_SUBMITTED, disclosure_start_assessment
+from jalinan.technologies.services.disclosures import NOTIFY_SUBMITTED, disclosure_start_assessment
 
 from .factories import DISCLOSURE_FIELDS, PASSWORD
 
@@ -181,7 +181,7 @@ def test_the_queue_export_leaves_out_other_peoples_drafts_for_the_committee(
 def test_the_queue_does_not_grow_queries_with_rows(
     client_for, officer, academic, student, received_disclosure, django_assert_max_num_queries
 ):
-    from jalinan.technologies.services import disclosure_create, disclosure_submit
+    from jalinan.technologies.services.disclosures import disclosure_create, disclosure_submit
 
     from .factories import inventors_of
 
@@ -470,7 +470,7 @@ def test_the_deadlines_export_lists_open_deadlines_by_date(client_for, officer, 
 
 
 def test_an_inventor_sees_only_their_own_assets(client_for, patent_asset, officer, other_academic):
-    from jalinan.technologies.services import asset_create
+    from jalinan.technologies.services.assets import asset_create
 
     asset_create(by=officer, kind="trademark", title="Someone else's mark", office="myipo")
     html = (

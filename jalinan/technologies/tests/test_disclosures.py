@@ -15,7 +15,7 @@ from jalinan.core.audit import history_for
 from jalinan.core.models import Notification
 from jalinan.technologies.choices import Decision, DisclosureStatus
 from jalinan.technologies.models import Disclosure, Inventor
-from jalinan.technologies.services import (
+from jalinan.technologies.services.disclosures import (
     NOTIFY_DECIDED,
     NOTIFY_SUBMITTED,
     disclosure_create,

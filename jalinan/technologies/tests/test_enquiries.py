@@ -92,7 +92,7 @@ def test_no_enquiry_on_an_unpublished_offer(client, draft_offer):
 
 def _enquiry(offer, **extra):
     fields = {k: v for k, v in FORM.items() if k not in ("consent", "ts")}
-    return services.enquiry_submit(technology=offer, **{**fields, **extra})
+    return services.enquiries.enquiry_submit(technology=offer, **{**fields, **extra})
 
 
 def test_nda_in_one_step_registers_the_partner_and_is_idempotent(client_for, offer, officer):
@@ -122,7 +122,7 @@ def test_nda_in_one_step_registers_the_partner_and_is_idempotent(client_for, off
 
 def test_nda_uses_the_matched_partner(offer, officer, org_acme):
     enquiry = _enquiry(offer, organisation_name="Acme Robotics Sdn. Bhd.")
-    memo = services.enquiry_open_nda(enquiry=enquiry, by=officer)
+    memo = services.enquiries.enquiry_open_nda(enquiry=enquiry, by=officer)
     assert list(memo.parties.values_list("organisation", flat=True)) == [org_acme.pk]
 
 
@@ -166,9 +166,9 @@ def test_both_kinds(offer, kind):
 
 def test_the_licences_agreement_brings_the_enquiry_to_the_agreement_stage(offer, officer):
     enquiry = _enquiry(offer)
-    services.enquiry_open_nda(enquiry=enquiry, by=officer)
+    services.enquiries.enquiry_open_nda(enquiry=enquiry, by=officer)
     enquiry.refresh_from_db()
-    licence = services.licence_create(
+    licence = services.licences.licence_create(
         by=officer,
         technology=offer,
         licensee=enquiry.organisation,
@@ -178,7 +178,7 @@ def test_the_licences_agreement_brings_the_enquiry_to_the_agreement_stage(offer,
     )
     enquiry.opportunity.refresh_from_db()
     assert enquiry.opportunity.stage == Stage.NEGOTIATION  # no agreement linked yet
-    lca = services.licence_draft_agreement(licence=licence, by=officer)
+    lca = services.licences.licence_draft_agreement(licence=licence, by=officer)
     enquiry.opportunity.refresh_from_db()
     assert enquiry.opportunity.stage == Stage.AGREEMENT
     assert enquiry.opportunity.memorandum == lca and lca.memo_type.code == "lca"

@@ -10,7 +10,7 @@ MESSAGE = "Our margin on the kit is 11%; we need exclusivity in Johor to make it
 def test_the_units_coordinator_follows_the_opportunity_without_the_message(
     client_for, offer, officer, coordinator
 ):
-    enquiry = services.enquiry_submit(
+    enquiry = services.enquiries.enquiry_submit(
         technology=offer,
         name="Nadia Buyer",
         email="nadia@foodco.test",

@@ -12,7 +12,7 @@ from jalinan.technologies import services
 
 @pytest.fixture
 def paid(licence, officer):
-    return services.payment_record(
+    return services.licences.payment_record(
         licence=licence,
         by=officer,
         received_on=datetime.date(2025, 2, 1),
@@ -147,7 +147,7 @@ def test_draft_the_lca_in_one_step_and_link(client_for, licence, officer, org_ac
 def test_link_refuses_a_memorandum_of_another_type(licence, officer, offer, org_acme):
     from django.core.exceptions import ValidationError
 
-    enquiry = services.enquiry_submit(
+    enquiry = services.enquiries.enquiry_submit(
         technology=offer,
         kind="interest",
         name="A",
@@ -155,9 +155,9 @@ def test_link_refuses_a_memorandum_of_another_type(licence, officer, offer, org_
         organisation_name=org_acme.legal_name,
         message="m",
     )
-    nda = services.enquiry_open_nda(enquiry=enquiry, by=officer)
+    nda = services.enquiries.enquiry_open_nda(enquiry=enquiry, by=officer)
     with pytest.raises(ValidationError):
-        services.licence_link_agreement(licence=licence, memorandum=nda, by=officer)
+        services.licences.licence_link_agreement(licence=licence, memorandum=nda, by=officer)
 
 
 def test_policy_page(client_for, officer, oil_admin, outsider):

@@ -90,7 +90,7 @@ def technology(officer, academic):
     from jalinan.experts.services import profile_create
 
     inventor = profile_create(user=academic, by=academic, is_public=True)
-    return services.technology_create(by=officer, inventors=[inventor], **BIOGAS)
+    return services.offers.technology_create(by=officer, inventors=[inventor], **BIOGAS)
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def _orgs(suggestions):
 
 def _publish(tech, officer, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        return services.technology_publish(technology=tech, by=officer)
+        return services.offers.technology_publish(technology=tech, by=officer)
 
 
 def test_challenge_poster_comes_first_with_the_challenge_as_evidence(
@@ -139,9 +139,11 @@ def test_an_organisation_holding_a_licence_of_it_is_excluded(
 ):
     tech = _publish(world, officer, django_capture_on_commit_callbacks)
     assert org_a in _orgs(suggest_licensees(tech))
-    lic = services.licence_create(by=officer, technology=tech, licensee=org_a, status="active")
+    lic = services.licences.licence_create(
+        by=officer, technology=tech, licensee=org_a, status="active"
+    )
     assert org_a not in _orgs(suggest_licensees(tech))
-    services.licence_update(licence=lic, by=officer, status="terminated")
+    services.licences.licence_update(licence=lic, by=officer, status="terminated")
     assert org_a in _orgs(suggest_licensees(tech))  # no longer holds it
 
 
@@ -163,7 +165,7 @@ def test_sector_reason_names_licensees_of_similar_technologies(
     assert not any("sector" in r for r in before.reasons)
 
     similar = _publish(
-        services.technology_create(
+        services.offers.technology_create(
             by=officer,
             title="Biogas digester for palm oil effluent",
             field="energy",
@@ -174,7 +176,9 @@ def test_sector_reason_names_licensees_of_similar_technologies(
         django_capture_on_commit_callbacks,
     )
     licensee = _org("Tenaga Sawit Berhad", "C", "10")
-    services.licence_create(by=officer, technology=similar, licensee=licensee, status="active")
+    services.licences.licence_create(
+        by=officer, technology=similar, licensee=licensee, status="active"
+    )
     index_all_partners()
 
     after = {s.organisation: s for s in suggest_licensees(world)}
@@ -197,7 +201,7 @@ def test_an_earlier_enquirer_is_marked_not_excluded(
         roles=[Role.PARTNER],
         organisation=org_a,
     )
-    services.enquiry_submit(
+    services.enquiries.enquiry_submit(
         technology=tech,
         by=hassan,
         kind="interest",

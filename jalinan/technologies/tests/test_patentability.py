@@ -113,7 +113,7 @@ def test_objects_and_datetimes_are_read_too(draft_disclosure):
 
 def test_novelty_is_judged_at_the_first_patent_filing_not_a_trademark(officer, decided_disclosure):
     from jalinan.technologies.deadlines import first_filing_date
-    from jalinan.technologies.services import asset_create
+    from jalinan.technologies.services.assets import asset_create
 
     mark = asset_create(
         by=officer,

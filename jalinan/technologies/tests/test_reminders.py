@@ -15,7 +15,7 @@ from jalinan.core.registry import daily_jobs
 from jalinan.technologies.choices import AssetKind, AssetStatus, IPOffice
 from jalinan.technologies.models import DeadlineReminder
 from jalinan.technologies.reminders import send_ip_reminders
-from jalinan.technologies.services import (
+from jalinan.technologies.services.assets import (
     NOTIFY_DEADLINE,
     asset_create,
     asset_set_status,
@@ -153,7 +153,7 @@ def test_done_deadlines_and_lapsed_assets_are_not_reminded(
 def test_someone_who_is_both_inventor_and_committee_is_told_once(
     officer, ip_committee, decided_disclosure, django_capture_on_commit_callbacks
 ):
-    from jalinan.technologies.services import disclosure_update
+    from jalinan.technologies.services.disclosures import disclosure_update
 
     disclosure_update(
         disclosure=decided_disclosure,

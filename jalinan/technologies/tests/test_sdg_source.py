@@ -25,7 +25,7 @@ def source():
 
 
 def test_published_offers_count_under_their_disclosures_unit(offer, officer, unit_eng, unit_ict):
-    draft = services.technology_create(
+    draft = services.offers.technology_create(
         by=officer, title="Unpublished kit", problem="p", solution="s", trl=3
     )
     SdgTag.objects.all().delete()  # whatever the classifier suggested on saving

@@ -101,7 +101,7 @@ def test_largest_remainder_helper():
 
 
 def test_payment_is_split_by_disclosure_shares_and_stored(licence, officer, academic, student):
-    payment = services.payment_record(
+    payment = services.licences.payment_record(
         licence=licence,
         by=officer,
         received_on=datetime.date(2025, 3, 1),
@@ -125,7 +125,7 @@ def test_payment_is_split_by_disclosure_shares_and_stored(licence, officer, acad
 def test_policy_in_force_on_the_date_is_used_and_old_shares_never_change(
     licence, officer, oil_admin
 ):
-    new = services.policy_create(
+    new = services.licences.policy_create(
         by=oil_admin,
         name="2025 policy",
         effective_from=datetime.date(2025, 1, 1),
@@ -133,7 +133,7 @@ def test_policy_in_force_on_the_date_is_used_and_old_shares_never_change(
         units_percent=D("30"),
         university_percent=D("30"),
     )
-    before = services.payment_record(
+    before = services.licences.payment_record(
         licence=licence,
         by=officer,
         received_on=datetime.date(2024, 12, 31),
@@ -141,7 +141,7 @@ def test_policy_in_force_on_the_date_is_used_and_old_shares_never_change(
         kind="royalty",
         period_year=2024,
     )
-    after = services.payment_record(
+    after = services.licences.payment_record(
         licence=licence,
         by=officer,
         received_on=datetime.date(2025, 1, 1),
@@ -154,7 +154,7 @@ def test_policy_in_force_on_the_date_is_used_and_old_shares_never_change(
     inv = lambda p: sum(s.amount for s in p.shares.filter(party="inventor"))  # noqa: E731
     assert inv(before) == D("500.00") and inv(after) == D("400.00")
     # A policy added later, even one reaching back before the payment, rewrites nothing.
-    services.policy_create(
+    services.licences.policy_create(
         by=oil_admin,
         name="Retroactive",
         effective_from=datetime.date(2024, 6, 1),
@@ -170,7 +170,7 @@ def test_policy_in_force_on_the_date_is_used_and_old_shares_never_change(
 def test_no_policy_in_force_is_refused(licence, officer):
     RevenuePolicy.objects.all().delete()
     with pytest.raises(ValidationError) as exc:
-        services.payment_record(
+        services.licences.payment_record(
             licence=licence,
             by=officer,
             received_on=datetime.date(2025, 1, 1),
@@ -185,7 +185,7 @@ def test_policy_must_total_100_and_only_admins_set_it(officer, oil_admin):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(ValidationError):
-        services.policy_create(
+        services.licences.policy_create(
             by=oil_admin,
             name="Bad",
             effective_from=datetime.date(2026, 1, 1),
@@ -194,7 +194,7 @@ def test_policy_must_total_100_and_only_admins_set_it(officer, oil_admin):
             university_percent=D("20"),
         )
     with pytest.raises(PermissionDenied):
-        services.policy_create(
+        services.licences.policy_create(
             by=officer,
             name="Officer's",
             effective_from=datetime.date(2026, 1, 1),

@@ -10,7 +10,7 @@ from jalinan.technologies import services
 
 @pytest.fixture
 def spinoff(officer, licence, academic):
-    return services.spinoff_create(
+    return services.spinoffs.spinoff_create(
         by=officer,
         organisation_fields={"legal_name": "HalalCheck Technologies Sdn Bhd"},
         founders=[academic],
@@ -30,11 +30,11 @@ def test_spinoff_creates_the_startup_organisation(spinoff):
 
 def test_same_name_twice_is_refused(spinoff, officer):
     with pytest.raises(ValidationError):
-        services.spinoff_create(
+        services.spinoffs.spinoff_create(
             by=officer, organisation_fields={"legal_name": "HalalCheck Technologies Sdn. Bhd."}
         )
     with pytest.raises(ValidationError):
-        services.spinoff_create(by=officer, organisation=spinoff.organisation)
+        services.spinoffs.spinoff_create(by=officer, organisation=spinoff.organisation)
 
 
 def test_pages_and_permissions(client_for, spinoff, officer, academic, outsider, partner_user):
@@ -88,7 +88,7 @@ def test_merging_a_duplicate_of_the_startup_moves_the_spinoff(client_for, spinof
 def test_two_spinoffs_are_not_merged_into_one_organisation(spinoff, officer):
     from jalinan.partners.services import organisation_merge
 
-    other = services.spinoff_create(
+    other = services.spinoffs.spinoff_create(
         by=officer, organisation_fields={"legal_name": "Kelulut Labs Sdn Bhd"}, status="active"
     )
     with pytest.raises(ValidationError, match="only one"):
