@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.utils.decorators import method_decorator
 from django.views import View
 from onelogin.saml2.errors import OneLogin_Saml2_Error, OneLogin_Saml2_ValidationError
+from onelogin.saml2.response import OneLogin_Saml2_Response
 
 from ..errors import refused_response
 
@@ -49,11 +50,24 @@ REASON_OF_CODE = {
 }
 
 
-def refusal_reason(auth) -> str:
-    exc = auth.get_last_validation_exception()
-    if isinstance(exc, OneLogin_Saml2_ValidationError):
-        return REASON_OF_CODE.get(exc.code, "failed")
-    return "failed"
+def _recording_response_class(codes: list):
+    """python3-saml's response, keeping the code of the check that refused it (its auth object
+    keeps only the message)."""
+
+    class RecordingResponse(OneLogin_Saml2_Response):
+        def is_valid(self, request_data, request_id=None, raise_exceptions=False):
+            try:
+                return super().is_valid(request_data, request_id, raise_exceptions=True)
+            except Exception as exc:  # python3-saml raises its own and lxml's errors
+                codes.append(getattr(exc, "code", None))
+                self._error = str(exc)
+                return False
+
+    return RecordingResponse
+
+
+def refusal_reason(codes: list) -> str:
+    return REASON_OF_CODE.get(codes[-1], "failed") if codes else "failed"
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -70,6 +84,8 @@ class FinishACSView(allauth_views.SAMLViewMixin, View):
             return refused_response(request, "failed")
 
         auth = build_auth(acs_request, provider)
+        codes: list = []
+        auth.response_class = _recording_response_class(codes)
         try:
             # InResponseTo is checked below, against the requests this browser stashed.
             auth.process_response(request_id=None)
@@ -78,7 +94,7 @@ class FinishACSView(allauth_views.SAMLViewMixin, View):
             return refused_response(request, "failed")
         if auth.get_errors():
             logger.warning("SAML response refused: %s", auth.get_last_error_reason())
-            return refused_response(request, refusal_reason(auth))
+            return refused_response(request, refusal_reason(codes))
         if not auth.is_authenticated():
             return refused_response(request, "cancelled")
         state_id = auth.get_last_response_in_response_to()
