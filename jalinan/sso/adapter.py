@@ -88,6 +88,10 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def pre_social_login(self, request, sociallogin):
         from .services import person_sign_in
 
+        if sociallogin.state.get("process") == "connect":
+            # A university account is linked to its person at the first sign-in, never by hand
+            # to whoever is signed in.
+            raise ImmediateHttpResponse(refused_response(request, "connect"))
         jalinan = sociallogin.account.get_provider().app.settings["jalinan"]
         protocol = jalinan["protocol"]
         attributes = sso_config.active_configs()[protocol].attributes

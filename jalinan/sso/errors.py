@@ -45,6 +45,10 @@ REASONS = {
         "Your Jalinan account is deactivated, so the university sign-in cannot open it. Ask "
         "the OIL administrator if this is a mistake."
     ),
+    "connect": _(
+        "A university account is linked to its Jalinan account at its first sign-in: it cannot "
+        "be connected to another one. Sign out, then sign in with the university button."
+    ),
     "failed": _(
         "The university sign-in did not succeed. Nobody was signed in: start again from the "
         "sign-in page, and tell the OIL administrator if it happens again."
