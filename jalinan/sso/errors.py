@@ -34,8 +34,8 @@ REASONS = {
     ),
     "cancelled": _("The university sign-in was cancelled. Nobody was signed in."),
     "no_email": _(
-        "Your university account did not send an e-mail address, so Jalinan cannot tell who "
-        "you are. Ask the OIL administrator to have the identity provider release it."
+        "Your university account did not send a verified e-mail address, so Jalinan cannot "
+        "tell who you are. Ask the OIL administrator to have the identity provider release it."
     ),
     "no_role": _(
         "Your university account has no affiliation that gives access to Jalinan (staff or "

@@ -43,6 +43,10 @@ def identity_from(protocol: str, sociallogin, attributes: dict[str, str]) -> Ide
         return claims.get(attributes[key])
 
     email = _first(get("email")) or (sociallogin.user.email or "")
+    if protocol == "oidc" and str(claims.get("email_verified", True)).lower() in ("false", "0"):
+        # The provider says the person typed this address and never proved it: it must not
+        # open the account that bears it.
+        email = ""
     try:
         validate_email(email)
     except ValidationError:

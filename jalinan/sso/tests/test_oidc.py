@@ -142,3 +142,12 @@ def test_a_mapping_added_by_the_office_counts_at_the_next_sign_in(oidc_idp, brow
     page, _ = oidc_sign_in(browser_client)
     assert page.status_code == 200
     assert User.objects.get(email="aminah@iium.test").roles == {Role.STUDENT}
+
+
+def test_an_address_the_provider_has_not_verified_opens_no_account(
+    oidc_idp, browser_client, oil_admin
+):
+    oidc_idp.person = {**AMINAH, "email": oil_admin.email, "email_verified": False}
+    page, _ = oidc_sign_in(browser_client)
+    assert refusal(page) == "no_email"
+    assert "_auth_user_id" not in browser_client.session
