@@ -3,6 +3,7 @@ token's signature always checked (:mod:`jalinan.sso.oidc.views`)."""
 
 from allauth.socialaccount.providers.openid_connect.provider import OpenIDConnectProvider
 from django.utils.crypto import get_random_string
+from requests import RequestException
 
 from .views import UniversityOIDCAdapter
 
@@ -19,9 +20,15 @@ class UniversityOIDCProvider(OpenIDConnectProvider):
         if auth_params is None:
             auth_params = self.get_auth_params()
         auth_params["nonce"] = nonce
-        return super().redirect(
-            request, process, next_url, data, auth_params=auth_params, nonce=nonce, **kwargs
-        )
+        try:
+            return super().redirect(
+                request, process, next_url, data, auth_params=auth_params, nonce=nonce, **kwargs
+            )
+        except (RequestException, ValueError, KeyError):
+            # The discovery document could not be read: the provider is down or misconfigured.
+            from ..errors import refused_response
+
+            return refused_response(request, "unreachable", status=502)
 
 
 provider_classes = [UniversityOIDCProvider]

@@ -136,3 +136,21 @@ def test_a_password_sign_in_after_a_failed_university_one_does_not_skip_the_code
         "/accounts/login/", {"login": officer.email, "password": PASSWORD}, follow=True
     )
     assert page.redirect_chain[-1][0] == "/accounts/2fa/authenticate/"
+
+
+def test_an_identity_provider_that_cannot_be_reached_is_said_so(client, settings):
+    import socket
+
+    with socket.socket() as sock:  # a loopback port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.JALINAN_SSO_OIDC_SERVER_URL = f"http://127.0.0.1:{port}"
+    settings.JALINAN_SSO_OIDC_CLIENT_ID = "jalinan"
+    page = client.post("/accounts/oidc/university/login/")
+    assert page.status_code == 502
+    assert "could not be reached" in page.content.decode()
+    settings.JALINAN_SSO_OIDC_CLIENT_ID = ""
+    settings.JALINAN_SSO_SAML_METADATA_URL = f"http://127.0.0.1:{port}/metadata"
+    page = client.post("/accounts/saml/university/login/", HTTP_HOST="testserver")
+    assert page.status_code == 502
+    assert "could not be reached" in page.content.decode()
