@@ -151,3 +151,16 @@ def test_an_address_the_provider_has_not_verified_opens_no_account(
     page, _ = oidc_sign_in(browser_client)
     assert refusal(page) == "no_email"
     assert "_auth_user_id" not in browser_client.session
+
+
+def test_a_university_account_cannot_be_connected_by_hand(oidc_idp, browser_client, partner_user):
+    browser_client.force_login(partner_user)
+    oidc_idp.person = AMINAH
+    start = browser_client.post("/accounts/oidc/university/login/", {"process": "connect"})
+    import requests
+
+    back = requests.get(start["Location"], allow_redirects=False, timeout=10).headers["Location"]
+    page = browser_client.get(back.removeprefix("http://testserver"), follow=True)
+    assert refusal(page) == "connect"
+    assert not partner_user.socialaccount_set.exists()
+    assert not User.objects.filter(email="aminah@iium.test").exists()
