@@ -108,9 +108,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before allauth: its templates (the sign-in buttons) override allauth's.
+    "jalinan.sso",
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "django_htmx",
     "django_filters",
     "django_countries",
@@ -163,6 +168,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "jalinan.sso.middleware.IdentityProviderFormActionMiddleware",
     "jalinan.accounts.middleware.MFARequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -293,6 +299,56 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Jalinan"
 MFA_ADAPTER = "jalinan.accounts.adapter.MFAAdapter"
 JALINAN_REQUIRE_MFA = _strict_bool("JALINAN_REQUIRE_MFA", PRODUCTION)
+
+# -- Single sign-on (jalinan.sso) ---------------------------------------------------------------
+# OpenID Connect and SAML 2.0 through allauth's providers. Each protocol is configured here from
+# the environment or on the OIL admin page "Single sign-on"; for a protocol whose variables are
+# set here (the OIDC client id, the SAML metadata URL or file), the environment wins and the page
+# shows it read-only. Claim/attribute names: ``field=name`` pairs for email, name, affiliation,
+# department, staff_id (unset fields keep the defaults in jalinan/sso/config.py).
+ACCOUNT_FORMS = {"login": "jalinan.sso.forms.LoginForm"}
+SOCIALACCOUNT_ADAPTER = "jalinan.sso.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"provider_class": "jalinan.sso.oidc.provider.UniversityOIDCProvider"},
+    "saml": {"provider_class": "jalinan.sso.saml.provider.UniversitySAMLProvider"},
+}
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # jalinan.sso.adapter links accounts by e-mail itself
+JALINAN_SSO_OIDC_SERVER_URL = _env("JALINAN_SSO_OIDC_SERVER_URL", env.str, "")
+JALINAN_SSO_OIDC_CLIENT_ID = _env("JALINAN_SSO_OIDC_CLIENT_ID", env.str, "")
+JALINAN_SSO_OIDC_CLIENT_SECRET = _env("JALINAN_SSO_OIDC_CLIENT_SECRET", env.str, "")
+JALINAN_SSO_OIDC_CLAIMS = _env("JALINAN_SSO_OIDC_CLAIMS", env.dict, {})
+JALINAN_SSO_SAML_METADATA_URL = _env("JALINAN_SSO_SAML_METADATA_URL", env.str, "")
+JALINAN_SSO_SAML_METADATA_FILE = _env("JALINAN_SSO_SAML_METADATA_FILE", env.str, "")
+JALINAN_SSO_SAML_IDP_ENTITY_ID = _env("JALINAN_SSO_SAML_IDP_ENTITY_ID", env.str, "")
+JALINAN_SSO_SAML_SP_ENTITY_ID = _env("JALINAN_SSO_SAML_SP_ENTITY_ID", env.str, "")
+JALINAN_SSO_SAML_ATTRIBUTES = _env("JALINAN_SSO_SAML_ATTRIBUTES", env.dict, {})
+# The identity provider asks for a second factor itself: a single sign-on then satisfies
+# JALINAN_REQUIRE_MFA (for the protocols configured here; the page has its own switch).
+JALINAN_SSO_IDP_MFA = _strict_bool("JALINAN_SSO_IDP_MFA", False)
+# ``partners``: once a provider is configured, staff and students must use it (their password
+# sign-in is refused, pointing to the university button); partner users and superusers keep it.
+JALINAN_SSO_PASSWORD_LOGIN = _choice(
+    "JALINAN_SSO_PASSWORD_LOGIN", "everyone", ("everyone", "partners")
+)
+_SSO_FIELDS = {"email", "name", "affiliation", "department", "staff_id"}
+for _name in ("JALINAN_SSO_OIDC_CLAIMS", "JALINAN_SSO_SAML_ATTRIBUTES"):
+    if set(vars()[_name]) - _SSO_FIELDS:
+        raise ImproperlyConfigured(
+            f"Environment variable {_name} names unknown fields "
+            f"{sorted(set(vars()[_name]) - _SSO_FIELDS)}: use {', '.join(sorted(_SSO_FIELDS))}."
+        )
+if JALINAN_SSO_OIDC_CLIENT_ID and not JALINAN_SSO_OIDC_SERVER_URL:
+    raise ImproperlyConfigured(
+        "Environment variable JALINAN_SSO_OIDC_SERVER_URL must be set with "
+        "JALINAN_SSO_OIDC_CLIENT_ID (the identity provider's issuer URL)."
+    )
+if JALINAN_SSO_SAML_METADATA_FILE and not Path(JALINAN_SSO_SAML_METADATA_FILE).is_file():
+    raise ImproperlyConfigured(
+        "Environment variable JALINAN_SSO_SAML_METADATA_FILE names no readable file: "
+        f"{JALINAN_SSO_SAML_METADATA_FILE}"
+    )
 
 # Internationalisation: English and Malay (Bahasa Melayu).
 LANGUAGE_CODE = "en"

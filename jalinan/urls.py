@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("jalinan.portal.urls")),
     path("accounts/", include("jalinan.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("sso/", include("jalinan.sso.urls")),
     path("partners/", include("jalinan.partners.urls")),
     path("experts/", include("jalinan.experts.urls")),
     path("sdgs/", include("jalinan.sdgs.urls")),

@@ -1,10 +1,12 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.stages import EmailVerificationStage
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.stages import AuthenticateStage
 
 from jalinan.core.ratelimit import client_ip
 
 _ALLAUTH_STAGE = "allauth.account.stages.EmailVerificationStage"
+_ALLAUTH_MFA_STAGE = "allauth.mfa.stages.AuthenticateStage"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,10 +16,23 @@ class AccountAdapter(DefaultAccountAdapter):
         return client_ip(request)
 
     def get_login_stages(self):
-        return [
-            "jalinan.accounts.adapter.SignupEmailVerificationStage" if s == _ALLAUTH_STAGE else s
-            for s in super().get_login_stages()
-        ]
+        ours = {
+            _ALLAUTH_STAGE: "jalinan.accounts.adapter.SignupEmailVerificationStage",
+            _ALLAUTH_MFA_STAGE: "jalinan.accounts.adapter.MFAAuthenticateStage",
+        }
+        return [ours.get(s, s) for s in super().get_login_stages()]
+
+
+class MFAAuthenticateStage(AuthenticateStage):
+    """allauth's TOTP step, skipped for a single sign-on through an identity provider that asks
+    for the second factor itself (``middleware.mfa_done_by_idp``)."""
+
+    def _should_handle(self, request) -> bool:
+        from .middleware import mfa_done_by_idp
+
+        if mfa_done_by_idp(request, self.login.user):
+            return False
+        return super()._should_handle(request)
 
 
 class SignupEmailVerificationStage(EmailVerificationStage):

@@ -13,6 +13,23 @@ from django.utils.translation import gettext as _
 
 from .roles import needs_mfa
 
+# Single sign-on puts the signed-in person's id here when the identity provider asked for the
+# second factor itself (a setting says whether it does): that sign-in satisfies the requirement.
+MFA_BY_IDP_SESSION_KEY = "jalinan_mfa_by_idp"
+
+
+def mfa_done_by_idp(request, user) -> bool:
+    """Whether ``user`` signed in, in this session, through an identity provider that asks for
+    the second factor itself (and did not sign in another way since)."""
+    from allauth.account.authentication import get_authentication_records
+
+    if user is None or user.pk is None:
+        return False
+    if request.session.get(MFA_BY_IDP_SESSION_KEY) != user.pk:
+        return False
+    records = get_authentication_records(request)
+    return bool(records) and records[-1].get("method") == "socialaccount"
+
 
 class UserLanguageMiddleware:
     def __init__(self, get_response):
@@ -60,6 +77,8 @@ class MFARequiredMiddleware:
         if name.startswith("mfa_") or name in self.ALLOWED:
             return None
         if is_mfa_enabled(request.user, [Authenticator.Type.TOTP]):
+            return None
+        if mfa_done_by_idp(request, request.user):
             return None
         if request.resolver_match and request.resolver_match.namespace == "api":
             request.user = AnonymousUser()

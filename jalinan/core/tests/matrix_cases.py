@@ -46,6 +46,15 @@ NONE = lambda w: {}  # noqa: E731
 
 # URL name -> kwargs (a callable of the world); routes without kwargs need no entry.
 KWARGS = {
+    "openid_connect_login": lambda w: {"provider_id": "university"},
+    "openid_connect_callback": lambda w: {"provider_id": "university"},
+    "saml_acs": lambda w: {"organization_slug": "university"},
+    "saml_finish_acs": lambda w: {"organization_slug": "university"},
+    "saml_login": lambda w: {"organization_slug": "university"},
+    "saml_metadata": lambda w: {"organization_slug": "university"},
+    "saml_sls": lambda w: {"organization_slug": "university"},
+    "sso:mapping_update": _first("accounts.IdentityMapping"),
+    "sso:mapping_delete": _first("accounts.IdentityMapping"),
     "accounts:token_revoke": _pk("api_token"),
     "accounts:user_update": lambda w: {"pk": w["_cast"]["ict_academic"].pk},
     "accounts:invitation_revoke": _pk("account_invitation"),
