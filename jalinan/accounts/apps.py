@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from jalinan.core.registry import register_nav
+        from jalinan.core.registry import register_benchmark, register_nav
 
         from . import signals  # noqa: F401  (password changes revoke API tokens)
         from .roles import Role, has_role, is_oil
@@ -47,4 +47,12 @@ class AccountsConfig(AppConfig):
             visible=is_oil,
             menu="office",
             order=130,
+        )
+        from .bench import bench_sync
+
+        register_benchmark(
+            "accounts.sync_people",
+            bench_sync,
+            description="People sync: 20,000 rows (2,000 staff, 18,000 students) from CSV, "
+            "then the same files, then a year later (seconds)",
         )
