@@ -11,7 +11,7 @@ class AccountsConfig(AppConfig):
         from jalinan.core.registry import register_benchmark, register_nav
 
         from . import signals  # noqa: F401  (password changes revoke API tokens)
-        from .roles import Role, has_role, is_oil
+        from .roles import Role, has_role, is_oil, is_oil_admin
 
         def can_invite(user):
             return is_oil(user) or (has_role(user, Role.COORDINATOR) and user.unit_id)
@@ -48,6 +48,23 @@ class AccountsConfig(AppConfig):
             menu="office",
             order=130,
         )
+        register_nav(
+            "accounts.people_sync",
+            label=_("People sync"),
+            url_name="accounts:people_sync",
+            visible=is_oil_admin,
+            menu="office",
+            order=105,
+        )
+        register_nav(
+            "accounts.identity_mappings",
+            label=_("Identity mappings"),
+            url_name="accounts:mapping_list",
+            visible=is_oil_admin,
+            menu="office",
+            order=135,
+        )
+
         from .bench import bench_sync
 
         register_benchmark(
