@@ -53,6 +53,8 @@ KWARGS = {
     "accounts:invitation_accept": lambda w: {"token": w["account_invitation_token"]},
     "accounts:approval_decide": _pk("signup_pending"),
     "accounts:unit_update": lambda w: {"pk": w["_cast"]["unit_ict"].pk},
+    "accounts:mapping_update": _first("accounts.IdentityMapping"),
+    "accounts:mapping_delete": _first("accounts.IdentityMapping"),
     "account_confirm_email": lambda w: {"key": "not-a-real-key"},
     "account_reset_password_from_key": lambda w: {"uidb36": "1", "key": "not-a-real-key"},
     "partners:import_template": lambda w: {"fmt": "csv"},
