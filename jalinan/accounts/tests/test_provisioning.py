@@ -302,3 +302,27 @@ def test_the_sync_reads_more_rows_than_other_imports_accept(units, settings):
     settings.JALINAN_SYNC_MAX_ROWS = 1
     report = sync_people(staff=staff_file(AMINAH, BADRUL))
     assert "more than 1 rows" in report.sources[0].error
+
+
+def test_the_bulk_audit_entries_keep_the_audit_chain_whole(units, programme, capsys):
+    sync_people(
+        staff=staff_file(AMINAH, BADRUL),
+        students=student_file(["M1", "m1@student.uni.test", "Maryam", "bmech", "2"]),
+    )
+    call_command("verify_audit_chain")
+    assert "OK" in capsys.readouterr().out
+    maryam = User.objects.get(email="m1@student.uni.test")
+    profile = StudentProfile.objects.get(user=maryam)
+    from jalinan.core.audit import history_for
+
+    entry = history_for(profile).get(action="create")
+    assert entry.changes["programme"] == [None, "BEng Mechatronics"]
+
+
+def test_the_column_settings_name_only_the_syncs_fields():
+    from django.conf import settings
+
+    from jalinan.accounts.provisioning import SOURCES
+
+    for source in SOURCES.values():
+        assert set(getattr(settings, source.setting)) <= set(source.fields)
