@@ -326,3 +326,20 @@ def test_the_column_settings_name_only_the_syncs_fields():
 
     for source in SOURCES.values():
         assert set(getattr(settings, source.setting)) <= set(source.fields)
+
+
+def test_the_sample_exports_sync_cleanly_against_the_demos_units_and_programmes(units):
+    from pathlib import Path
+
+    import jalinan.accounts
+
+    unit_eng, unit_ict = units
+    for code, unit in (("beng-mct", unit_eng), ("beng-mech", unit_eng), ("bcs", unit_ict)):
+        Programme.objects.create(code=code, name=code, unit=unit)
+    samples = Path(jalinan.accounts.__file__).parent / "samples"
+    report = sync_people(
+        staff=("hr-export.csv", (samples / "hr-export.csv").read_bytes()),
+        students=("students-export.csv", (samples / "students-export.csv").read_bytes()),
+    )
+    assert report.counts == {"create": 9, "skipped": 2}
+    assert User.objects.get(email="lim.mei.ling@staff.uni.example").unit == unit_ict
