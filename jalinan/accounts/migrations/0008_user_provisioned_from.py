@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0007_identity_mappings'),
+        ("accounts", "0007_identity_mappings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='deprovisioned_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='deactivated by the sync'),
+            model_name="user",
+            name="deprovisioned_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="deactivated by the sync"
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='provisioned_from',
-            field=models.CharField(blank=True, choices=[('hr', 'HR (staff)'), ('students', 'Student records')], help_text='The export that keeps this account up to date; empty: kept by hand.', max_length=10, verbose_name='provisioned from'),
+            model_name="user",
+            name="provisioned_from",
+            field=models.CharField(
+                blank=True,
+                choices=[("hr", "HR (staff)"), ("students", "Student records")],
+                help_text="The export that keeps this account up to date; empty: kept by hand.",
+                max_length=10,
+                verbose_name="provisioned from",
+            ),
         ),
     ]
