@@ -151,3 +151,10 @@ def test_mappings_are_added_changed_and_removed_with_errors_beside_the_field(
         )
     )
     assert actions == {"create", "update", "delete"}
+
+
+def test_a_persons_page_says_the_sync_keeps_their_account(client_for, oil_admin, unit_eng):
+    sync_people(staff=("hr.csv", upload(AMINAH).read()))
+    aminah = User.objects.get(email="aminah@uni.test")
+    page = client_for(oil_admin).get(reverse("accounts:user_update", args=[aminah.pk]))
+    assert "Kept up to date by the people sync from the HR (staff) export" in page.content.decode()
