@@ -12,15 +12,43 @@ from jalinan.accounts.roles import Role
 from jalinan.core.audit import audit_log_many, diff, snapshot
 
 from .models import ExpertProfile
-from .services import _position_from_job_title, profile_reindex
+from .services import COLLECTION, _position_from_job_title, profile_documents, profile_reindex
 
 
 @shared_task
 def reindex_expert_profiles(pks: list[int]) -> int:
-    """Hand these profiles to the search index (in, or out for people who left)."""
-    for profile in ExpertProfile.objects.filter(pk__in=pks).select_related("user"):
-        profile_reindex(profile)
-    return len(pks)
+    """Hand these profiles to the search index: those new to it in bulk, the others (people
+    who left: out of it) one by one."""
+    from jalinan import matching
+
+    profiles = []
+    for i in range(0, len(pks), 500):
+        profiles += (
+            ExpertProfile.objects.filter(pk__in=pks[i : i + 500])
+            .select_related("user")
+            .prefetch_related("publications", "projects")
+        )
+    new = [
+        (
+            p.pk,
+            profile_documents(p),
+            {
+                "unit": p.unit_id,
+                "position": p.position,
+                "availability": p.availability,
+                "public": p.is_public,
+            },
+            p.keywords,
+        )
+        for p in profiles
+        if p.user.is_active
+    ]
+    already = set(matching.index_new_entities(COLLECTION, new))
+    for p in profiles:
+        if not p.user.is_active or p.pk in already:
+            profile_reindex(p)
+    matching.embed_pending_docs(COLLECTION)
+    return len(profiles)
 
 
 class ExpertProfileSync(SyncHook):

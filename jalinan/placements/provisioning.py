@@ -19,11 +19,30 @@ from .models import Programme, StudentProfile
 
 @shared_task
 def reindex_profiles(pks: list[int]) -> int:
-    """Bring the search index up to date for these student profiles (the people sync's)."""
+    """Bring the search index up to date for these student profiles (the people sync's): the
+    students new to the index in bulk, the others one by one, then the texts embedded in
+    batches (a programme's name is embedded once for all its students)."""
+    from jalinan import matching
+
+    profiles = []
+    for i in range(0, len(pks), 500):
+        profiles += StudentProfile.objects.filter(pk__in=pks[i : i + 500]).select_related(
+            "programme", "user"
+        )
+    new, others = [], []
+    for profile in profiles:
+        docs = ranking.profile_documents(profile)
+        if docs and profile.user.is_active:
+            meta = {"programme": profile.programme.code if profile.programme_id else ""}
+            new.append((profile.user_id, docs, meta, list(profile.skills)))
+        else:
+            others.append(profile)  # out of the index
     with ranking.indexing_deferred():
-        for profile in StudentProfile.objects.filter(pk__in=pks).only("pk"):
+        already = set(matching.index_new_entities(ranking.STUDENTS, new))
+        for profile in others + [p for p in profiles if p.user_id in already]:
             ranking.profile_reindex(profile)
-    return len(pks)
+    matching.embed_pending_docs(ranking.STUDENTS)
+    return len(profiles)
 
 
 class StudentProgrammeSync(SyncHook):

@@ -343,3 +343,48 @@ def test_the_sample_exports_sync_cleanly_against_the_demos_units_and_programmes(
     )
     assert report.counts == {"create": 9, "skipped": 2}
     assert User.objects.get(email="lim.mei.ling@staff.uni.example").unit == unit_ict
+
+
+def test_new_profiles_enter_the_search_index_as_one_by_one_indexing_would_put_them(
+    units, programme
+):
+    from jalinan.matching.models import IndexedCollection, IndexedDoc, IndexedEntity
+    from jalinan.placements import ranking
+    from jalinan.placements.provisioning import reindex_profiles
+
+    sync_people(
+        students=student_file(
+            ["M1", "m1@student.uni.test", "Maryam", "bmech", "2"],
+            ["M2", "m2@student.uni.test", "Nizam", "bmech", "1"],
+        )
+    )
+    one, two = StudentProfile.objects.order_by("user__email")
+    ranking._index_profile(one.pk)  # the usual path, for the first
+    reindex_profiles([one.pk, two.pk])  # the sync's bulk path, for the second
+
+    def indexed(profile):
+        entity = IndexedEntity.objects.get(
+            collection__name=ranking.STUDENTS, entity_id=profile.user_id
+        )
+        docs = [
+            (d.key, d.kind, d.title, d.weight, d.content_hash, bytes(d.terms), d.length)
+            for d in IndexedDoc.objects.filter(entity=entity)
+        ]
+        return entity.meta, entity.keywords, docs
+
+    assert indexed(one) == indexed(two)
+    assert indexed(two)[0] == {"programme": "bmech"}
+    coll = IndexedCollection.objects.get(name=ranking.STUDENTS)
+    assert coll.doc_count == IndexedDoc.objects.filter(collection=coll).count() == 2
+    assert not IndexedDoc.objects.filter(collection=coll, model_key="").exists()
+
+
+def test_new_expert_profiles_enter_the_search_index(units):
+    from jalinan.experts.provisioning import reindex_expert_profiles
+    from jalinan.matching.models import IndexedEntity
+
+    sync_people(staff=staff_file(AMINAH))
+    profile = ExpertProfile.objects.get(user__email="aminah@uni.test")
+    reindex_expert_profiles([profile.pk])
+    entity = IndexedEntity.objects.get(collection__name="experts", entity_id=profile.pk)
+    assert entity.meta["unit"] == profile.unit_id and entity.meta["position"] == "senior_lecturer"
