@@ -43,7 +43,7 @@ def reindex_expert_profiles(pks: list[int]) -> int:
         for p in profiles
         if p.user.is_active
     ]
-    already = set(matching.index_new_entities(COLLECTION, new))
+    already = set(matching.index_new_entities(COLLECTION, new, embed=True))
     for p in profiles:
         if not p.user.is_active or p.pk in already:
             profile_reindex(p)

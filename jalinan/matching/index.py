@@ -359,13 +359,17 @@ def pending_count(collection: str | None = None) -> int:
 
 @transaction.atomic
 def index_new_entities(
-    collection: str, items: list[tuple[int, list[Doc], dict | None, list[str] | None]]
+    collection: str,
+    items: list[tuple[int, list[Doc], dict | None, list[str] | None]],
+    *,
+    embed: bool = False,
 ) -> list[int]:
     """Index many entities that are not in ``collection`` yet, in a few statements (a bulk
     sync's thousands of new records): what :func:`index_entity` does for each, with one
     collection version for all. Returns the ids it left alone because they are already
-    indexed (give those to :func:`index_entity`). The documents wait for a vector, as with
-    ``embed=False``: embed them with :func:`embed_pending_docs`."""
+    indexed (give those to :func:`index_entity`). With ``embed``, each distinct text not
+    embedded before is embedded now, once (thousands of students share a few programme
+    names); without, the documents wait for a vector (:func:`embed_pending_docs`)."""
     coll = collection_get(collection)
     coll = IndexedCollection.objects.select_for_update().get(pk=coll.pk)
     ids = [entity_id for entity_id, *_rest in items]
@@ -428,6 +432,8 @@ def index_new_entities(
             )
             _term_delta(term_delta, blob, +1)
             length_delta += length
+    if embed:
+        _embed_into_cache({d.content_hash: Doc(0, d.title, d.text).body() for d in to_create})
     _fill_from_cache(to_create)
     IndexedDoc.objects.bulk_create(to_create, batch_size=500)
     _apply_term_delta(coll, term_delta)
@@ -439,3 +445,29 @@ def index_new_entities(
     if connection.vendor == "postgresql" and to_create:
         _update_tsv([d.pk for d in to_create])
     return sorted(indexed)
+
+
+def _embed_into_cache(texts: dict[str, str], *, batch_size: int = 64) -> None:
+    """Embed the texts (``{content hash: body}``) the cache does not hold yet, and keep them."""
+    hashes = list(texts)
+    have: set[str] = set()
+    for i in range(0, len(hashes), 500):
+        have.update(
+            EmbeddingCache.objects.filter(content_hash__in=hashes[i : i + 500]).values_list(
+                "content_hash", flat=True
+            )
+        )
+    missing = [h for h in hashes if h not in have]
+    if not missing:
+        return
+    embedder = emb.get_embedder()
+    for i in range(0, len(missing), batch_size):
+        chunk = missing[i : i + batch_size]
+        vectors = embedder.embed([texts[h] for h in chunk])
+        EmbeddingCache.objects.bulk_create(
+            [
+                EmbeddingCache(content_hash=h, dim=len(v), vector=v.astype(np.float32).tobytes())
+                for h, v in zip(chunk, vectors, strict=True)
+            ],
+            ignore_conflicts=True,
+        )

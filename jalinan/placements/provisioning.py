@@ -38,7 +38,7 @@ def reindex_profiles(pks: list[int]) -> int:
         else:
             others.append(profile)  # out of the index
     with ranking.indexing_deferred():
-        already = set(matching.index_new_entities(ranking.STUDENTS, new))
+        already = set(matching.index_new_entities(ranking.STUDENTS, new, embed=True))
         for profile in others + [p for p in profiles if p.user_id in already]:
             ranking.profile_reindex(profile)
     matching.embed_pending_docs(ranking.STUDENTS)
