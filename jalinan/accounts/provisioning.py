@@ -358,8 +358,8 @@ def _status(text: str) -> bool | None:
     return None
 
 
-def _roles_text(roles) -> str:
-    return ", ".join(sorted(roles)) or "—"
+def _roles_text(roles, labels: dict[str, str]) -> str:
+    return ", ".join(sorted(labels.get(r, r) for r in roles)) or "—"
 
 
 def _plan_source(
@@ -390,6 +390,7 @@ def _plan_source(
     prov = source.provisioning
     now = timezone.now()
     # Translated once: a run reads tens of thousands of rows.
+    role_labels = {r.value: str(r.label) for r in Role}
     L = {
         "account": _("account"),
         "created": _("created"),
@@ -516,7 +517,7 @@ def _plan_source(
             op.roles = op.final_roles = roles
             result.changes = [
                 [L["account"], None, L["created"]],
-                [L["roles"], None, _roles_text(roles)],
+                [L["roles"], None, _roles_text(roles, role_labels)],
             ]
             if unit_id:
                 result.changes.append([L["unit_id"], None, d.unit_names.get(unit_id, unit_id)])
@@ -555,7 +556,9 @@ def _plan_source(
         op.final_roles = new_roles
         if new_roles != current:
             op.roles = new_roles
-            changes.append([L["roles"], _roles_text(current), _roles_text(new_roles)])
+            changes.append(
+                [L["roles"], _roles_text(current, role_labels), _roles_text(new_roles, role_labels)]
+            )
         for hook in hooks:
             changes += [list(c) for c in hook.changes(user.pk, values, new_roles)]
         op.fields = fields
