@@ -137,6 +137,15 @@ def people_sync_preview(request):
 
 
 def _download(report: SyncReport):
+    actions = {
+        "create": _("New account"),
+        "update": _("Changes"),
+        "unchanged": _("Unchanged"),
+        "deactivate": _("Deactivation"),
+        "held": _("Deactivation held back"),
+        "skipped": _("Skipped"),
+        "rejected": _("Rejected"),
+    }
     rows = []
     for source in report.sources:
         if source.error:
@@ -149,7 +158,7 @@ def _download(report: SyncReport):
                     r.number,
                     r.email,
                     r.name,
-                    r.action,
+                    actions.get(r.action, r.action),
                     "; ".join(str(e) for e in r.errors),
                     "; ".join(f"{label}: {old or '—'} → {new}" for label, old, new in r.changes),
                 )
