@@ -63,6 +63,19 @@ def _int_dict(name):
         ) from exc
 
 
+def _str_dict(name, keys):
+    """``key=text`` pairs, comma-separated, each key one of ``keys`` (e.g. the people sync's
+    column mapping ``staff_number=No. Staf,email=Emel``)."""
+    value = _env(name, env.dict, {})
+    unknown = sorted(set(value) - set(keys))
+    if unknown:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} names unknown fields ({', '.join(unknown)}); "
+            f"use {', '.join(keys)}."
+        )
+    return {k: str(v).strip() for k, v in value.items()}
+
+
 def _choice(name, default, choices):
     value = _env(name, env.str, default)
     if value not in choices:
@@ -417,13 +430,37 @@ JALINAN_IMPORT_MAX_ROWS = _env("JALINAN_IMPORT_MAX_ROWS", env.int, 10_000)
 JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES = _env(
     "JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES", env.int, 50 * 1024 * 1024
 )
+# The people sync (manage.py sync_people, Office → People sync) reads whole HR and
+# student-records exports: its own row and size caps. Its columns: our field name → the
+# export's header (jalinan/accounts/provisioning.py lists the fields); unmapped fields are read
+# from a column of their own name. It deactivates nobody when a file would deactivate more than
+# this share (percent) of the people it manages, unless told to.
+JALINAN_SYNC_MAX_ROWS = _env("JALINAN_SYNC_MAX_ROWS", env.int, 100_000)
+JALINAN_SYNC_MAX_BYTES = _env("JALINAN_SYNC_MAX_BYTES", env.int, 50 * 1024 * 1024)
+JALINAN_SYNC_STAFF_COLUMNS = _str_dict(
+    "JALINAN_SYNC_STAFF_COLUMNS",
+    ("staff_number", "email", "name", "title", "unit", "position", "category", "status"),
+)
+JALINAN_SYNC_STUDENT_COLUMNS = _str_dict(
+    "JALINAN_SYNC_STUDENT_COLUMNS",
+    ("matric_number", "email", "name", "unit", "programme", "year", "category", "status"),
+)
+JALINAN_SYNC_MAX_DEACTIVATION_PERCENT = _env(
+    "JALINAN_SYNC_MAX_DEACTIVATION_PERCENT", env.float, 10.0
+)
 for _name in (
     "JALINAN_IMPORT_MAX_FIELD_CHARS",
     "JALINAN_IMPORT_MAX_ROWS",
     "JALINAN_IMPORT_MAX_UNCOMPRESSED_BYTES",
+    "JALINAN_SYNC_MAX_ROWS",
+    "JALINAN_SYNC_MAX_BYTES",
 ):
     if vars()[_name] < 1:
         raise ImproperlyConfigured(f"Environment variable {_name} must be a positive number.")
+if not 0 <= JALINAN_SYNC_MAX_DEACTIVATION_PERCENT <= 100:
+    raise ImproperlyConfigured(
+        "Environment variable JALINAN_SYNC_MAX_DEACTIVATION_PERCENT must be from 0 to 100."
+    )
 
 # E-mail: console by default, SMTP when EMAIL_URL (smtp://user:pass@host:587) is set.
 if os.environ.get("EMAIL_URL"):

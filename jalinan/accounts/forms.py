@@ -13,7 +13,7 @@ from jalinan.core.models import NotificationPreference
 from jalinan.core.notifications import KINDS
 from jalinan.core.registry import partner_directory
 
-from .models import ApiToken, Unit, User
+from .models import ApiToken, IdentityMapping, Unit, User
 from .roles import Role, role_change_refusal
 
 
@@ -283,3 +283,67 @@ class UnitForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["code", "name", "name_ms", "kind", "parent", "is_active"]
+
+
+class PeopleSyncForm(BootstrapFormMixin, forms.Form):
+    """The HR export, the student-records export, or both."""
+
+    staff = forms.FileField(
+        label=_("HR export (staff)"),
+        required=False,
+        help_text=_("CSV or XLSX. Leave empty to leave staff accounts as they are."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+    students = forms.FileField(
+        label=_("Student-records export (students)"),
+        required=False,
+        help_text=_("CSV or XLSX. Leave empty to leave student accounts as they are."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("staff") and not data.get("students"):
+            raise forms.ValidationError(
+                _("Choose the HR export, the student-records export or both.")
+            )
+        for name in ("staff", "students"):
+            upload = data.get(name)
+            if upload and upload.size > settings.JALINAN_SYNC_MAX_BYTES:
+                self.add_error(
+                    name,
+                    _("The file is larger than %(mb).0f MB.")
+                    % {"mb": settings.JALINAN_SYNC_MAX_BYTES / 1024 / 1024},
+                )
+        return data
+
+
+class IdentityMappingForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = IdentityMapping
+        fields = ["kind", "value", "unit", "role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(is_active=True)
+        self.fields["unit"].help_text = _("For a department code.")
+        self.fields["role"].help_text = _("For an affiliation.")
+
+    def clean(self):
+        data = super().clean()
+        value = (data.get("value") or "").strip().lower()
+        kind = data.get("kind")
+        clash = IdentityMapping.objects.filter(kind=kind, value=value)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if value and kind and clash.exists():
+            self.add_error("value", _("This value is already mapped."))
+        if kind == IdentityMapping.Kind.UNIT and not data.get("unit"):
+            self.add_error("unit", _("Choose the KCDIO unit this code stands for."))
+        if kind == IdentityMapping.Kind.ROLE and not data.get("role"):
+            self.add_error("role", _("Choose the role this affiliation gives."))
+        return data
+
+    def _post_clean(self):
+        # The service validates the model (and clears what the other kind uses).
+        pass

@@ -83,6 +83,13 @@ class UserManager(BaseUserManager["User"]):
         return self._create_user(email, password, **extra)
 
 
+class Provisioning(models.TextChoices):
+    """Where an account provisioned by the people sync comes from."""
+
+    HR = "hr", _("HR (staff)")
+    STUDENT_RECORDS = "students", _("Student records")
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in. The e-mail address is the login."""
 
@@ -124,6 +131,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("can use the admin site"), default=False)
+    # Set by the people sync (jalinan.accounts.provisioning): the export that manages this
+    # account, which deactivates it when the person is no longer in it.
+    provisioned_from = models.CharField(
+        _("provisioned from"),
+        max_length=10,
+        choices=Provisioning.choices,
+        blank=True,
+        help_text=_("The export that keeps this account up to date; empty: kept by hand."),
+    )
+    # When the sync deactivated the account (it reactivates only those it deactivated).
+    deprovisioned_at = models.DateTimeField(_("deactivated by the sync"), null=True, blank=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
 
     objects = UserManager()

@@ -429,3 +429,34 @@ def api_tokens_revoke_all(*, user: User, by, reason: str) -> int:
         token.save(update_fields=["revoked_at"])
         audit_log(actor=by, action="update", obj=token, message=f"API token revoked: {reason}")
     return len(tokens)
+
+
+# -- identity mappings ------------------------------------------------------------------------
+
+
+def identity_mapping_save(*, by, mapping=None, **fields):
+    """Create an identity mapping (``mapping=None``) or change one: a department code → a
+    KCDIO unit, or an affiliation → a role. The value is kept lower-case (it is compared
+    without case)."""
+    from .models import IdentityMapping
+
+    creating = mapping is None
+    before = {} if creating else snapshot(IdentityMapping.objects.get(pk=mapping.pk))
+    mapping = mapping or IdentityMapping()
+    for k, v in fields.items():
+        setattr(mapping, k, v)
+    if mapping.kind == IdentityMapping.Kind.UNIT:
+        mapping.role = ""
+    else:
+        mapping.unit = None
+    mapping.full_clean()
+    mapping.save()
+    changes = diff(before, snapshot(mapping))
+    if changes:
+        audit_log(actor=by, action="create" if creating else "update", obj=mapping, changes=changes)
+    return mapping
+
+
+def identity_mapping_delete(*, mapping, by) -> None:
+    audit_log(actor=by, action="delete", obj=mapping, changes=diff(snapshot(mapping), {}))
+    mapping.delete()

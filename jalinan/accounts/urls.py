@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import views, views_provisioning
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,6 +12,20 @@ urlpatterns = [
     path("language/", views.set_language, name="set_language"),
     path("people/", views.user_list, name="user_list"),
     path("people/<int:pk>/edit/", views.user_update, name="user_update"),
+    path("people/sync/", views_provisioning.people_sync, name="people_sync"),
+    path(
+        "people/sync/preview/", views_provisioning.people_sync_preview, name="people_sync_preview"
+    ),
+    path("identity-mappings/", views_provisioning.mapping_list, name="mapping_list"),
+    path("identity-mappings/new/", views_provisioning.mapping_edit, name="mapping_create"),
+    path(
+        "identity-mappings/<int:pk>/edit/", views_provisioning.mapping_edit, name="mapping_update"
+    ),
+    path(
+        "identity-mappings/<int:pk>/remove/",
+        views_provisioning.mapping_delete,
+        name="mapping_delete",
+    ),
     path("invitations/", views.invitation_list, name="invitation_list"),
     path("invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     path("invitations/<int:pk>/resend/", views.invitation_resend, name="invitation_resend"),

@@ -82,3 +82,50 @@ def history_for(obj: models.Model):
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk),
     ).select_related("actor")
+
+
+def audit_log_many(entries: list[dict], *, batch_size: int = 1000) -> int:
+    """Record many changes at once (a bulk sync): each of ``entries`` holds the keyword
+    arguments of :func:`audit_log` (``actor``, ``action``, ``obj``, ``changes``, ``message``).
+    The entries join the hash chain in order, as if written one by one. Returns how many."""
+    import json
+
+    from django.db import router, transaction
+    from django.utils import timezone
+
+    from .auditchain import lock_chain, row_hash
+
+    if not entries:
+        return 0
+    using = router.db_for_write(AuditEntry)
+    now = timezone.now()
+    types: dict = {}
+    rows = []
+    for e in entries:
+        obj, actor = e["obj"], e.get("actor")
+        model = type(obj)
+        if model not in types:
+            types[model] = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        rows.append(
+            AuditEntry(
+                created_at=now,
+                actor=actor if getattr(actor, "pk", None) else None,
+                actor_repr=(actor.email if getattr(actor, "pk", None) else "system"),
+                action=e["action"],
+                content_type=types[model],
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:255],
+                changes=json.loads(json.dumps(e.get("changes") or {})),
+                message=e.get("message", ""),
+            )
+        )
+    with transaction.atomic(using=using, savepoint=False):
+        lock_chain(using)
+        prev = (
+            AuditEntry.objects.using(using).order_by("-id").values_list("row_hash", flat=True)
+        ).first() or ""
+        for row in rows:
+            row.prev_hash = prev
+            row.row_hash = prev = row_hash(vars(row), prev)
+        AuditEntry.objects.using(using).bulk_create(rows, batch_size=batch_size)
+    return len(rows)

@@ -18,7 +18,7 @@ class ImportFileError(Exception):
     """The whole file is refused (wrong type, encoding, header): nothing is read from it."""
 
 
-def _read_csv(content: bytes) -> list[list[str]]:
+def _read_csv(content: bytes, max_rows: int) -> list[list[str]]:
     if content.startswith(b"\xff\xfe") or content.startswith(b"\xfe\xff"):
         raise ImportFileError(_("The file is UTF-16 encoded: save it as “CSV UTF-8”."))
     try:
@@ -33,7 +33,9 @@ def _read_csv(content: bytes) -> list[list[str]]:
     # A long field is read whole and rejected with its row (see interpret) rather than failing
     # the file on the csv module's 128 kB limit; the limit is process-wide and no field can be
     # longer than an accepted file.
-    csv.field_size_limit(max(csv.field_size_limit(), settings.JALINAN_MAX_IMPORT_BYTES))
+    csv.field_size_limit(
+        max(csv.field_size_limit(), len(content), settings.JALINAN_MAX_IMPORT_BYTES)
+    )
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -44,7 +46,7 @@ def _read_csv(content: bytes) -> list[list[str]]:
         for row in reader:
             if any(c.strip() for c in row):
                 rows.append(row)
-                _check_row_count(len(rows))
+                _check_row_count(len(rows), max_rows)
     except csv.Error as exc:
         raise ImportFileError(
             _("The CSV file could not be read at line %(n)d: %(e)s")
@@ -53,11 +55,11 @@ def _read_csv(content: bytes) -> list[list[str]]:
     return rows
 
 
-def _check_row_count(rows_with_header: int) -> None:
-    if rows_with_header - 1 > settings.JALINAN_IMPORT_MAX_ROWS:
+def _check_row_count(rows_with_header: int, max_rows: int) -> None:
+    if rows_with_header - 1 > max_rows:
         raise ImportFileError(
             _("The file has more than %(max)d rows: import at most %(max)d at a time.")
-            % {"max": settings.JALINAN_IMPORT_MAX_ROWS}
+            % {"max": max_rows}
         )
 
 
@@ -82,7 +84,7 @@ def _check_uncompressed_size(content: bytes) -> None:
         )
 
 
-def _read_xlsx(content: bytes) -> list[list]:
+def _read_xlsx(content: bytes, max_rows: int) -> list[list]:
     import openpyxl
 
     if not zipfile.is_zipfile(io.BytesIO(content)):
@@ -107,7 +109,7 @@ def _read_xlsx(content: bytes) -> list[list]:
                 cells.append(value)
             if any(v not in (None, "") for v in cells):
                 rows.append(cells)
-                _check_row_count(len(rows))
+                _check_row_count(len(rows), max_rows)
     except ImportFileError:
         raise
     except Exception as exc:  # a broken sheet is only found while its rows are read
@@ -122,19 +124,23 @@ class Formula:
     coordinate: str
 
 
-def read_rows(filename: str, content: bytes) -> list[list]:
+def read_rows(
+    filename: str, content: bytes, *, max_rows: int | None = None, max_bytes: int | None = None
+) -> list[list]:
     """The non-empty rows of the file's first sheet, header included; a cell holding a
-    formula is a :class:`Formula` (never evaluated)."""
-    if len(content) > settings.JALINAN_MAX_IMPORT_BYTES:
+    formula is a :class:`Formula` (never evaluated). At most ``max_rows`` data rows and
+    ``max_bytes`` (default ``JALINAN_IMPORT_MAX_ROWS`` and ``JALINAN_MAX_IMPORT_BYTES``)."""
+    max_rows = settings.JALINAN_IMPORT_MAX_ROWS if max_rows is None else max_rows
+    max_bytes = settings.JALINAN_MAX_IMPORT_BYTES if max_bytes is None else max_bytes
+    if len(content) > max_bytes:
         raise ImportFileError(
-            _("The file is larger than %(mb).0f MB.")
-            % {"mb": settings.JALINAN_MAX_IMPORT_BYTES / 1024 / 1024}
+            _("The file is larger than %(mb).0f MB.") % {"mb": max_bytes / 1024 / 1024}
         )
     name = filename.lower()
     if name.endswith(".csv"):
-        rows = _read_csv(content)
+        rows = _read_csv(content, max_rows)
     elif name.endswith(".xlsx"):
-        rows = _read_xlsx(content)
+        rows = _read_xlsx(content, max_rows)
     else:
         raise ImportFileError(_("Upload a .csv or .xlsx file."))
     if not rows:

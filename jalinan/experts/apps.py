@@ -62,3 +62,9 @@ class ExpertsConfig(AppConfig):
         )
 
         register_demo_step("experts", f"{self.name}.demo", order=200)
+
+        from jalinan.accounts.provisioning import register_sync_hook
+
+        from .provisioning import ExpertProfileSync
+
+        register_sync_hook("experts.profile", ExpertProfileSync, source="staff")

@@ -38,6 +38,7 @@ _EXPORTS = {
     "Doc": "index",
     "IndexReport": "index",
     "index_entity": "index",
+    "index_new_entities": "index",
     "remove_entity": "index",
     "pending_count": "index",
     "embed_pending_docs": "index",

@@ -355,3 +355,119 @@ def pending_count(collection: str | None = None) -> int:
     if collection:
         qs = qs.filter(collection__name=collection)
     return qs.count()
+
+
+@transaction.atomic
+def index_new_entities(
+    collection: str,
+    items: list[tuple[int, list[Doc], dict | None, list[str] | None]],
+    *,
+    embed: bool = False,
+) -> list[int]:
+    """Index many entities that are not in ``collection`` yet, in a few statements (a bulk
+    sync's thousands of new records): what :func:`index_entity` does for each, with one
+    collection version for all. Returns the ids it left alone because they are already
+    indexed (give those to :func:`index_entity`). With ``embed``, each distinct text not
+    embedded before is embedded now, once (thousands of students share a few programme
+    names); without, the documents wait for a vector (:func:`embed_pending_docs`)."""
+    coll = collection_get(collection)
+    coll = IndexedCollection.objects.select_for_update().get(pk=coll.pk)
+    ids = [entity_id for entity_id, *_rest in items]
+    indexed: set[int] = set()
+    for i in range(0, len(ids), 500):
+        indexed.update(
+            IndexedEntity.objects.filter(
+                collection=coll, entity_id__in=ids[i : i + 500]
+            ).values_list("entity_id", flat=True)
+        )
+    fresh = [item for item in items if item[0] not in indexed]
+    if not fresh:
+        return sorted(indexed)
+    seq = coll.version + 1
+    entities = IndexedEntity.objects.bulk_create(
+        [
+            IndexedEntity(
+                collection=coll,
+                entity_id=entity_id,
+                meta=meta or {},
+                keywords=list(keywords or []),
+                seq=seq,
+            )
+            for entity_id, _docs, meta, keywords in fresh
+        ],
+        batch_size=500,
+    )
+    model = emb.model_key()
+    term_delta: Counter = Counter()
+    length_delta = 0
+    to_create: list[IndexedDoc] = []
+    for ent, (_entity_id, docs, _meta, _keywords) in zip(entities, fresh, strict=True):
+        seen: set[str] = set()
+        for doc in docs:
+            key = str(doc.id)[:64]
+            if key in seen:
+                continue
+            seen.add(key)
+            body = doc.body()
+            counts, length = term_counts(body)
+            blob = encode_terms(counts)
+            to_create.append(
+                IndexedDoc(
+                    entity=ent,
+                    collection=coll,
+                    key=key,
+                    kind=doc.kind,
+                    title=doc.title,
+                    text=doc.text,
+                    year=int(doc.year) if doc.year else None,
+                    weight=float(doc.weight),
+                    content_hash=content_hash(model, body),
+                    terms=blob,
+                    length=length,
+                    model_key="",
+                    dim=0,
+                    vector=None,
+                    embedding=None,
+                )
+            )
+            _term_delta(term_delta, blob, +1)
+            length_delta += length
+    if embed:
+        _embed_into_cache({d.content_hash: Doc(0, d.title, d.text).body() for d in to_create})
+    _fill_from_cache(to_create)
+    IndexedDoc.objects.bulk_create(to_create, batch_size=500)
+    _apply_term_delta(coll, term_delta)
+    IndexedCollection.objects.filter(pk=coll.pk).update(
+        version=F("version") + 1,
+        doc_count=F("doc_count") + len(to_create),
+        total_length=F("total_length") + length_delta,
+    )
+    if connection.vendor == "postgresql" and to_create:
+        _update_tsv([d.pk for d in to_create])
+    return sorted(indexed)
+
+
+def _embed_into_cache(texts: dict[str, str], *, batch_size: int = 64) -> None:
+    """Embed the texts (``{content hash: body}``) the cache does not hold yet, and keep them."""
+    hashes = list(texts)
+    have: set[str] = set()
+    for i in range(0, len(hashes), 500):
+        have.update(
+            EmbeddingCache.objects.filter(content_hash__in=hashes[i : i + 500]).values_list(
+                "content_hash", flat=True
+            )
+        )
+    missing = [h for h in hashes if h not in have]
+    if not missing:
+        return
+    embedder = emb.get_embedder()
+    for i in range(0, len(missing), batch_size):
+        chunk = missing[i : i + batch_size]
+        vectors = embedder.embed([texts[h] for h in chunk])
+        EmbeddingCache.objects.bulk_create(
+            [
+                EmbeddingCache(content_hash=h, dim=len(v), vector=v.astype(np.float32).tobytes())
+                for h, v in zip(chunk, vectors, strict=True)
+            ],
+            ignore_conflicts=True,
+        )

@@ -101,6 +101,12 @@ class PlacementsConfig(AppConfig):
 
         register_demo_step("placements", f"{self.name}.demo", order=900)
 
+        from jalinan.accounts.provisioning import register_sync_hook
+
+        from .provisioning import StudentProgrammeSync
+
+        register_sync_hook("placements.programme", StudentProgrammeSync, source="students")
+
         from . import jobs
 
         jobs.register()

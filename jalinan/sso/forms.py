@@ -8,7 +8,6 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from jalinan.accounts.models import IdentityMapping, Unit
 from jalinan.accounts.roles import STAFF_ROLES, Role
 
 from . import config as sso_config
@@ -124,35 +123,4 @@ class SAMLForm(forms.ModelForm):
                     "metadata_xml",
                     _("This is not usable IdP metadata: %(error)s") % {"error": exc},
                 )
-        return cleaned
-
-
-class IdentityMappingForm(forms.ModelForm):
-    class Meta:
-        model = IdentityMapping
-        fields = ["kind", "value", "unit", "role"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(is_active=True).order_by("name")
-
-    def clean(self):
-        cleaned = super().clean()
-        kind = cleaned.get("kind")
-        if kind == IdentityMapping.Kind.UNIT:
-            cleaned["role"] = ""
-            if not cleaned.get("unit"):
-                self.add_error("unit", _("Choose the KCDIO unit this code stands for."))
-        elif kind == IdentityMapping.Kind.ROLE:
-            cleaned["unit"] = None
-            if not cleaned.get("role"):
-                self.add_error("role", _("Choose the role this affiliation gives."))
-        value = (cleaned.get("value") or "").strip().lower()
-        cleaned["value"] = value
-        if kind and value:
-            clash = IdentityMapping.objects.filter(kind=kind, value=value)
-            if self.instance.pk:
-                clash = clash.exclude(pk=self.instance.pk)
-            if clash.exists():
-                self.add_error("value", _("This value is already mapped."))
         return cleaned

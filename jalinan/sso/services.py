@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from jalinan.accounts.mapping import role_table, roles_for, unit_for
-from jalinan.accounts.models import IdentityMapping, User
+from jalinan.accounts.models import User
 from jalinan.accounts.roles import Role
 from jalinan.accounts.services import user_create, user_set_roles, user_update
 from jalinan.core.audit import audit_log, diff, snapshot
@@ -88,31 +88,3 @@ def identity_provider_save(*, protocol: str, by, **fields) -> IdentityProvider:
     if changes:
         audit_log(actor=by, action="update" if before else "create", obj=row, changes=changes)
     return row
-
-
-@transaction.atomic
-def identity_mapping_create(*, by, **fields) -> IdentityMapping:
-    mapping = IdentityMapping(**fields)
-    mapping.full_clean()
-    mapping.save()
-    audit_log(actor=by, action="create", obj=mapping, changes=diff({}, snapshot(mapping)))
-    return mapping
-
-
-@transaction.atomic
-def identity_mapping_update(*, mapping: IdentityMapping, by, **fields) -> IdentityMapping:
-    before = snapshot(IdentityMapping.objects.get(pk=mapping.pk))
-    for k, v in fields.items():
-        setattr(mapping, k, v)
-    mapping.full_clean()
-    mapping.save()
-    changes = diff(before, snapshot(mapping))
-    if changes:
-        audit_log(actor=by, action="update", obj=mapping, changes=changes)
-    return mapping
-
-
-@transaction.atomic
-def identity_mapping_delete(*, mapping: IdentityMapping, by) -> None:
-    audit_log(actor=by, action="delete", obj=mapping, changes=diff(snapshot(mapping), {}))
-    mapping.delete()

@@ -1,5 +1,5 @@
 """The OIL administrator's single sign-on page: the identity providers (unless the environment
-configures them) and the identity mappings (department code → unit, affiliation → role)."""
+configures them); the identity mappings it reads are edited on the accounts app's page."""
 
 from __future__ import annotations
 
@@ -7,17 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from jalinan.accounts.models import IdentityMapping
 from jalinan.accounts.roles import is_oil_admin
 
 from . import config as sso_config
 from . import services
-from .forms import IdentityMappingForm, OIDCForm, SAMLForm
+from .forms import OIDCForm, SAMLForm
 from .models import IdentityProvider
 
 FORMS = {sso_config.OIDC: OIDCForm, sso_config.SAML: SAMLForm}
@@ -82,40 +80,3 @@ def settings_page(request):
         "saml_metadata": base + reverse("saml_metadata", kwargs={"organization_slug": org}),
     }
     return render(request, "sso/settings.html", {"sections": sections, "urls": urls})
-
-
-@login_required
-def mapping_list(request):
-    _require_oil_admin(request.user)
-    mappings = IdentityMapping.objects.select_related("unit").order_by("kind", "value")
-    return render(request, "sso/mapping_list.html", {"mappings": mappings})
-
-
-@login_required
-def mapping_edit(request, pk=None):
-    _require_oil_admin(request.user)
-    mapping = get_object_or_404(IdentityMapping, pk=pk) if pk else None
-    form = IdentityMappingForm(request.POST or None, instance=mapping)
-    if request.method == "POST" and form.is_valid():
-        fields = {k: form.cleaned_data[k] for k in ("kind", "value", "unit", "role")}
-        try:
-            if mapping:
-                services.identity_mapping_update(mapping=mapping, by=request.user, **fields)
-            else:
-                services.identity_mapping_create(by=request.user, **fields)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The mapping was saved."))
-            return redirect("sso:mapping_list")
-    return render(request, "sso/mapping_form.html", {"form": form, "mapping": mapping})
-
-
-@login_required
-@require_POST
-def mapping_delete(request, pk):
-    _require_oil_admin(request.user)
-    mapping = get_object_or_404(IdentityMapping, pk=pk)
-    services.identity_mapping_delete(mapping=mapping, by=request.user)
-    messages.success(request, _("The mapping was removed."))
-    return redirect("sso:mapping_list")

@@ -94,6 +94,8 @@ def test_csp_image_sources_come_from_the_environment(tmp_path):
             "JALINAN_MEMORANDUM_STAGE_LIMITS",
         ),
         ({"JALINAN_PLACEMENTS_REVIEW_DAYS": "a week"}, "JALINAN_PLACEMENTS_REVIEW_DAYS"),
+        ({"JALINAN_SYNC_STAFF_COLUMNS": "nickname=Gelaran"}, "JALINAN_SYNC_STAFF_COLUMNS"),
+        ({"JALINAN_SYNC_MAX_DEACTIVATION_PERCENT": "150"}, "JALINAN_SYNC_MAX_DEACTIVATION_PERCENT"),
     ],
 )
 def test_a_bad_value_in_the_environment_stops_the_start_naming_the_variable(tmp_path, env, named):

@@ -1,13 +1,13 @@
 """The OIL administrator's single sign-on page: the identity provider configured on the page
 (secret never shown back, audited) and used by the next sign-in; the environment's
-configuration shown read-only; the identity mappings listed, added, changed and removed with
-the errors next to the field. Nobody else gets the page."""
+configuration shown read-only. Nobody else gets the page (the identity mappings have their
+page in accounts, tested in jalinan/accounts/tests/test_provisioning_views.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from jalinan.accounts.models import IdentityMapping, User
+from jalinan.accounts.models import User
 from jalinan.accounts.roles import Role
 from jalinan.core.models import AuditEntry
 
@@ -16,7 +16,7 @@ from .idp import OIDCProvider, SAMLIdP
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/sso/", "/sso/mappings/", "/sso/mappings/new/"]
+PAGES = ["/sso/"]
 
 
 @pytest.mark.parametrize("who", ["officer", "academic", "partner_user", "outsider"])
@@ -24,9 +24,6 @@ def test_only_the_oil_administrator_gets_the_pages(client, request, who):
     client.force_login(request.getfixturevalue(who))
     for url in PAGES:
         assert client.get(url).status_code == 404
-    mapping = IdentityMapping.objects.first()
-    assert client.post(f"/sso/mappings/{mapping.pk}/delete/").status_code == 404
-    assert IdentityMapping.objects.filter(pk=mapping.pk).exists()
 
 
 def test_oidc_configured_on_the_page_signs_people_in(client, oil_admin, browser_client):
@@ -100,35 +97,3 @@ def test_the_environment_wins_and_the_page_only_shows_it(client, oil_admin, sett
     from jalinan.sso.models import IdentityProvider
 
     assert not IdentityProvider.objects.exists()
-
-
-def test_mappings_added_changed_and_removed_with_audit(client, oil_admin, unit_eng, unit_ict):
-    client.force_login(oil_admin)
-    page = client.post("/sso/mappings/new/", {"kind": "unit", "value": "ENG-01"})
-    assert 'id="id_unit_error"' in page.content.decode()
-    assert (
-        client.post(
-            "/sso/mappings/new/", {"kind": "unit", "value": "ENG-01", "unit": unit_eng.pk}
-        ).status_code
-        == 302
-    )
-    mapping = IdentityMapping.objects.get(value="eng-01")
-    assert "eng-01" in client.get("/sso/mappings/").content.decode()
-    page = client.post(
-        "/sso/mappings/new/", {"kind": "unit", "value": "eng-01", "unit": unit_ict.pk}
-    )
-    assert "This value is already mapped." in page.content.decode()
-    client.post(
-        f"/sso/mappings/{mapping.pk}/edit/",
-        {"kind": "unit", "value": "eng-01", "unit": unit_ict.pk},
-    )
-    mapping.refresh_from_db()
-    assert mapping.unit == unit_ict
-    client.post(f"/sso/mappings/{mapping.pk}/delete/")
-    assert not IdentityMapping.objects.filter(pk=mapping.pk).exists()
-    actions = list(
-        AuditEntry.objects.filter(object_id=str(mapping.pk), actor=oil_admin)
-        .order_by("pk")
-        .values_list("action", flat=True)
-    )
-    assert actions == ["create", "update", "delete"]
