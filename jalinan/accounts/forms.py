@@ -303,6 +303,7 @@ class PeopleSyncForm(BootstrapFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         if not data.get("staff") and not data.get("students"):
             raise forms.ValidationError(
                 _("Choose the HR export, the student-records export or both.")
@@ -325,12 +326,14 @@ class IdentityMappingForm(BootstrapFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(is_active=True)
-        self.fields["unit"].help_text = _("For a department code.")
+        unit_field = cast(forms.ModelChoiceField, self.fields["unit"])
+        unit_field.queryset = Unit.objects.filter(is_active=True)
+        unit_field.help_text = _("For a department code.")
         self.fields["role"].help_text = _("For an affiliation.")
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         value = (data.get("value") or "").strip().lower()
         kind = data.get("kind")
         clash = IdentityMapping.objects.filter(kind=kind, value=value)

@@ -440,9 +440,9 @@ def _plan_source(
         if not name:
             errors.append(_("no name"))
         for f, label in LENGTH_CHECKED:
-            limit = User._meta.get_field(f).max_length
+            limit = int(getattr(User._meta.get_field(f), "max_length", 0) or 0)
             value = values.get(label if label != "number" else source.number, "")
-            if len(value) > limit:
+            if limit and len(value) > limit:
                 errors.append(
                     _("%(col)s is longer than %(max)d characters")
                     % {"col": label if label != "number" else source.number, "max": limit}
@@ -631,26 +631,28 @@ def _apply(ops: list[_Op], hooks: list[SyncHook], d: _Directory, *, by) -> None:
     for op in creates:
         fields = dict(op.fields)
         unit_id = fields.pop("unit_id", None)
-        user = User(**fields, unit=d.unit_by_id.get(unit_id))
-        user.set_unusable_password()
-        new_users.append(user)
+        new_user = User(**fields, unit=d.unit_by_id.get(unit_id))
+        new_user.set_unusable_password()
+        new_users.append(new_user)
     User.objects.bulk_create(new_users, batch_size=500)
     memberships = []
-    for op, user in zip(creates, new_users, strict=True):
-        op.user, op.result.user_id = user, user.pk
-        memberships += [through(user_id=user.pk, group_id=groups[r]) for r in sorted(op.roles)]
+    for op, created in zip(creates, new_users, strict=True):
+        op.user, op.result.user_id = created, created.pk
+        roles = sorted(op.roles or ())
+        memberships += [through(user_id=created.pk, group_id=groups[r]) for r in roles]
         audits.append(
             {
                 "actor": by,
                 "action": "create",
-                "obj": user,
-                "changes": {"roles": [None, sorted(op.roles)], **diff({}, snapshot(user))},
+                "obj": created,
+                "changes": {"roles": [None, roles], **diff({}, snapshot(created))},
             }
         )
 
     removals: dict[int, list[int]] = defaultdict(list)
     for op in updates:
         user, changes = op.user, {}
+        assert user is not None  # planned updates carry their account
         for f, new in op.fields.items():
             name = "unit" if f == "unit_id" else f
             old = getattr(user, f)
@@ -671,7 +673,7 @@ def _apply(ops: list[_Op], hooks: list[SyncHook], d: _Directory, *, by) -> None:
     # deactivated, is a handful of statements.
     same: dict[tuple, list[int]] = defaultdict(list)
     for op in updates:
-        if op.fields:
+        if op.fields and op.user is not None:
             same[tuple(sorted(op.fields.items(), key=lambda kv: kv[0]))].append(op.user.pk)
     for values, user_ids in same.items():
         for chunk in _chunks(user_ids):
@@ -682,8 +684,12 @@ def _apply(ops: list[_Op], hooks: list[SyncHook], d: _Directory, *, by) -> None:
     through.objects.bulk_create(memberships, batch_size=1000, ignore_conflicts=True)
     audit_log_many(audits)
 
-    items = [(op.user, op.values, op.final_roles) for op in creates + updates if op.values]
-    gone = [op.user for op in updates if op.fields.get("is_active") is False]
+    items = [
+        (op.user, op.values, op.final_roles)
+        for op in creates + updates
+        if op.values and op.user is not None
+    ]
+    gone = [op.user for op in updates if op.fields.get("is_active") is False and op.user]
     for hook in hooks:
         hook.apply(items, by=by)
         if gone:

@@ -154,7 +154,7 @@ def _download(report: SyncReport):
             rows.append(
                 (
                     source.label,
-                    r.line or "",
+                    str(r.line or ""),
                     r.number,
                     r.email,
                     r.name,

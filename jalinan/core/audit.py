@@ -110,7 +110,9 @@ def audit_log_many(entries: list[dict], *, batch_size: int = 1000) -> int:
             AuditEntry(
                 created_at=now,
                 actor=actor if getattr(actor, "pk", None) else None,
-                actor_repr=(actor.email if getattr(actor, "pk", None) else "system"),
+                actor_repr=(
+                    getattr(actor, "email", "") if getattr(actor, "pk", None) else "system"
+                ),
                 action=e["action"],
                 content_type=types[model],
                 object_id=str(obj.pk),
