@@ -131,3 +131,29 @@ class AgreementsConfig(AppConfig):
         )
 
         register_demo_step("agreements", f"{self.name}.demo", order=300)
+
+        from jalinan.core.imports.registry import register_import
+
+        from .bench import bench_import
+        from .registers import COLUMNS, write_memorandum
+
+        register_import(
+            "memoranda",
+            label=_("Memoranda"),
+            description=_(
+                "MoU, MoA and the other agreements, with their parties, dates, status and "
+                "documents (a ZIP whose file names start with the reference)."
+            ),
+            columns=COLUMNS,
+            write_row=write_memorandum,
+            reference="reference",
+            can_import=is_oil,
+            attachments=True,
+            order=10,
+            object_url=lambda memo: memo.get_absolute_url(),
+        )
+        register_benchmark(
+            "agreements.import_memoranda",
+            bench_import,
+            description="Import of a register of 5,000 memoranda (seconds, rows per second)",
+        )
