@@ -538,6 +538,15 @@ def types_ensure_defaults(*, by=None) -> list[MemorandumType]:
 # -- memoranda brought in from the office's register -------------------------------------------
 
 
+def _import_unchanged(memo: Memorandum, parties, fields: dict) -> bool:
+    for key, value in _clean(fields).items():
+        current = getattr(memo, key + "_id") if hasattr(value, "pk") else getattr(memo, key)
+        if (value.pk if hasattr(value, "pk") else value) != current:
+            return False
+    have = list(memo.parties.values_list("organisation_id", flat=True))
+    return have == list(dict.fromkeys(getattr(p, "pk", None) for p in parties))
+
+
 @transaction.atomic
 def memorandum_import(
     *,
@@ -559,6 +568,8 @@ def memorandum_import(
     if memo is None:
         memo = memorandum_create(by=by, parties=parties, reference=reference, quiet=True, **fields)
         outcome = "created"
+    elif _import_unchanged(memo, parties, fields):
+        outcome = "unchanged"  # a second import of the same row: nothing to compare further
     else:
         version = memo.version
         memo = memorandum_update(memorandum=memo, by=by, version=version, parties=parties, **fields)

@@ -26,6 +26,14 @@ class CoreConfig(AppConfig):
             order=900,
         )
         register_nav(
+            "core.registers",
+            label=_("Import registers"),
+            url_name="core:register_list",
+            visible=is_oil,
+            menu="office",
+            order=940,
+        )
+        register_nav(
             "core.institution",
             label=_("Institution settings"),
             url_name="core:institution_edit",
@@ -49,3 +57,5 @@ class CoreConfig(AppConfig):
         # The demo's people, after the partners' organisations (order 10: the partner login
         # belongs to one) and before every domain app's step.
         register_demo_step("people", "jalinan.core.demo.people", order=20)
+        # The sample register files, once the apps whose registers they fill have seeded.
+        register_demo_step("registers", "jalinan.core.demo.registers", order=990)

@@ -46,3 +46,22 @@ class PartnersConfig(AppConfig):
         )
         # Before the people: the partner demo login belongs to one of these organisations.
         register_demo_step("partners", f"{self.name}.demo", order=10)
+
+        from jalinan.core.imports.registry import register_import
+
+        from .permissions import can_manage_registry
+        from .registers import COLUMNS, write_partner
+
+        register_import(
+            "partners",
+            label=_("Partners"),
+            description=_(
+                "Organisations and their main contact, keyed by registration number or legal name."
+            ),
+            columns=COLUMNS,
+            write_row=write_partner,
+            reference="legal_name",
+            can_import=can_manage_registry,
+            order=80,
+            object_url=lambda org: org.get_absolute_url(),
+        )

@@ -98,7 +98,11 @@ def read_file(register: Register, filename: str, content: bytes) -> list[SourceR
     mapping = column_for_heading(register)
     header = [_heading(h) for h in rows[0]]
     keys = [mapping.get(h) for h in header]
-    unknown = [h if len(h) <= 40 else h[:40] + "…" for h, k in zip(header, keys) if h and not k]
+    unknown = [
+        h if len(h) <= 40 else h[:40] + "…"
+        for h, k in zip(header, keys, strict=True)
+        if h and not k
+    ]
     missing = [c.key for c in register.columns if c.required and c.key not in keys]
     twice = sorted({k for k in keys if k and keys.count(k) > 1})
     if unknown or missing or twice:
@@ -119,7 +123,7 @@ def read_file(register: Register, filename: str, content: bytes) -> list[SourceR
     out = []
     for i, cells in enumerate(rows[1:]):
         values = {}
-        for k, v in zip(keys, cells):
+        for k, v in zip(keys, cells, strict=False):
             if k:
                 values[k] = {"formula": v.coordinate} if isinstance(v, Formula) else _plain(v)
         out.append(SourceRow(line=i + 2, cells=values))
