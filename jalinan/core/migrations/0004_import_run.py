@@ -7,32 +7,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_chain_existing_audit_entries'),
+        ("core", "0003_chain_existing_audit_entries"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('register', models.CharField(db_index=True, max_length=40, verbose_name='register')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='imported')),
-                ('filename', models.CharField(max_length=255, verbose_name='file')),
-                ('created', models.PositiveIntegerField(default=0, verbose_name='created')),
-                ('updated', models.PositiveIntegerField(default=0, verbose_name='updated')),
-                ('unchanged', models.PositiveIntegerField(default=0, verbose_name='unchanged')),
-                ('rejected', models.PositiveIntegerField(default=0, verbose_name='rejected')),
-                ('report', models.JSONField(blank=True, default=dict, verbose_name='report')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='imported by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "register",
+                    models.CharField(db_index=True, max_length=40, verbose_name="register"),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="imported"
+                    ),
+                ),
+                ("filename", models.CharField(max_length=255, verbose_name="file")),
+                ("created", models.PositiveIntegerField(default=0, verbose_name="created")),
+                ("updated", models.PositiveIntegerField(default=0, verbose_name="updated")),
+                ("unchanged", models.PositiveIntegerField(default=0, verbose_name="unchanged")),
+                ("rejected", models.PositiveIntegerField(default=0, verbose_name="rejected")),
+                ("report", models.JSONField(blank=True, default=dict, verbose_name="report")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="imported by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'register import',
-                'verbose_name_plural': 'register imports',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['register', '-at'], name='core_import_registe_d26353_idx')],
+                "verbose_name": "register import",
+                "verbose_name_plural": "register imports",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["register", "-at"], name="core_import_registe_d26353_idx")
+                ],
             },
         ),
     ]
