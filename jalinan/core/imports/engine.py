@@ -262,7 +262,9 @@ def _one(column: Column, text: str, ctx: RowContext, messages: list[str]):
         return None
     if column.type == CHOICE:
         low = text.lower()
-        pairs = column.choice_list()
+        pairs = ctx.cache.get(("choices", column.key))
+        if pairs is None:  # read once per import: a choice list may come from the database
+            pairs = ctx.cache[("choices", column.key)] = column.choice_list()
         for value, label in pairs:
             if low == str(value).lower() or low == str(label).lower():
                 return value
