@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jalinan.core.files import DOCX, PDF, validate_upload
-from jalinan.core.imports.engine import NewOrganisation
+from jalinan.core.imports.engine import organisations
 from jalinan.core.imports.registry import (
     CHOICE,
     DATE,
@@ -136,19 +136,13 @@ def _kind_of(filename: str) -> str:
 
 def write_memorandum(values: dict, *, by, ctx):
     """One row: the parties (new ones registered), the memorandum, its documents."""
-    from jalinan.core.registry import partner_directory
-
     from . import services
     from .models import MemorandumType
 
     types = ctx.cache.get("memo_types")
     if types is None:
         types = ctx.cache["memo_types"] = {t.code: t for t in MemorandumType.objects.all()}
-    parties = []
-    for p in values["parties"]:
-        if isinstance(p, NewOrganisation):
-            p = partner_directory().create(by=by, legal_name=p.name)
-        parties.append(p)
+    parties = organisations(values["parties"], by=by)
     memo, outcome = services.memorandum_import(
         by=by,
         reference=values["reference"],

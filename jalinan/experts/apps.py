@@ -62,3 +62,23 @@ class ExpertsConfig(AppConfig):
         )
 
         register_demo_step("experts", f"{self.name}.demo", order=200)
+
+        from jalinan.accounts.roles import is_oil
+        from jalinan.core.imports.registry import register_import
+
+        from .registers import COLUMNS, finish, write_publication
+
+        register_import(
+            "publications",
+            label=_("Publications"),
+            description=_(
+                "Publications of many experts in one file, each row naming its expert by "
+                "e-mail; keyed by DOI, or by title and year."
+            ),
+            columns=COLUMNS,
+            write_row=write_publication,
+            reference="doi",
+            can_import=is_oil,
+            order=90,
+            finish=finish,
+        )

@@ -74,3 +74,20 @@ class ProjectsConfig(AppConfig):
         )
 
         register_demo_step("projects", f"{self.name}.demo", order=500)
+
+        from jalinan.accounts.roles import is_oil
+        from jalinan.core.imports.registry import register_import
+
+        from .registers import COLUMNS, write_project
+
+        register_import(
+            "projects",
+            label=_("Projects"),
+            description=_("Projects with their partners, funding by year and income received."),
+            columns=COLUMNS,
+            write_row=write_project,
+            reference="reference",
+            can_import=is_oil,
+            order=30,
+            object_url=lambda project: project.get_absolute_url(),
+        )

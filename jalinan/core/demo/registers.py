@@ -8,16 +8,25 @@ from pathlib import Path
 
 from jalinan.core.imports.registry import get_register
 from jalinan.core.imports.services import import_file
+from jalinan.core.models import ImportRun
 
 FOLDER = Path(__file__).parent / "registers"
 # In this order: the memoranda name the partners the first file brings in.
-FILES = [("partners", "partners.csv"), ("memoranda", "memoranda.csv")]
+FILES = [
+    ("partners", "partners.csv"),
+    ("memoranda", "memoranda.csv"),
+    ("projects", "projects.csv"),
+    ("publications", "publications.csv"),
+]
 
 
 def seed(ctx) -> None:
     for key, name in FILES:
         register = get_register(key)
         if register is None:  # its app is not installed
+            continue
+        if ImportRun.objects.filter(register=key, filename=name).exists():
+            ctx.count(f"{key} register file", False)  # imported by an earlier seeding
             continue
         report, _run = import_file(
             register,

@@ -16,6 +16,7 @@ import json
 import re
 import secrets
 import zipfile
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
@@ -48,6 +49,7 @@ from .registry import (
     Register,
     RowContext,
     RowError,
+    import_wrappers,
 )
 
 REJECTED = "rejected"
@@ -181,6 +183,19 @@ class NewOrganisation:
     """A party the registry does not know yet: the row creates it when it is written."""
 
     name: str
+
+
+def organisations(items, *, by) -> list:
+    """The organisations of an ``organisation`` column, the new ones registered (the write of
+    the row that names them)."""
+    from jalinan.core.registry import partner_directory
+
+    return [
+        partner_directory().create(by=by, legal_name=i.name)
+        if isinstance(i, NewOrganisation)
+        else i
+        for i in items
+    ]
 
 
 def _date(text: str) -> datetime.date:
@@ -413,19 +428,21 @@ def run(
     attachments: dict[str, bytes] | None = None,
 ) -> Report:
     """Write the rows (or, with ``dry_run``, everything but the commit) and report on each."""
-    from jalinan.sdgs.services import deferred_classification
-
     report = Report(register=register.key, filename=filename, dry_run=dry_run)
     cache: dict = {}
     seen: dict[str, int] = {}
     try:
-        with transaction.atomic(), deferred_classification():
+        with transaction.atomic(), ExitStack() as stack:
+            for wrapper in import_wrappers():
+                stack.enter_context(wrapper())
             for source in rows:
                 report.rows.append(
                     _run_row(register, source, by, dry_run, attachments or {}, cache, seen)
                 )
             if dry_run:
                 raise _Rollback
+            if register.finish is not None:
+                register.finish(cache, by=by)
     except _Rollback:
         pass
     return report

@@ -104,6 +104,9 @@ class Register:
     order: int = 100
     # Optional: a function (object) -> URL shown on the report's row.
     object_url: Callable[[Any], str] | None = None
+    # Optional: finish(cache, *, by) once every row is written (not on a dry run), in the same
+    # transaction: work done once per import rather than per row (re-indexing a profile).
+    finish: Callable[..., None] | None = None
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -127,6 +130,7 @@ def register_import(
     attachments: bool = False,
     order: int = 100,
     object_url: Callable[[Any], str] | None = None,
+    finish: Callable[..., None] | None = None,
 ) -> Register:
     columns = tuple(columns)
     keys = [c.key for c in columns]
@@ -145,6 +149,7 @@ def register_import(
         attachments=attachments,
         order=order,
         object_url=object_url,
+        finish=finish,
     )
     _REGISTERS[key] = reg
     return reg
@@ -161,3 +166,16 @@ def get_register(key: str) -> Register | None:
 def registers_for(user) -> list[Register]:
     """The registers ``user`` may import."""
     return [r for r in registers() if r.can_import(user)]
+
+
+# Context managers every import runs inside (an app's batching of background work, such as the
+# SDG suggestions new records ask for), registered from that app's ready().
+_WRAPPERS: dict[str, Callable[[], Any]] = {}
+
+
+def register_import_wrapper(key: str, factory: Callable[[], Any]) -> None:
+    _WRAPPERS[key] = factory
+
+
+def import_wrappers() -> list[Callable[[], Any]]:
+    return [_WRAPPERS[k] for k in sorted(_WRAPPERS)]
