@@ -36,14 +36,14 @@ def test_sample_file_imports_cleanly_and_again_changes_nothing(officer):
 def test_bad_rows_are_named(officer, academic):
     content = (
         b"expert,title,year,doi\n"
-        b"academic@uni.test,Good paper,2020,10.1/good\n"
+        b"academic@uni.test,Good paper,2020,10.1234/good.1\n"
         b"academic@uni.test,Bad year,twenty,\n"
         b"nobody@uni.test,Nobody's paper,2020,\n"
-        b"academic@uni.test,Same DOI again,2021,10.1/good\n"
+        b"academic@uni.test,Same DOI again,2021,10.1234/good.1\n"
     )
     report = _import(content, officer)
     messages = {r.line: " ".join(r.messages) for r in report.rows}
     assert "the year “twenty” is not a year" in messages[3]
     assert "nobody with the e-mail address “nobody@uni.test”" in messages[4]
-    assert "“10.1/good” is also on row 2" in messages[5]
-    assert report.counts["created"] == 1
+    assert "“10.1234/good.1” is also on row 2" in messages[5]
+    assert report.counts["created"] == 1, messages
