@@ -109,3 +109,19 @@ class PlacementsConfig(AppConfig):
         )
 
         register_demo_step("placements", f"{self.name}.demo", order=900)
+
+        from jalinan.accounts.roles import is_oil
+        from jalinan.core.imports.registry import register_import
+
+        from .registers import COLUMNS, write_outcome
+
+        register_import(
+            "graduate_outcomes",
+            label=_("Graduate outcomes"),
+            description=_("Where graduates were within six months of graduating, one row each."),
+            columns=COLUMNS,
+            write_row=write_outcome,
+            reference="graduate",
+            can_import=is_oil,
+            order=70,
+        )
