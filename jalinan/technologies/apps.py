@@ -153,6 +153,26 @@ class TechnologiesConfig(AppConfig):
         )
 
         register_demo_step("technologies", f"{self.name}.demo", order=800)
+
+        from jalinan.core.imports.registry import register_import
+
+        from .permissions.assets import can_create_asset
+        from .registers import COLUMNS, write_asset
+
+        register_import(
+            "ip_assets",
+            label=_("IP assets"),
+            description=_(
+                "Patents, trademarks, designs and copyright filings with their numbers, offices "
+                "and dates; their deadlines are computed."
+            ),
+            columns=COLUMNS,
+            write_row=write_asset,
+            reference="application_number",
+            can_import=can_create_asset,
+            order=40,
+            object_url=lambda asset: asset.get_absolute_url(),
+        )
         register_daily_job(
             licensees.JOB_KEY,
             licensees.index_all_partners,

@@ -17,6 +17,7 @@ FILES = [
     ("memoranda", "memoranda.csv"),
     ("projects", "projects.csv"),
     ("publications", "publications.csv"),
+    ("ip_assets", "ip_assets.csv"),
 ]
 
 
