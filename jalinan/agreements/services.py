@@ -547,7 +547,9 @@ def _import_unchanged(memo: Memorandum, parties, fields: dict) -> bool:
     return have == list(dict.fromkeys(getattr(p, "pk", None) for p in parties))
 
 
-@transaction.atomic
+# No savepoint of its own: the import writes each row in one (core.imports.engine), and a
+# caller outside a transaction still gets one transaction.
+@transaction.atomic(savepoint=False)
 def memorandum_import(
     *,
     by,
@@ -583,8 +585,7 @@ def memorandum_import(
         memo.status = status
         memo.status_changed_at = timezone.now()
         memo.version += 1
-        memo.derive_engaged_since()
-        memo.save()
+        memo.save(update_fields=["status", "status_changed_at", "version", "updated_at", *changed])
         StatusChange.objects.create(
             memorandum=memo,
             action="import",
