@@ -238,3 +238,56 @@ def test_only_the_office_imports_registers(who, request, client_for):
     with database_writes() as writes:
         resp = client.post(reverse("core:register_import", args=["memoranda"]), {"file": upload})
     assert resp.status_code == 404 and writes == []
+
+
+def test_an_xlsx_file_with_date_cells_imports(partners_in):
+    import datetime
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(
+        [
+            "Reference",
+            "Type",
+            "Title",
+            "Parties",
+            "KCDIO",
+            "Person in charge",
+            "Status",
+            "Start date",
+            "End date",
+            "Value in cash (RM)",
+        ]
+    )  # headings by label
+    ws.append(
+        [
+            "OIL/MOU/2018/300",
+            "Memorandum of Understanding",
+            "Seaweed drying trials",
+            "Teluk Cempedak Marine Biotech Sdn. Bhd.",
+            "KICT",
+            f"Academic@{DOMAIN}",
+            "Expired",
+            datetime.datetime(2018, 1, 2),
+            datetime.date(2021, 1, 1),
+            12500.5,
+        ]
+    )
+    out = io.BytesIO()
+    wb.save(out)
+    report, _run = import_file(
+        get_register("memoranda"),
+        filename="m.xlsx",
+        content=out.getvalue(),
+        by=partners_in["officer"],
+    )
+    assert report.counts["created"] == 1, report.rows[0].messages
+    memo = Memorandum.objects.get(reference="OIL/MOU/2018/300")
+    assert (memo.start_date, memo.end_date) == (
+        datetime.date(2018, 1, 2),
+        datetime.date(2021, 1, 1),
+    )
+    assert memo.memo_type.code == "mou" and memo.status == "expired"
+    assert str(memo.value_cash) == "12500.50"
