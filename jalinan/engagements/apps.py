@@ -62,3 +62,23 @@ class EngagementsConfig(AppConfig):
         )
 
         register_demo_step("engagements", f"{self.name}.demo", order=400)
+
+        from jalinan.accounts.roles import is_oil
+        from jalinan.core.imports.registry import register_import
+
+        from .registers import COLUMNS, write_activity
+
+        register_import(
+            "activities",
+            label=_("Engagement activities"),
+            description=_(
+                "Meetings, visits, talks and other activities with partners, with the memoranda "
+                "they served."
+            ),
+            columns=COLUMNS,
+            write_row=write_activity,
+            reference="reference",
+            can_import=is_oil,
+            order=20,
+            object_url=lambda activity: activity.get_absolute_url(),
+        )

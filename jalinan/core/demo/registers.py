@@ -15,6 +15,7 @@ FOLDER = Path(__file__).parent / "registers"
 FILES = [
     ("partners", "partners.csv"),
     ("memoranda", "memoranda.csv"),
+    ("activities", "activities.csv"),
     ("projects", "projects.csv"),
     ("publications", "publications.csv"),
     ("ip_assets", "ip_assets.csv"),
