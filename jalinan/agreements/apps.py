@@ -19,7 +19,7 @@ class AgreementsConfig(AppConfig):
         from jalinan.sdgs.registry import register_taggable
 
         from . import panels
-        from .bench import bench_list
+        from .bench import bench_import, bench_list
         from .models import Memorandum
         from .permissions import can_change_memorandum, can_see_memoranda, can_view_memorandum
 
@@ -117,8 +117,15 @@ class AgreementsConfig(AppConfig):
             description="Memoranda list page at 10,000 memoranda (queries, p50/p95 ms)",
         )
 
+        register_benchmark(
+            "agreements.import_memoranda",
+            bench_import,
+            description="Import of a register of 5,000 memoranda (seconds, rows per second)",
+        )
+
         register_demo_step("agreements", f"{self.name}.demo", order=300)
 
-        from . import jobs
+        from . import jobs, registers
 
         jobs.register()
+        registers.register()

@@ -145,3 +145,100 @@ def _measure(user, url: str) -> dict:
         client.get(url)
     figures["queries"] = len(ctx.captured_queries)
     return figures
+
+
+def bench_import(size: float = 1.0) -> dict:
+    """Import a register of 5,000 memoranda (CSV) through the import framework, as the
+    command line does, then the same file again (every row unchanged)."""
+    import csv
+    import io
+    import time
+
+    from jalinan.accounts.models import Unit
+    from jalinan.accounts.roles import Role
+    from jalinan.accounts.services import user_create
+    from jalinan.core.imports.registry import get_register
+    from jalinan.core.imports.services import import_file
+    from jalinan.partners.dedupe import normalise_name
+    from jalinan.partners.models import Organisation
+    from jalinan.sdgs.services import deferred_classification
+
+    from .choices import Status
+
+    rng = random.Random(5_000)
+    n = max(100, round(5_000 * size))
+    units = [
+        Unit.objects.create(code=f"imp-{i}", name=f"Import Kulliyyah {i:02d}", kind="kulliyyah")
+        for i in range(12)
+    ]
+    officer = user_create(
+        email="import-officer@bench.example", full_name="Import Officer", roles=[Role.OIL_OFFICER]
+    )
+    people = [
+        user_create(
+            email=f"import-staff{i:03d}@bench.example",
+            full_name=f"Import Staff {i:03d}",
+            roles=[Role.ACADEMIC],
+            unit=units[i % len(units)],
+        )
+        for i in range(60)
+    ]
+    names = [f"Registry Partner {i:04d} Sdn. Bhd." for i in range(300)]
+    Organisation.objects.bulk_create(
+        [
+            Organisation(legal_name=name, org_type="sme", search_name=normalise_name(name))
+            for name in names
+        ]
+    )
+    new_names = [f"Newcomer Industries {i:03d} Berhad" for i in range(50)]
+    today = timezone.localdate()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    columns = ["reference", "type", "title", "parties", "kcdio", "person_in_charge", "status"]
+    writer.writerow([*columns, "start_date", "end_date", "value_cash"])
+    for i in range(n):
+        start = today - datetime.timedelta(days=rng.randint(0, 2000))
+        parties = rng.sample(names, rng.choice([1, 1, 2]))
+        if rng.random() < 0.05:
+            parties.append(rng.choice(new_names))
+        writer.writerow(
+            [
+                f"MOU/{2010 + i % 15}/{i:05d}",
+                rng.choice(["MOU", "MOA", "NDA", "RCA"]),
+                f"Collaboration {i} on {rng.choice(TOPICS)}",
+                "; ".join(parties),
+                units[i % len(units)].code,
+                people[i % len(people)].email,
+                rng.choice([Status.ACTIVE, Status.ACTIVE, Status.EXPIRED, Status.TERMINATED]),
+                start.isoformat(),
+                (start + datetime.timedelta(days=rng.choice([365, 730, 1825]))).isoformat(),
+                rng.choice(["0", "15000", "250000.50"]),
+            ]
+        )
+    content = out.getvalue().encode()
+    register = get_register("memoranda")
+    debug, settings.DEBUG = settings.DEBUG, False
+    try:
+        # The SDG suggestions the new memoranda ask for are background work (a worker with
+        # a broker; in-process after the import in the embedded mode): timed apart.
+        with deferred_classification(background=False):
+            started = time.perf_counter()
+            report, _run = import_file(
+                register, filename="memoranda.csv", content=content, by=officer
+            )
+            first = time.perf_counter() - started
+        classified = time.perf_counter() - started - first
+        started = time.perf_counter()
+        again, _run = import_file(register, filename="memoranda.csv", content=content, by=officer)
+        second = time.perf_counter() - started
+    finally:
+        settings.DEBUG = debug
+    return {
+        "rows": n,
+        "import_seconds": round(first, 1),
+        "sdg_classification_seconds": round(classified, 1),
+        "rows_per_second": round(n / first),
+        "counts": report.counts,
+        "reimport_seconds": round(second, 1),
+        "reimport_counts": again.counts,
+    }

@@ -32,6 +32,7 @@ from .models import (
     MemorandumType,
     Party,
     Signatory,
+    StatusChange,
 )
 from .workflow import NOTIFY_KIND, apply_transition
 
@@ -532,3 +533,74 @@ def types_ensure_defaults(*, by=None) -> list[MemorandumType]:
             )
         )
     return out
+
+
+# -- memoranda brought in from the office's register -------------------------------------------
+
+
+def _import_unchanged(memo: Memorandum, parties, fields: dict) -> bool:
+    for key, value in _clean(fields).items():
+        current = getattr(memo, key + "_id") if hasattr(value, "pk") else getattr(memo, key)
+        if (value.pk if hasattr(value, "pk") else value) != current:
+            return False
+    have = list(memo.parties.values_list("organisation_id", flat=True))
+    return have == list(dict.fromkeys(getattr(p, "pk", None) for p in parties))
+
+
+# No savepoint of its own: the import writes each row in one (core.imports.engine), and a
+# caller outside a transaction still gets one transaction.
+@transaction.atomic(savepoint=False)
+def memorandum_import(
+    *,
+    by,
+    reference: str,
+    parties,
+    status: str,
+    signed_on: datetime.date | None = None,
+    terminated_on: datetime.date | None = None,
+    **fields,
+) -> tuple[Memorandum, str]:
+    """Bring in (or bring up to date) a memorandum of the office's earlier register, keyed by
+    its own reference: ``("created" | "updated" | "unchanged")``. Its status is taken as the
+    register gives it, recorded as one "imported" history row: no workflow step is replayed.
+    Nobody is notified."""
+    if status not in Status.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    memo = Memorandum.objects.filter(reference=reference).first()
+    if memo is None:
+        memo = memorandum_create(by=by, parties=parties, reference=reference, quiet=True, **fields)
+        outcome = "created"
+    elif _import_unchanged(memo, parties, fields):
+        outcome = "unchanged"  # a second import of the same row: nothing to compare further
+    else:
+        version = memo.version
+        memo = memorandum_update(memorandum=memo, by=by, version=version, parties=parties, **fields)
+        outcome = "updated" if memo.version != version else "unchanged"
+    dates = {"signed_on": signed_on, "terminated_on": terminated_on}
+    changed = {k: v for k, v in dates.items() if getattr(memo, k) != v}
+    if memo.status != status or changed:
+        before = memo.status
+        for k, v in changed.items():
+            setattr(memo, k, v)
+        memo.status = status
+        memo.status_changed_at = timezone.now()
+        memo.version += 1
+        memo.save(update_fields=["status", "status_changed_at", "version", "updated_at", *changed])
+        StatusChange.objects.create(
+            memorandum=memo,
+            action="import",
+            from_status=before,
+            to_status=status,
+            actor=by if getattr(by, "pk", None) else None,
+            comment=_("Status as the office's register gives it"),
+        )
+        audit_log(
+            actor=by,
+            action="import",
+            obj=memo,
+            changes={"status": [before, status]}
+            | {k: [None, str(v) if v else None] for k, v in changed.items()},
+            message=_("Imported from the office's register"),
+        )
+        outcome = "created" if outcome == "created" else "updated"
+    return memo, outcome

@@ -159,6 +159,7 @@ ACTION_LABELS = {
     "terminate": _("Terminate"),
     "withdraw": _("Withdraw"),
     "create": _("Created"),
+    "import": _("Imported from the office's register"),
 }
 
 # What the people told read: "%(memo)s" is the reference and title.
@@ -399,7 +400,7 @@ class Applied:
 def check_transition(user, memo: Memorandum, action: str) -> Transition:
     """The transition ``action`` from the memorandum's status, if ``user`` may take it;
     otherwise a clear refusal."""
-    if action not in ACTION_LABELS or action == "create":
+    if action not in ACTION_LABELS or action in ("create", "import"):
         raise TransitionError(gettext("Unknown action “%(action)s”.") % {"action": action})
     t = transition_for(memo, action)
     if t is None:

@@ -26,6 +26,14 @@ class CoreConfig(AppConfig):
             order=900,
         )
         register_nav(
+            "core.registers",
+            label=_("Import registers"),
+            url_name="core:register_list",
+            visible=is_oil,
+            menu="office",
+            order=940,
+        )
+        register_nav(
             "core.institution",
             label=_("Institution settings"),
             url_name="core:institution_edit",
@@ -41,3 +49,6 @@ class CoreConfig(AppConfig):
         from . import jobs
 
         jobs.register()
+
+        # The sample register files, once the apps whose registers they fill have seeded.
+        register_demo_step("registers", "jalinan.core.demo.registers", order=990)

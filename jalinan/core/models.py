@@ -152,3 +152,34 @@ class InstitutionProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportRun(models.Model):
+    """One import of one of the office's registers (see :mod:`jalinan.core.imports`): who,
+    when, which file, what became of each row. The registers page shows the latest of each."""
+
+    register = models.CharField(_("register"), max_length=40, db_index=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    at = models.DateTimeField(_("imported"), default=timezone.now)
+    filename = models.CharField(_("file"), max_length=255)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    rejected = models.PositiveIntegerField(_("rejected"), default=0)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("register import")
+        verbose_name_plural = _("register imports")
+        indexes = [models.Index(fields=["register", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.register}: {self.filename}"

@@ -49,6 +49,7 @@ class EngagementsConfig(AppConfig):
 
         register_demo_step("engagements", f"{self.name}.demo", order=400)
 
-        from . import jobs
+        from . import jobs, registers
 
         jobs.register()
+        registers.register()

@@ -23,6 +23,9 @@ class Activity(models.Model):
     """
 
     title = models.CharField(_("title"), max_length=300)
+    # The number the office gave it in the register it kept before (empty for activities
+    # logged here): the key of a re-import (core.imports).
+    reference = models.CharField(_("office reference"), max_length=60, blank=True, default="")
     activity_type = models.CharField(_("type"), max_length=20, choices=ActivityType.choices)
     date = models.DateField(_("date"), db_index=True)
     location = models.CharField(_("location"), max_length=200, blank=True)
@@ -73,6 +76,13 @@ class Activity(models.Model):
         ordering = ["-date", "-id"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~models.Q(reference=""),
+                name="activity_reference_unique",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date.isoformat()})"

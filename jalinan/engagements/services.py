@@ -19,7 +19,16 @@ from jalinan.sdgs.services import sdg_request_classification
 from .models import Activity, Attachment
 from .selectors import latest_activity_dates
 
-FIELDS = {"title", "activity_type", "date", "location", "description", "outcome", "unit"}
+FIELDS = {
+    "title",
+    "reference",
+    "activity_type",
+    "date",
+    "location",
+    "description",
+    "outcome",
+    "unit",
+}
 RELATIONS = ("organisations", "memoranda", "deliverables", "staff", "students")
 TEXT_FIELDS = {"title", "description", "outcome"}
 ATTACHMENT_KINDS = (PDF, DOCX, XLSX, PNG, JPEG)

@@ -68,3 +68,7 @@ class ExpertsConfig(AppConfig):
         from .provisioning import ExpertProfileSync
 
         register_sync_hook("experts.profile", ExpertProfileSync, source="staff")
+
+        from . import registers
+
+        registers.register()

@@ -46,3 +46,7 @@ class PartnersConfig(AppConfig):
         )
         # Before the people: the partner demo login belongs to one of these organisations.
         register_demo_step("partners", f"{self.name}.demo", order=10)
+
+        from . import registers
+
+        registers.register()

@@ -107,6 +107,7 @@ class PlacementsConfig(AppConfig):
 
         register_sync_hook("placements.programme", StudentProgrammeSync, source="students")
 
-        from . import jobs
+        from . import jobs, registers
 
         jobs.register()
+        registers.register()

@@ -62,6 +62,7 @@ class ProjectsConfig(AppConfig):
 
         register_demo_step("projects", f"{self.name}.demo", order=500)
 
-        from . import jobs
+        from . import jobs, registers
 
         jobs.register()
+        registers.register()

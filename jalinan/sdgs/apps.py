@@ -43,3 +43,10 @@ class SdgsConfig(AppConfig):
         from . import jobs
 
         jobs.register()
+
+        from jalinan.core.imports.registry import register_import_wrapper
+
+        from .services import deferred_classification
+
+        # A register import asks for the SDG suggestions of its new records once, in batches.
+        register_import_wrapper("sdgs.classification", deferred_classification)

@@ -146,6 +146,7 @@ class TechnologiesConfig(AppConfig):
 
         register_demo_step("technologies", f"{self.name}.demo", order=800)
 
-        from . import jobs
+        from . import jobs, registers
 
         jobs.register()
+        registers.register()

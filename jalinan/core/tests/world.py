@@ -324,6 +324,24 @@ def _imports(w, c):
         rows, user_id=c["officer"].pk, filename="organisations.csv"
     )
 
+    # A register import's preview (the officer's) and a past import of the memoranda register.
+    from jalinan.core.imports import engine as register_engine
+    from jalinan.core.imports.registry import get_register
+    from jalinan.core.imports.services import import_run_record
+
+    register = get_register("partners")
+    headers, examples = register_engine.template_table(register)
+    rows = [register_engine.SourceRow(line=2, cells=dict(zip(headers, examples[0], strict=True)))]
+    report = register_engine.run(register, rows, by=c["officer"], filename="p.csv", dry_run=True)
+    w["register_preview_key"] = register_engine.save_preview(
+        register, user_id=c["officer"].pk, filename="p.csv", rows=rows, report=report
+    )
+    w["register_import_run"] = import_run_record(
+        register=get_register("memoranda"),
+        report=register_engine.Report(register="memoranda", filename="m.csv", dry_run=False),
+        by=c["officer"],
+    )
+
     profile = w["profile_ict_private"]
     out = io.StringIO()
     columns = expert_imports.CSV_COLUMNS
