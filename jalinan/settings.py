@@ -93,6 +93,8 @@ if MODE not in {"development", "test", "production"}:
 PRODUCTION = MODE == "production"
 
 SECRET_KEY = _env("SECRET_KEY", env.str, DEFAULT_SECRET_KEY)
+# Earlier keys, still accepted for signatures and stored secrets after a rotation (comma-separated).
+SECRET_KEY_FALLBACKS = _env("SECRET_KEY_FALLBACKS", env.list, [])
 DEBUG = _strict_bool("DEBUG", not PRODUCTION)
 ALLOWED_HOSTS = _env(
     "ALLOWED_HOSTS", env.list, [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jalinan.core.encryption import EncryptedTextField
+
 
 class IdentityProvider(models.Model):
     """How Jalinan reaches the university's identity provider over one protocol (OpenID
@@ -29,7 +31,7 @@ class IdentityProvider(models.Model):
         help_text=_("The identity provider's issuer; its discovery document is read from it."),
     )
     client_id = models.CharField(_("client ID"), max_length=255, blank=True)
-    client_secret = models.CharField(_("client secret"), max_length=512, blank=True)
+    client_secret = EncryptedTextField(_("client secret"), blank=True, purpose="sso.client_secret")
     # SAML 2.0
     metadata_url = models.URLField(_("IdP metadata URL"), blank=True)
     metadata_xml = models.TextField(
