@@ -188,7 +188,7 @@ LICENCE_COLUMNS = (
     Column(
         "royalty_rate",
         DECIMAL,
-        gettext_lazy("Royalty rate (% of net sales)"),
+        gettext_lazy("Royalty rate (%)"),
         example="3.5",
         aliases=("royalty",),
     ),
