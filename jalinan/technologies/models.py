@@ -481,6 +481,12 @@ class Licence(models.Model):
     Agreement (a memorandum) that governs it, and its payments."""
 
     reference = models.CharField(_("reference"), max_length=30, unique=True, editable=False)
+    # The number the office gave it in the register it kept before (empty for licences
+    # recorded here): the key of a re-import (core.imports). Kept apart from ``reference`` so
+    # that a later generated LIC-YEAR-NNNN never clashes with it.
+    office_reference = models.CharField(
+        _("office reference"), max_length=60, blank=True, default=""
+    )
     technology = models.ForeignKey(
         Technology, on_delete=models.PROTECT, related_name="licences", verbose_name=_("technology")
     )
@@ -531,6 +537,13 @@ class Licence(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("licence")
         verbose_name_plural = _("licences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office_reference"],
+                condition=~models.Q(office_reference=""),
+                name="licence_office_reference_unique",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.technology} → {self.licensee}"

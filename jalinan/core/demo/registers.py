@@ -12,8 +12,9 @@ from jalinan.core.models import ImportRun
 
 FOLDER = Path(__file__).parent / "registers"
 # In this order: the memoranda name the partners the first file brings in. The other sample
-# files of the folder (activities, projects, publications, IP assets) are there to try from
-# the registers page: the other apps' demo steps already give each demo login its records.
+# files of the folder (activities, projects, publications, IP assets, licences and their
+# royalty payments) are there to try from the registers page: the other apps' demo steps
+# already give each demo login its records.
 FILES = [("partners", "partners.csv"), ("memoranda", "memoranda.csv")]
 
 

@@ -29,6 +29,8 @@ def test_every_sample_file_imports_cleanly_into_the_demo():
         ("projects", "projects.csv"),
         ("publications", "publications.csv"),
         ("ip_assets", "ip_assets.csv"),
+        ("licences", "licences.csv"),
+        ("royalty_payments", "royalty_payments.csv"),
     ]:
         report, _run = import_file(
             get_register(key), filename=name, content=(FOLDER / name).read_bytes(), by=officer

@@ -34,6 +34,7 @@ def filter_licences(qs: QuerySet[Licence], params: Mapping) -> QuerySet[Licence]
     if q:
         qs = qs.filter(
             Q(reference__icontains=q)
+            | Q(office_reference__icontains=q)
             | Q(technology__title__icontains=q)
             | Q(licensee__legal_name__icontains=q)
         )

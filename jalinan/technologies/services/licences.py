@@ -40,6 +40,7 @@ LICENCE_FIELDS = {
     "status",
     "memorandum",
     "licensee",
+    "office_reference",
 }
 
 
@@ -78,8 +79,11 @@ def _check_lca(memorandum) -> None:
 
 
 @transaction.atomic
-def licence_create(*, by, technology: Technology, licensee, **fields) -> Licence:
-    """Record a licence of ``technology`` to ``licensee`` (OIL)."""
+def licence_create(
+    *, by, technology: Technology, licensee, imported: bool = False, **fields
+) -> Licence:
+    """Record a licence of ``technology`` to ``licensee`` (OIL); ``imported`` says, in its
+    history, that it came from the office's earlier register."""
     require_oil(by)
     licence = Licence(technology=technology, licensee=licensee, created_by=user_or_none(by))
     apply_fields(licence, fields, LICENCE_FIELDS - {"licensee"})
@@ -89,7 +93,13 @@ def licence_create(*, by, technology: Technology, licensee, **fields) -> Licence
     if licence.start_date and licence.end_date and licence.end_date <= licence.start_date:
         raise ValidationError({"end_date": _("The end date must come after the start date.")})
     save_with_reference(licence, "LIC")
-    audit_log(actor=by, action="create", obj=licence, changes=diff({}, snapshot(licence)))
+    audit_log(
+        actor=by,
+        action="create",
+        obj=licence,
+        changes=diff({}, snapshot(licence)),
+        message=_("Imported from the office's register") if imported else "",
+    )
     _advance_enquiries(licence, by=by)
     return licence
 
@@ -113,6 +123,45 @@ def licence_update(*, licence: Licence, by, **fields) -> Licence:
     if licence is not current:
         licence.refresh_from_db()
     return current
+
+
+def licence_import(
+    *, by, office_reference: str, technology: Technology, licensee, **fields
+) -> tuple[Licence, str]:
+    """Bring in (or bring up to date) a licence of the office's earlier register, keyed by
+    the office's own reference: ``("created" | "updated" | "unchanged")``. Its status is taken
+    as the register gives it; the history says it was imported. The licensed technology of a
+    licence already imported is not changed."""
+    office_reference = (office_reference or "").strip()
+    if not office_reference:
+        raise ValidationError({"office_reference": _("Give the office's licence reference.")})
+    licence = Licence.objects.filter(office_reference=office_reference).first()
+    if licence is None:
+        created = licence_create(
+            by=by,
+            technology=technology,
+            licensee=licensee,
+            office_reference=office_reference,
+            imported=True,
+            **fields,
+        )
+        return created, "created"
+    if licence.technology_id != technology.pk:
+        raise ValidationError(
+            _(
+                "The licence %(ref)s is of “%(tech)s”: an import does not change the licensed "
+                "technology."
+            )
+            % {"ref": office_reference, "tech": licence.technology.title}
+        )
+    wanted = {**fields, "licensee": licensee}
+    if all(
+        (getattr(licence, f"{k}_id") if k in ("licensee", "memorandum") else getattr(licence, k))
+        == getattr(v, "pk", v)
+        for k, v in wanted.items()
+    ):
+        return licence, "unchanged"
+    return licence_update(licence=licence, by=by, **wanted), "updated"
 
 
 def licence_link_agreement(*, licence: Licence, memorandum, by) -> Licence:
@@ -219,10 +268,12 @@ def payment_record(
     period_year: int,
     costs=0,
     reference: str = "",
+    quiet: bool = False,
 ) -> RoyaltyPayment:
     """Record income under a licence and share it by the policy in force on ``received_on``
     (the newest whose ``effective_from`` is on or before it). The shares are stored, so a
-    later policy never rewrites what was paid out."""
+    later policy never rewrites what was paid out. Unless ``quiet`` (a payment of the office's
+    earlier register), each inventor with a share is told."""
     require_oil(by)
     policy = policy_in_force(received_on) if received_on else None
     if received_on and policy is None:
@@ -286,8 +337,10 @@ def payment_record(
         action="update",
         obj=licence,
         changes={"payments": [None, f"{payment.get_kind_display()} RM {payment.amount}"]},
-        message=_("Payment recorded"),
+        message=_("Payment recorded") if not quiet else _("Payment imported"),
     )
+    if quiet:
+        return payment
     for s in shares:
         if s.user is not None and s.amount > 0:
             notify(
@@ -298,6 +351,34 @@ def payment_record(
                 url=licence.get_absolute_url(),
             )
     return payment
+
+
+PAYMENT_KEYS = ("kind", "received_on", "period_year", "amount", "costs")
+
+
+def payment_import(*, licence: Licence, by, reference: str, **fields) -> tuple[RoyaltyPayment, str]:
+    """Bring in a payment of the office's earlier register, keyed by its payment reference
+    (the receipt) under ``licence``: recorded and shared by :func:`payment_record` as one
+    entered on the page, nobody told; ``("created" | "unchanged")``. A payment already recorded
+    is never changed (its shares were paid out): one that differs is refused."""
+    reference = (reference or "").strip()
+    if not reference:
+        raise ValidationError({"reference": _("Give the payment's reference.")})
+    existing = licence.payments.filter(reference=reference).first()
+    if existing is None:
+        payment = payment_record(licence=licence, by=by, reference=reference, quiet=True, **fields)
+        return payment, "created"
+    wanted = {"costs": Decimal(0), **fields}
+    differ = [k for k in PAYMENT_KEYS if k in wanted and getattr(existing, k) != (wanted[k] or 0)]
+    if differ:
+        raise ValidationError(
+            _(
+                "The payment %(ref)s of this licence is already recorded with another "
+                "%(fields)s: a recorded payment is not changed (its shares were paid out)."
+            )
+            % {"ref": reference, "fields": ", ".join(differ)}
+        )
+    return existing, "unchanged"
 
 
 @transaction.atomic
