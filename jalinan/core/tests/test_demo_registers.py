@@ -29,6 +29,7 @@ def test_every_sample_file_imports_cleanly_into_the_demo():
         ("projects", "projects.csv"),
         ("publications", "publications.csv"),
         ("ip_assets", "ip_assets.csv"),
+        ("placements", "placements.csv"),
     ]:
         report, _run = import_file(
             get_register(key), filename=name, content=(FOLDER / name).read_bytes(), by=officer
