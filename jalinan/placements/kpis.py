@@ -104,7 +104,7 @@ def _openings_count(scope) -> int | None:
 def _by_kind(scope) -> list[tuple[str, int]]:
     return scope.once(
         "placements.by_kind",
-        lambda: count_rows(_in_period(scope), "application__opening__kind", order_by=("-n",)),
+        lambda: count_rows(_in_period(scope), "kind", order_by=("-n",)),
     )
 
 

@@ -31,6 +31,7 @@ def test_every_sample_file_imports_cleanly_into_the_demo():
         ("ip_assets", "ip_assets.csv"),
         ("licences", "licences.csv"),
         ("royalty_payments", "royalty_payments.csv"),
+        ("placements", "placements.csv"),
     ]:
         report, _run = import_file(
             get_register(key), filename=name, content=(FOLDER / name).read_bytes(), by=officer

@@ -18,7 +18,11 @@ router = PlacementsRouter()
 
 class PlacementOut(Schema):
     id: int
-    application_id: int
+    application_id: int | None = Field(
+        ..., description="null: recorded from the office's register (no application)."
+    )
+    reference: str = Field(..., description="The office's reference, for a recorded placement.")
+    kind: str
     student_id: int
     student_name: str = Field(..., alias="student.full_name")
     organisation_id: int

@@ -12,19 +12,37 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import EvaluationStage, PlacementStatus
+from ..choices import EvaluationStage, OpeningKind, PlacementStatus
 from .applications import Application
 
 
 class Placement(models.Model):
     """An accepted offer, under way: the student at the partner between two dates, with an
-    industry supervisor (usually without an account) and an academic supervisor."""
+    industry supervisor (usually without an account) and an academic supervisor.
+
+    A placement recorded from the office's earlier register (``services.placement_record``)
+    has no application (there was no opening in Jalinan to apply to); the office's reference
+    number names it instead, and keys a re-import. Everything else a placement is read by
+    (student, organisation, period, kind, status, supervisors) is held on the placement."""
 
     application = models.OneToOneField(
         Application,
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="placement",
         verbose_name=_("application"),
+        help_text=_("Empty for a placement recorded from the office's register."),
+    )
+    reference = models.CharField(
+        _("office reference"),
+        max_length=60,
+        blank=True,
+        default="",
+        help_text=_("The office's own number, for a placement recorded from its register."),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OpeningKind.choices, default=OpeningKind.INTERNSHIP
     )
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -67,12 +85,34 @@ class Placement(models.Model):
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
         indexes = [models.Index(fields=["status", "ends_on"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~models.Q(reference=""),
+                name="placement_reference_unique",
+            ),
+            # A placement comes from an application, or from the office's register.
+            models.CheckConstraint(
+                condition=models.Q(application__isnull=False) | ~models.Q(reference=""),
+                name="placement_application_or_reference",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.student} @ {self.organisation}"
 
     def get_absolute_url(self) -> str:
         return reverse("placements:placement_detail", args=[self.pk])
+
+    @property
+    def is_recorded(self) -> bool:
+        """Recorded from the office's register, not made by an application in Jalinan."""
+        return self.application_id is None
+
+    @property
+    def opening(self):
+        """The opening applied to; None for a placement recorded from the register."""
+        return self.application.opening if self.application_id else None
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:

@@ -3,12 +3,14 @@ coordinator and the partner."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jalinan.accounts.roles import Role, has_role
+from jalinan.accounts.roles import Role, has_role, is_oil
 from jalinan.core.audit import audit_log, diff, snapshot
 
 from .. import eligibility
@@ -27,6 +29,7 @@ def placement_create(*, application: Application, by) -> Placement:
         application=application,
         student=application.student,
         organisation_id=opening.organisation_id,
+        kind=opening.kind,
         starts_on=opening.starts_on,
         ends_on=opening.ends_on,
     )
@@ -114,5 +117,80 @@ def placement_update(*, placement: Placement, by, **fields) -> Placement:
             kind=KIND_PLACEMENT,
             title=_("Your academic supervisor is %(name)s") % {"name": supervisor.display_name},
             url=placement.get_absolute_url(),
+        )
+    return placement
+
+
+RECORDED_FIELDS = {
+    "student",
+    "organisation",
+    "kind",
+    "starts_on",
+    "ends_on",
+    "status",
+    "industry_supervisor_name",
+    "industry_supervisor_email",
+    "academic_supervisor",
+}
+
+
+@transaction.atomic
+def placement_record(*, reference: str, by, **fields) -> Placement:
+    """Record (or correct) a placement from the office's earlier register, keyed by the
+    office's ``reference``: a past internship with no opening or application in Jalinan. The
+    office only; audited, and nobody is told (these are historical records). The same checks
+    as a placement made by an application: a student, an academic supervisor who is academic
+    staff, dates in order and not overlapping another placement of the student."""
+    if not is_oil(by):
+        raise PermissionDenied
+    reference = (reference or "").strip()
+    if not reference:
+        raise ValidationError({"reference": _("The office's reference is required.")})
+    placement = (
+        Placement.objects.select_for_update(of=("self",)).filter(reference=reference).first()
+    )
+    creating = placement is None
+    if creating:
+        placement = Placement(reference=reference)
+    before = {} if creating else snapshot(placement)
+    apply_fields(placement, fields, RECORDED_FIELDS)
+    errors: dict[str, str] = {}
+    if not has_role(placement.student, Role.STUDENT):
+        errors["student"] = _("%(name)s is not a student.") % {"name": placement.student}
+    supervisor = placement.academic_supervisor
+    if supervisor is not None and not has_role(supervisor, Role.ACADEMIC):
+        errors["academic_supervisor"] = _("Choose a member of academic staff.")
+    if (
+        placement.status == PlacementStatus.ACTIVE
+        and placement.ends_on
+        and placement.ends_on < timezone.localdate()
+    ):
+        # In progress would set the logbook reminders after a placement long over.
+        errors["status"] = _("A placement that has ended is completed or cancelled.")
+    if errors:
+        raise ValidationError(errors)
+    placement.full_clean()
+    if placement.status != PlacementStatus.CANCELLED:
+        other = eligibility.overlapping_placement(
+            placement.student, placement.starts_on, placement.ends_on, exclude_pk=placement.pk
+        )
+        if other is not None:
+            raise ValidationError(
+                _("These dates overlap the student's placement at %(org)s (%(start)s – %(end)s).")
+                % {"org": other.organisation, "start": other.starts_on, "end": other.ends_on}
+            )
+    if placement.status == PlacementStatus.COMPLETED:
+        if not placement.completed_at:
+            # When it ended: the register has no other date of completion.
+            placement.completed_at = timezone.make_aware(
+                datetime.datetime.combine(placement.ends_on, datetime.time(17))
+            )
+    else:
+        placement.completed_at = None
+    placement.save()
+    changes = diff(before, snapshot(placement))
+    if creating or changes:
+        audit_log(
+            actor=by, action="create" if creating else "update", obj=placement, changes=changes
         )
     return placement

@@ -89,6 +89,7 @@ class PlacementFactory(DjangoModelFactory):
     application = factory.SubFactory(ApplicationFactory, status="accepted")
     student = factory.SelfAttribute("application.student")
     organisation = factory.SelfAttribute("application.opening.organisation")
+    kind = factory.SelfAttribute("application.opening.kind")  # as placement_create copies it
     starts_on = factory.SelfAttribute("application.opening.starts_on")
     ends_on = factory.SelfAttribute("application.opening.ends_on")
 

@@ -43,6 +43,7 @@ def _filtered_placements(request, qs):
             Q(student__full_name__icontains=q)
             | Q(organisation__legal_name__icontains=q)
             | Q(application__opening__title__icontains=q)
+            | Q(reference__icontains=q)
             | Q(industry_supervisor_name__icontains=q)
         )
     if g.get("status") in PlacementStatus.values:
@@ -76,6 +77,8 @@ def placement_list(request):
             _("Kulliyyah"),
             _("Organisation"),
             _("Opening"),
+            _("Kind"),
+            _("Office reference"),
             _("Starts"),
             _("Ends"),
             _("Status"),
@@ -90,7 +93,9 @@ def placement_list(request):
                 _programme(p),
                 _kulliyyah(p),
                 p.organisation.legal_name,
-                p.application.opening.title,
+                p.opening.title if p.opening else "",
+                p.get_kind_display(),
+                p.reference,
                 p.starts_on,
                 p.ends_on,
                 p.get_status_display(),
@@ -134,7 +139,9 @@ def placement_detail(request, pk):
     due = placement.weeks_due(today, conf.logbook_grace_days())
     current = placement.current_week(today) if today >= placement.starts_on else 0
     weeks = []
-    for w in range(1, placement.total_weeks + 1):
+    # A placement recorded from the office's register kept its logbook outside Jalinan.
+    kept_here = not placement.is_recorded or bool(entries)
+    for w in range(1, (placement.total_weeks if kept_here else 0) + 1):
         weeks.append(
             {
                 "week": w,
@@ -162,7 +169,7 @@ def placement_detail(request, pk):
     feedback = getattr(placement, "student_feedback", None)
     ctx = {
         "placement": placement,
-        "opening": placement.application.opening,
+        "opening": placement.opening,
         "weeks": weeks,
         "entry_count": len(entries),
         "waiting_count": sum(1 for e in entries.values() if e.status == LogbookStatus.SUBMITTED),
