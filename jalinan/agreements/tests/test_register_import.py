@@ -291,3 +291,30 @@ def test_an_xlsx_file_with_date_cells_imports(partners_in):
     )
     assert memo.memo_type.code == "mou" and memo.status == "expired"
     assert str(memo.value_cash) == "12500.50"
+
+
+def test_a_long_preview_is_paged_and_can_show_the_rejected_rows_alone(partners_in, client_for):
+    from jalinan.core.imports import views
+
+    client = client_for(partners_in["officer"])
+    bad = (FOLDER / "memoranda-bad.csv").read_text()
+    header, *rows = bad.strip().splitlines()
+    good = rows[0]  # the bad file's first row is its good one (1 to create, 6 rejected)
+    # 149 more copies of the good row under other references, after the bad rows.
+    lines = [header, *rows] + [
+        good.replace("OIL/MOU/2019/201", f"OIL/MOU/2019/{300 + i}") for i in range(149)
+    ]
+    upload = SimpleUploadedFile("long.csv", ("\n".join(lines) + "\n").encode())
+    resp = client.post(reverse("core:register_import", args=["memoranda"]), {"file": upload})
+    assert resp.status_code == 302
+    first = client.get(resp["Location"]).content.decode()
+    assert "150 to create, 0 to update, 0 unchanged, 6 rejected." in first
+    assert first.count('data-outcome="') == views.REPORT_PAGE_SIZE
+    assert "Page 1 of 2" in first
+    second = client.get(resp["Location"] + "?page=2").content.decode()
+    assert second.count('data-outcome="') == 156 - views.REPORT_PAGE_SIZE
+    rejected = client.get(resp["Location"] + "?only=rejected").content.decode()
+    assert rejected.count('data-outcome="rejected"') == 6
+    assert rejected.count('data-outcome="') == 6
+    assert "Show every row" in rejected
+    assert not Memorandum.objects.exists()

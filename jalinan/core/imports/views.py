@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from jalinan.core.exports import export_response
 from jalinan.core.models import ImportRun
+from jalinan.core.pagination import paginate
 from jalinan.core.tabular import ImportFileError
 
 from . import engine, selectors, services
@@ -138,7 +139,7 @@ def register_preview(request, key: str, token: str):
         {
             "register": register,
             "report": preview.report,
-            "rows": _rows(preview.report),
+            "page": _rows(request, preview.report),
             "counts": preview.report.counts,
             "preview": preview,
         },
@@ -172,12 +173,22 @@ def register_run(request, pk: int):
         {
             "register": register,
             "report": report,
-            "rows": _rows(report),
+            "page": _rows(request, report),
             "counts": report.counts,
             "run": run,
         },
     )
 
 
-def _rows(report: engine.Report) -> list[dict]:
-    return [{"row": r, "result": RESULT_LABELS[r.outcome]} for r in report.rows]
+REPORT_PAGE_SIZE = 100
+
+
+def _rows(request, report: engine.Report):
+    """The page of the report's rows asked for (``?page=``), the refused ones alone with
+    ``?only=rejected``: a preview of thousands of rows stays a page long."""
+    rows = report.rows
+    if request.GET.get("only") == "rejected":
+        rows = [r for r in rows if r.outcome == engine.REJECTED]
+    page = paginate(request, rows, REPORT_PAGE_SIZE)
+    page.object_list = [{"row": r, "result": RESULT_LABELS[r.outcome]} for r in page.object_list]
+    return page
