@@ -63,11 +63,16 @@ def person_sign_in(*, identity: Identity, user: User | None = None) -> User:
     return user
 
 
+def masked_secret(secret: str) -> str:
+    """A secret as the page and the audit log show it: never in full (its last four
+    characters only when it is long enough for them to give nothing away)."""
+    if not secret:
+        return ""
+    return "••••••" + (secret[-4:] if len(secret) >= 12 else "")
+
+
 def _masked(values: dict) -> dict:
-    return {
-        k: ("••••" + v[-4:] if v and len(v) > 8 else "••••") if k in SECRET_FIELDS and v else v
-        for k, v in values.items()
-    }
+    return {k: masked_secret(v) if k in SECRET_FIELDS else v for k, v in values.items()}
 
 
 @transaction.atomic

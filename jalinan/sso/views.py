@@ -26,13 +26,6 @@ def _require_oil_admin(user):
         raise Http404
 
 
-def masked_secret(secret: str) -> str:
-    """A secret as the page shows it: never in full."""
-    if not secret:
-        return ""
-    return "••••••" + (secret[-4:] if len(secret) >= 12 else "")
-
-
 def _apply_errors(form, exc: ValidationError):
     for field, errs in exc.message_dict.items():
         form.add_error(field if field in form.fields else None, errs)
@@ -66,8 +59,8 @@ def settings_page(request):
                 "label": IdentityProvider.Protocol(protocol).label,
                 "form": form,
                 "environment": env,
-                "env_secret": masked_secret(env.client_secret) if env else "",
-                "stored_secret": masked_secret(row.client_secret),
+                "env_secret": services.masked_secret(env.client_secret) if env else "",
+                "stored_secret": services.masked_secret(row.client_secret),
                 "active": protocol in sso_config.active_configs(),
             }
         )
